@@ -1,0 +1,123 @@
+// Package linter is ekslint's engine: it finds and reads the input, hands
+// it to the adapters that build the model, runs the enabled rules over the
+// model, applies suppressions and returns the findings in a stable order.
+package linter
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// Severity ranks findings. The zero value is Low.
+type Severity uint8
+
+const (
+	Low Severity = iota
+	Medium
+	High
+	Critical
+)
+
+var severityNames = [...]string{"low", "medium", "high", "critical"}
+
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", s)
+}
+
+// ParseSeverity reads "low", "medium", "high" or "critical" (any case).
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return Low, fmt.Errorf("unknown severity %q (want low, medium, high or critical)", s)
+}
+
+// Rule is one check. A rule is a value: rules/all.go lists them all, and
+// nothing registers itself.
+type Rule struct {
+	ID       string   // "EKS-CP-001": stable, never reused
+	Name     string   // "cluster-endpoint-public-unrestricted"
+	Summary  string   // one line, shown in --list-rules and SARIF shortDescription
+	Severity Severity // the default severity; Report may raise or lower it per finding
+	// Default: enabled without configuration (opt-in rules are false).
+	Default bool
+	// Formats the rule reads; the registry test checks that fixtures exist
+	// for each.
+	Formats []model.Format
+	// Tags for SARIF (e.g. "security", "reliability").
+	Tags []string
+	// Doc is the rule's documentation in Markdown (docs/rules/<ID>.md).
+	Doc string
+	// Check reads the model and reports findings.
+	Check func(*Pass)
+}
+
+// HelpURI is where the rule's documentation is published.
+func (r *Rule) HelpURI() string {
+	return "https://github.com/ekslint/ekslint/blob/main/docs/rules/" + r.ID + ".md"
+}
+
+// Pass is what a rule's Check receives.
+type Pass struct {
+	Rule  *Rule
+	Model *model.Model
+	// AsOf is the date that date-dependent rules use (--as-of, default today).
+	AsOf time.Time
+
+	findings []Finding
+}
+
+// Report records a finding at the rule's default severity. at is where the
+// finding points: the bad value, or for a missing value the enclosing block
+// or mapping that should hold it.
+func (p *Pass) Report(obj model.Located, at source.Range, format string, args ...any) {
+	p.ReportSeverity(p.Rule.Severity, obj, at, format, args...)
+}
+
+// ReportSeverity records a finding at a severity other than the rule's
+// default, for rules whose catalog entry grades findings.
+func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, format string, args ...any) {
+	o := obj.Obj()
+	if at.IsZero() {
+		at = o.Range
+	}
+	p.findings = append(p.findings, Finding{
+		RuleID:   p.Rule.ID,
+		Severity: sev,
+		Message:  fmt.Sprintf(format, args...),
+		Range:    at,
+		Object:   o.Address,
+		Format:   o.Format,
+		object:   o,
+	})
+}
+
+// Finding is one reported misconfiguration.
+type Finding struct {
+	RuleID   string
+	Severity Severity
+	Message  string
+	Range    source.Range
+	// Object is the address of the object the finding is about.
+	Object string
+	Format model.Format
+	// Suppression is set when an ignore comment or annotation matched.
+	Suppression *Suppression
+
+	object *model.Object
+}
+
+// Suppression says why a finding was silenced.
+type Suppression struct {
+	Reason string
+	Range  source.Range // the comment or annotation
+}

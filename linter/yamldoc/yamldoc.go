@@ -1,0 +1,314 @@
+// Package yamldoc decodes a YAML or JSON file into located documents with
+// one decoder over the whole file, so every line number is the file's own,
+// and collects what suppression needs (comments, object ranges).
+// The eksctl and kube adapters share it.
+package yamldoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// MaxDepth bounds how deep any walk over a document goes. Real manifests
+// are a few dozen levels deep; this stops hostile nesting from exhausting
+// the stack.
+const MaxDepth = 200
+
+// Doc is one YAML document of a file.
+type Doc struct {
+	Path string
+	// Root is the document's top node (usually a mapping); never a DocumentNode.
+	Root *yaml.Node
+}
+
+// APIVersionKind returns the document's apiVersion and kind ("" when absent
+// or not a string).
+func (d *Doc) APIVersionKind() (apiVersion, kind string) {
+	return ScalarOf(Get(d.Root, "apiVersion")), ScalarOf(Get(d.Root, "kind"))
+}
+
+// yaml.v3 reports syntax errors as "yaml: line N: message".
+var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Decode reads every document of src. Documents before a syntax error are
+// kept; the error becomes a located problem. Comments and scopes for
+// suppression are returned in file.
+func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems []source.Problem) {
+	file = &source.File{Path: path}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			problems = append(problems, syntaxProblem(path, err))
+			break
+		}
+		root := &n
+		if root.Kind == yaml.DocumentNode {
+			if len(root.Content) == 0 {
+				continue
+			}
+			root = root.Content[0]
+		}
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+			continue // an empty document between two "---"
+		}
+		docs = append(docs, &Doc{Path: path, Root: root})
+	}
+	blockLines := map[int]bool{}
+	for _, d := range docs {
+		collectScopes(path, d.Root, file, blockLines, 0)
+	}
+	file.Comments = comments(path, src, blockLines)
+	return docs, file, problems
+}
+
+func syntaxProblem(path string, err error) source.Problem {
+	msg := err.Error()
+	if m := lineErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return source.Errorf(source.Range{File: path, Start: source.Pos{Line: line, Col: 1}, End: source.Pos{Line: line, Col: 1}},
+			"invalid YAML: %s", m[2])
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return source.Errorf(source.Range{File: path, Start: source.Pos{Line: 1, Col: 1}, End: source.Pos{Line: 1, Col: 1}},
+		"invalid YAML: %s", msg)
+}
+
+// collectScopes records the range of every mapping and sequence item, and
+// the lines that belong to block scalars (whose "#" is text, not a comment).
+func collectScopes(path string, n *yaml.Node, f *source.File, blockLines map[int]bool, depth int) {
+	if n == nil || depth > MaxDepth {
+		return
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		f.Scopes = append(f.Scopes, Range(path, n))
+		for i := 1; i < len(n.Content); i += 2 {
+			collectScopes(path, n.Content[i], f, blockLines, depth+1)
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind != yaml.MappingNode {
+				f.Scopes = append(f.Scopes, Range(path, c))
+			}
+			collectScopes(path, c, f, blockLines, depth+1)
+		}
+	case yaml.ScalarNode:
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(n.Value, "\n") {
+			end := Range(path, n).End.Line
+			for l := n.Line + 1; l <= end; l++ {
+				blockLines[l] = true
+			}
+		}
+	}
+}
+
+// comments finds YAML comments: a "#" at the start of a line or after
+// whitespace, outside quotes, on a line that is not block-scalar text.
+func comments(path string, src []byte, blockLines map[int]bool) []source.Comment {
+	var out []source.Comment
+	line := 0
+	for len(src) > 0 {
+		line++
+		var l []byte
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			l, src = src, nil
+		}
+		if blockLines[line] || bytes.IndexByte(l, '#') < 0 {
+			continue
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		var quote byte
+		col := 0
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			if c < utf8.RuneSelf || utf8.RuneStart(c) {
+				col++
+			}
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				if i == 0 || l[i-1] == ' ' || l[i-1] == '\t' || l[i-1] == ':' || l[i-1] == '[' || l[i-1] == '{' || l[i-1] == ',' || l[i-1] == '-' {
+					quote = c
+				}
+			case c == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t'):
+				text := string(l[i+1:])
+				end := col + utf8.RuneCountInString(text)
+				out = append(out, source.Comment{
+					Range: source.Range{File: path, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end + 1}},
+					Text:  text,
+				})
+				i = len(l)
+			}
+		}
+	}
+	return out
+}
+
+// Get returns the value of key in mapping m, or nil. Aliases are resolved
+// one level; merge keys are not expanded.
+func Get(m *yaml.Node, key string) *yaml.Node {
+	_, v := Lookup(m, key)
+	return v
+}
+
+// Lookup returns the key and value nodes of key in mapping m, or nils.
+func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
+	m = Deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], Deref(m.Content[i+1])
+		}
+	}
+	return nil, nil
+}
+
+// Deref resolves an alias node to its anchor (one level: anchors cannot
+// point at aliases in yaml.v3).
+func Deref(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
+}
+
+// ScalarOf returns a scalar node's value, or "" for nil and non-scalars.
+func ScalarOf(n *yaml.Node) string {
+	n = Deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	return n.Value
+}
+
+// IsNull reports whether n is absent or an explicit null.
+func IsNull(n *yaml.Node) bool {
+	n = Deref(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// Bool reads a YAML boolean. ok is false when n is not a boolean scalar.
+func Bool(n *yaml.Node) (v, ok bool) {
+	n = Deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		return false, false
+	}
+	b, err := strconv.ParseBool(strings.ToLower(n.Value))
+	if err != nil {
+		switch strings.ToLower(n.Value) {
+		case "yes", "on", "y":
+			return true, true
+		case "no", "off", "n":
+			return false, true
+		}
+		return false, false
+	}
+	return b, true
+}
+
+// Pos returns n's start position.
+func Pos(n *yaml.Node) source.Pos { return source.Pos{Line: n.Line, Col: n.Column} }
+
+// Range returns n's range. A scalar ends after its text (quotes included);
+// a collection ends where its last descendant ends.
+func Range(path string, n *yaml.Node) source.Range {
+	if n == nil {
+		return source.Range{File: path}
+	}
+	return source.Range{File: path, Start: Pos(n), End: end(n, 0)}
+}
+
+// KeyValueRange spans from a mapping key to the end of its value: where
+// findings about a bad value of a key point when the key names the setting.
+func KeyValueRange(path string, k, v *yaml.Node) source.Range {
+	r := Range(path, k)
+	if v != nil {
+		r.End = end(v, 0)
+	}
+	return r
+}
+
+func end(n *yaml.Node, depth int) source.Pos {
+	if n.Kind == yaml.ScalarNode || n.Kind == yaml.AliasNode || depth > MaxDepth || len(n.Content) == 0 {
+		return scalarEnd(n)
+	}
+	last := n.Content[len(n.Content)-1]
+	e := end(last, depth+1)
+	if n.Style&yaml.FlowStyle != 0 {
+		e.Col++ // the closing bracket
+	}
+	return e
+}
+
+func scalarEnd(n *yaml.Node) source.Pos {
+	text := n.Value
+	switch {
+	case n.Kind == yaml.AliasNode:
+		text = "*" + n.Value
+	case n.Kind == yaml.MappingNode:
+		text = "{}"
+	case n.Kind == yaml.SequenceNode:
+		text = "[]"
+	}
+	if n.Kind == yaml.ScalarNode && (n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(text, "\n")) {
+		// Block or multi-line scalars: end at the start of their last line
+		// of text; the exact column is not worth re-scanning the source.
+		lines := strings.Count(strings.TrimRight(text, "\n"), "\n")
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			lines++
+		}
+		return source.Pos{Line: n.Line + lines, Col: n.Column + 1}
+	}
+	w := utf8.RuneCountInString(text)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		w += 2
+	}
+	return source.Pos{Line: n.Line, Col: n.Column + w}
+}
+
+// Describe names a node's kind for messages ("a mapping", "a string").
+func Describe(n *yaml.Node) string {
+	n = Deref(n)
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!bool":
+			return "a boolean"
+		case "!!int", "!!float":
+			return "a number"
+		}
+		return fmt.Sprintf("the string %q", n.Value)
+	}
+	return "an alias"
+}
