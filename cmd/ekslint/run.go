@@ -1,0 +1,370 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/config"
+	"github.com/ekslint/ekslint/linter/emit"
+	"github.com/ekslint/ekslint/rules"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitClean    = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage error, or input that could not be read
+)
+
+const usageHead = `ekslint lints Amazon EKS infrastructure code offline: Terraform, eksctl
+ClusterConfig files and Kubernetes manifests.
+
+Usage:
+  ekslint [flags] [PATH ...]      (default: the current folder)
+
+Flags:
+`
+
+const usageTail = `
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 usage error or input that could not be read.
+
+Suppress a finding with a comment on its line or the line above it (or above
+its enclosing block, document or list item):
+  # ekslint:ignore EKS-CP-001 -- sandbox, torn down nightly
+`
+
+type flags struct {
+	format, output, config    string
+	enable, disable, varFiles []string
+	vars                      []string
+	failOn, asOf, explain     string
+	listRules, showVersion    bool
+	includeSuppressed         bool
+}
+
+// run is the whole command, so that tests can drive it: it returns the
+// exit code instead of exiting.
+func run(args []string, stdout, stderr io.Writer, terminal bool) int {
+	fs := pflag.NewFlagSet("ekslint", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	var f flags
+	fs.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(emit.Formats(), ", "))
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fs.StringVarP(&f.config, "config", "c", "", "configuration `FILE` (default: ./"+config.FileName+" when present)")
+	fs.StringSliceVar(&f.enable, "enable", nil, "enable these rules (`RULE-ID`,...), including opt-in ones")
+	fs.StringSliceVar(&f.disable, "disable", nil, "disable these rules (`RULE-ID`,...)")
+	fs.StringArrayVar(&f.vars, "var", nil, "set a Terraform variable, `NAME=VALUE` (repeatable; the value may contain commas)")
+	fs.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
+	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this `SEVERITY`: low, medium, high, critical (default low)")
+	fs.StringVar(&f.asOf, "as-of", "", "the `DATE` (YYYY-MM-DD) that date-dependent rules use (default today)")
+	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "also report suppressed findings (marked as such)")
+	fs.BoolVar(&f.listRules, "list-rules", false, "list every rule and exit")
+	fs.StringVar(&f.explain, "explain", "", "print the documentation of `RULE-ID` and exit")
+	fs.BoolVar(&f.showVersion, "version", false, "print the version and exit")
+	help := fs.BoolP("help", "h", false, "show this help")
+
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, usageHead)
+		fmt.Fprint(w, fs.FlagUsages())
+		fmt.Fprint(w, usageTail)
+	}
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "ekslint: %v\n\n", err)
+		usage(stderr)
+		return exitError
+	}
+	all := rules.All()
+	switch {
+	case *help:
+		usage(stdout)
+		return exitClean
+	case f.showVersion:
+		fmt.Fprintf(stdout, "ekslint %s\n", version)
+		return exitClean
+	case f.listRules:
+		listRules(stdout, all)
+		return exitClean
+	case f.explain != "":
+		r := rules.ByID(strings.ToUpper(strings.TrimSpace(f.explain)))
+		if r == nil {
+			fmt.Fprintf(stderr, "ekslint: --explain: no rule %q%s\n", f.explain, suggest(f.explain, all))
+			return exitError
+		}
+		fmt.Fprint(stdout, r.Doc)
+		return exitClean
+	}
+
+	opts, failOn, err := buildOptions(fs, &f, all)
+	if err != nil {
+		fmt.Fprintf(stderr, "ekslint: %v\n", err)
+		return exitError
+	}
+	write, ok := emit.ByName(f.format)
+	if !ok {
+		fmt.Fprintf(stderr, "ekslint: unknown --format %q (want one of %s)\n", f.format, strings.Join(emit.Formats(), ", "))
+		return exitError
+	}
+
+	start := time.Now().UTC()
+	res := linter.Lint(opts)
+	eo := emit.Options{
+		Color:             terminal && f.output == "" && f.format == "text" && os.Getenv("NO_COLOR") == "",
+		IncludeSuppressed: f.includeSuppressed,
+		ToolVersion:       version,
+		CommandLine:       commandLine(args),
+		StartTime:         start,
+		EndTime:           time.Now().UTC(),
+	}
+	if err := writeReport(f.output, stdout, func(w io.Writer) error { return write(w, res, eo) }); err != nil {
+		fmt.Fprintf(stderr, "ekslint: %v\n", err)
+		return exitError
+	}
+	if f.format == "text" || f.output != "" {
+		// Problems go to stderr so that the report stays machine-readable.
+		_ = emit.TextProblems(stderr, res, eo)
+	}
+	return exitCode(res, failOn)
+}
+
+// buildOptions merges the configuration file and the flags (flags win).
+func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Options, linter.Severity, error) {
+	known := map[string]*linter.Rule{}
+	for _, r := range all {
+		known[r.ID] = r
+	}
+	isRule := func(id string) bool { return known[id] != nil }
+
+	var cfg *config.Config
+	path := f.config
+	if path == "" {
+		if p, ok := config.Find("."); ok {
+			path = p
+		}
+	}
+	if path != "" {
+		c, err := config.Load(path, isRule)
+		if err != nil {
+			return linter.Options{}, 0, err
+		}
+		cfg = c
+	} else {
+		cfg = &config.Config{}
+	}
+
+	enabled := map[string]bool{}
+	for _, r := range all {
+		enabled[r.ID] = r.Default
+	}
+	setAll := func(ids []string, on bool, from string) error {
+		for _, id := range ids {
+			id = strings.ToUpper(strings.TrimSpace(id))
+			if id == "" {
+				continue
+			}
+			if !isRule(id) {
+				return fmt.Errorf("%s: no rule %q%s", from, id, suggest(id, all))
+			}
+			enabled[id] = on
+		}
+		return nil
+	}
+	for _, step := range []struct {
+		ids  []string
+		on   bool
+		from string
+	}{{cfg.Enable, true, cfg.Path}, {cfg.Disable, false, cfg.Path}, {f.enable, true, "--enable"}, {f.disable, false, "--disable"}} {
+		if err := setAll(step.ids, step.on, step.from); err != nil {
+			return linter.Options{}, 0, err
+		}
+	}
+
+	opts := linter.Options{
+		Paths:       fs.Args(),
+		Severity:    map[string]linter.Severity{},
+		IgnorePaths: cfg.IgnorePaths,
+		KnownRule:   isRule,
+	}
+	for _, r := range all {
+		if enabled[r.ID] {
+			opts.Rules = append(opts.Rules, r)
+		}
+	}
+	ids := make([]string, 0, len(cfg.Severity))
+	for id := range cfg.Severity {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		s, err := linter.ParseSeverity(cfg.Severity[id])
+		if err != nil {
+			return linter.Options{}, 0, fmt.Errorf("%s: severity of %s: %v", cfg.Path, id, err)
+		}
+		opts.Severity[id] = s
+	}
+
+	failOn := linter.Low
+	for _, v := range []struct{ val, from string }{{cfg.FailOn, cfg.Path}, {f.failOn, "--fail-on"}} {
+		if v.val == "" {
+			continue
+		}
+		s, err := linter.ParseSeverity(v.val)
+		if err != nil {
+			return linter.Options{}, 0, fmt.Errorf("%s: %v", v.from, err)
+		}
+		failOn = s
+	}
+
+	if f.asOf != "" {
+		t, err := time.Parse("2006-01-02", f.asOf)
+		if err != nil {
+			return linter.Options{}, 0, fmt.Errorf("--as-of: want a date as YYYY-MM-DD, got %q", f.asOf)
+		}
+		opts.AsOf = t
+	}
+
+	opts.Terraform.Vars = map[string]string{}
+	for k, v := range cfg.Terraform.Vars {
+		opts.Terraform.Vars[k] = v
+	}
+	for _, kv := range f.vars {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return linter.Options{}, 0, fmt.Errorf("--var: want NAME=VALUE, got %q", kv)
+		}
+		opts.Terraform.Vars[strings.TrimSpace(k)] = v
+	}
+	opts.Terraform.VarFiles = append(append([]string{}, cfg.Terraform.VarFiles...), f.varFiles...)
+	for _, vf := range opts.Terraform.VarFiles {
+		if _, err := os.Stat(vf); err != nil {
+			return linter.Options{}, 0, fmt.Errorf("--var-file: cannot read %s", vf)
+		}
+	}
+	return opts, failOn, nil
+}
+
+func exitCode(res *linter.Result, failOn linter.Severity) int {
+	if res.InputLost() {
+		return exitError
+	}
+	for _, f := range res.Findings {
+		if f.Suppression == nil && f.Severity >= failOn {
+			return exitFindings
+		}
+	}
+	return exitClean
+}
+
+// writeReport writes to FILE, or to stdout when no file is given. The file
+// is written whole or not at all.
+func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		bw := bufio.NewWriterSize(stdout, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".ekslint-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	return nil
+}
+
+// commandLine reconstructs the invocation for SARIF, leaving out absolute
+// paths of this machine.
+func commandLine(args []string) string {
+	parts := []string{"ekslint"}
+	for _, a := range args {
+		if filepath.IsAbs(a) {
+			a = filepath.Base(a)
+		}
+		if k, v, ok := strings.Cut(a, "="); ok && filepath.IsAbs(v) {
+			a = k + "=" + filepath.Base(v)
+		}
+		if strings.ContainsAny(a, " \t\"'") {
+			a = fmt.Sprintf("%q", a)
+		}
+		parts = append(parts, a)
+	}
+	return strings.Join(parts, " ")
+}
+
+func listRules(w io.Writer, all []*linter.Rule) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSEVERITY\tDEFAULT\tNAME\tSUMMARY")
+	for _, r := range all {
+		on := "on"
+		if !r.Default {
+			on = "opt-in"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Severity, on, r.Name, r.Summary)
+	}
+	tw.Flush()
+}
+
+// suggest returns " (did you mean X?)" for a near rule ID.
+func suggest(id string, all []*linter.Rule) string {
+	id = strings.ToUpper(id)
+	best, bestD := "", 3
+	for _, r := range all {
+		if d := distance(id, r.ID); d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,386 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/ekslint/ekslint/rules"
+)
+
+// write creates files under dir from name → content.
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// ekslint runs the command in dir and returns its exit code and output.
+func ekslint(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(dir)
+	var out, errw bytes.Buffer
+	code = run(args, &out, &errw, false)
+	return code, out.String(), errw.String()
+}
+
+const publicCluster = `resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+  vpc_config {
+    subnet_ids = ["subnet-a", "subnet-b"]
+  }
+}
+`
+
+const privateCluster = `resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+  version  = "1.33"
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+  vpc_config {
+    subnet_ids              = ["subnet-a", "subnet-b"]
+    endpoint_public_access  = false
+    endpoint_private_access = true
+  }
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = "arn:aws:kms:eu-west-1:123456789012:key/abc"
+    }
+  }
+}
+`
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  int
+	}{
+		{"clean", map[string]string{"main.tf": privateCluster}, nil, 0},
+		{"findings", map[string]string{"main.tf": publicCluster}, nil, 1},
+		{"fail-on above every finding", map[string]string{"main.tf": privateCluster + strings.Replace(publicCluster, `"main"`, `"other"`, 1)},
+			[]string{"--disable", "EKS-CP-001,EKS-CP-010,EKS-CP-020", "--fail-on", "critical"}, 0},
+		{"fail-on reached", map[string]string{"main.tf": publicCluster}, []string{"--fail-on", "critical"}, 1},
+		{"malformed HCL", map[string]string{"main.tf": privateCluster, "broken.tf": "resource \"x\" {\n"}, nil, 2},
+		{"no such path", map[string]string{"main.tf": privateCluster}, []string{"missing/"}, 2},
+		{"unknown flag", nil, []string{"--bogus"}, 2},
+		{"unknown format", nil, []string{"-f", "xml"}, 2},
+		{"bad fail-on", nil, []string{"--fail-on", "urgent"}, 2},
+		{"bad as-of", nil, []string{"--as-of", "22/11/2026"}, 2},
+		{"unknown rule", nil, []string{"--disable", "EKS-CP-999"}, 2},
+		{"bad --var", nil, []string{"--var", "novalue"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, tt.files)
+			code, out, errOut := ekslint(t, dir, tt.args...)
+			if code != tt.want {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.want, out, errOut)
+			}
+		})
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster})
+	code, out, _ := ekslint(t, dir)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{"main.tf:1:1: high EKS-CP-010 ", "main.tf:1:1: medium EKS-CP-020 ", "main.tf:4:3: critical EKS-CP-001 ", "main.tf:4:3: low EKS-CP-003 "}
+	if len(lines) != len(want) {
+		t.Fatalf("want %d lines sorted by position and rule:\n%s", len(want), out)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d should start with %q:\n%s", i+1, w, lines[i])
+		}
+	}
+	if !strings.Contains(out, "(aws_eks_cluster.main)") {
+		t.Errorf("object missing:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour written when not on a terminal")
+	}
+}
+
+func TestColourOnlyOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster})
+	t.Chdir(dir)
+	var out, errw bytes.Buffer
+	t.Setenv("NO_COLOR", "")
+	run(nil, &out, &errw, true)
+	if !strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("no colour on a terminal:\n%s", out.String())
+	}
+	out.Reset()
+	t.Setenv("NO_COLOR", "1")
+	run(nil, &out, &errw, true)
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("NO_COLOR not honoured:\n%s", out.String())
+	}
+}
+
+func TestJSONAndSARIFAreJSON(t *testing.T) {
+	for _, format := range []string{"json", "sarif"} {
+		t.Run(format, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, map[string]string{"main.tf": publicCluster, "bad.yaml": "a: [\n"})
+			code, out, _ := ekslint(t, dir, "-f", format)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (malformed YAML)", code)
+			}
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("not JSON: %v\n%s", err, out)
+			}
+			if !strings.Contains(out, "EKS-CP-001") || !strings.Contains(out, "bad.yaml") {
+				t.Errorf("report lacks the finding or the problem:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster})
+	code, out, _ := ekslint(t, dir, "-f", "sarif", "-o", "report.sarif")
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.sarif"))
+	if err != nil || !bytes.Contains(b, []byte(`"2.1.0"`)) {
+		t.Fatalf("report not written: %v", err)
+	}
+}
+
+// TestBadInput: every kind of unreadable input is a located problem, the
+// good file beside it is still linted, and the exit code is 2.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, file, content, want string
+		code                      int
+	}{
+		{"malformed HCL", "bad.tf", "resource \"aws_eks_cluster\" \"x\" {\n  name = \n}\n", "bad.tf:2:", 2},
+		{"malformed YAML", "bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: [\n", "bad.yaml:", 2},
+		{"malformed JSON", "bad.json", "{\"apiVersion\": \"v1\",, }", "bad.json:1:", 2},
+		{"binary", "bin.yaml", "apiVersion: v1\x00\x01\x02", "bin.yaml:1:", 2},
+		{"invalid UTF-8", "latin1.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n", "latin1.yaml:4:", 2},
+		{"empty", "empty.yaml", "", "empty.yaml", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, map[string]string{"good/main.tf": publicCluster, tt.file: tt.content})
+			code, out, errOut := ekslint(t, dir)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out, "good/main.tf:4:3: critical EKS-CP-001") {
+				t.Errorf("the good file was not linted:\n%s", out)
+			}
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, errOut)
+			}
+		})
+	}
+}
+
+// TestBOMAndCRLF: a byte-order mark and Windows line ends change nothing.
+func TestBOMAndCRLF(t *testing.T) {
+	dir := t.TempDir()
+	crlf := strings.ReplaceAll(publicCluster, "\n", "\r\n")
+	write(t, dir, map[string]string{"tf/main.tf": "\ufeff" + crlf,
+		"k8s/pod.yaml": "\ufeffapiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n    - name: app\r\n      image: nginx:1.27\r\n"})
+	code, out, errOut := ekslint(t, dir)
+	if code != 1 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"tf/main.tf:4:3: critical EKS-CP-001", "k8s/pod.yaml:7:7: medium EKS-K8S-020"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+}
+
+func TestSuppression(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": "# ekslint:ignore EKS-CP-001 -- sandbox, torn down nightly\n" + publicCluster})
+	_, out, errOut := ekslint(t, dir)
+	if strings.Contains(out, "EKS-CP-001") {
+		t.Errorf("suppressed finding reported:\n%s", out)
+	}
+	_, out, _ = ekslint(t, dir, "--include-suppressed")
+	if !strings.Contains(out, "EKS-CP-001") {
+		t.Errorf("--include-suppressed did not show it:\n%s", out)
+	}
+	if strings.Contains(errOut, "matched no finding") {
+		t.Errorf("used ignore reported as unused:\n%s", errOut)
+	}
+
+	write(t, dir, map[string]string{"main.tf": "# ekslint:ignore EKS-CP-001\n" + publicCluster})
+	_, out, errOut = ekslint(t, dir)
+	if !strings.Contains(out, "EKS-CP-001") || !strings.Contains(errOut, "main.tf:1:") {
+		t.Errorf("an ignore without a reason must not suppress and must be reported:\n%s\n%s", out, errOut)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster, ".ekslint.yaml": "disable: [EKS-CP-001]\nfail-on: critical\n"})
+	code, out, errOut := ekslint(t, dir)
+	if code != 0 || strings.Contains(out, "EKS-CP-001") {
+		t.Errorf("config not applied: exit %d\n%s%s", code, out, errOut)
+	}
+	// Flags win over the file.
+	code, _, _ = ekslint(t, dir, "--fail-on", "low")
+	if code != 1 {
+		t.Errorf("--fail-on did not override the config: exit %d", code)
+	}
+
+	write(t, dir, map[string]string{".ekslint.yaml": "disable: [EKS-CP-001]\ndisabel: [EKS-CP-002]\n"})
+	code, _, errOut = ekslint(t, dir)
+	if code != 2 || !strings.Contains(errOut, "disabel") || !strings.Contains(errOut, ":2:") {
+		t.Errorf("unknown key not reported with its line: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestVars(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": `variable "public" {
+  type = bool
+}
+variable "cidrs" {
+  type    = list(string)
+  default = ["10.0.0.0/8"]
+}
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::123456789012:role/eks"
+  vpc_config {
+    subnet_ids             = ["subnet-a", "subnet-b"]
+    endpoint_public_access = var.public
+    public_access_cidrs    = var.cidrs
+  }
+}
+`})
+	_, out, _ := ekslint(t, dir, "--enable", "EKS-CP-001")
+	if strings.Contains(out, "EKS-CP-001") || strings.Contains(out, "EKS-CP-002") {
+		t.Errorf("a variable with no value must not produce a finding:\n%s", out)
+	}
+	_, out, _ = ekslint(t, dir, "--var", "public=true", "--var", `cidrs=["0.0.0.0/0","10.0.0.0/8"]`)
+	if !strings.Contains(out, "EKS-CP-001") {
+		t.Errorf("--var values (with commas) not used:\n%s", out)
+	}
+}
+
+func TestInformation(t *testing.T) {
+	dir := t.TempDir()
+	code, out, _ := ekslint(t, dir, "--list-rules")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(out, r.ID) {
+			t.Errorf("--list-rules lacks %s", r.ID)
+		}
+	}
+	code, out, _ = ekslint(t, dir, "--explain", "EKS-CP-001")
+	if code != 0 || !strings.HasPrefix(out, "# EKS-CP-001") {
+		t.Errorf("--explain: exit %d\n%s", code, out)
+	}
+	code, _, errOut := ekslint(t, dir, "--explain", "EKS-CP-01")
+	if code != 2 || !strings.Contains(errOut, "did you mean") {
+		t.Errorf("--explain of a typo: exit %d %s", code, errOut)
+	}
+	code, out, _ = ekslint(t, dir, "--version")
+	if code != 0 || !strings.HasPrefix(out, "ekslint ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	code, out, _ = ekslint(t, dir, "-h")
+	if code != 0 || !strings.Contains(out, "--fail-on") {
+		t.Errorf("-h: %d %q", code, out)
+	}
+}
+
+// TestNamedTerraformFile: a .tf file named on the command line is read with
+// its whole folder (variables resolve) and only its findings are reported.
+func TestNamedTerraformFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"infra/vars.tf":  "variable \"public\" {\n  default = true\n}\n",
+		"infra/main.tf":  strings.Replace(privateCluster, "endpoint_public_access  = false", "endpoint_public_access  = var.public", 1),
+		"infra/other.tf": strings.Replace(publicCluster, `"main"`, `"other"`, 1),
+	})
+	_, out, _ := ekslint(t, dir, "infra/main.tf")
+	if !strings.Contains(out, "infra/main.tf:") || !strings.Contains(out, "EKS-CP-001") {
+		t.Errorf("the variable from vars.tf did not resolve:\n%s", out)
+	}
+	if strings.Contains(out, "infra/other.tf") {
+		t.Errorf("findings of a file not named were reported:\n%s", out)
+	}
+}
+
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a/main.tf": publicCluster})
+	if err := os.Symlink("..", filepath.Join(dir, "a", "up")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	code, out, _ := ekslint(t, dir)
+	if code != 1 || strings.Count(out, "EKS-CP-001") != 1 {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestHelmChartSkipped(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"chart/Chart.yaml": "apiVersion: v2\nname: x\n",
+		"chart/templates/d.yaml": "apiVersion: apps/v1\nkind: Deployment\n{{ .Values.x }}\n"})
+	code, _, errOut := ekslint(t, dir)
+	if code != 0 || !strings.Contains(errOut, "Helm") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestDeterministic: the same input gives the same bytes, whatever the
+// number of cores.
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for i := 0; i < 30; i++ {
+		name := string(rune('a'+i%26)) + strings.Repeat("x", i/26)
+		files[name+"/main.tf"] = publicCluster
+		files[name+"/pod.yaml"] = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n"
+	}
+	write(t, dir, files)
+	var first string
+	for _, procs := range []int{1, 2, 8, 1} {
+		prev := runtime.GOMAXPROCS(procs)
+		_, out, _ := ekslint(t, dir, "-f", "json")
+		runtime.GOMAXPROCS(prev)
+		if first == "" {
+			first = out
+		} else if out != first {
+			t.Fatalf("output differs with GOMAXPROCS=%d", procs)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+// Package emit writes a linter.Result as text, JSON or SARIF. Every format
+// is deterministic: the same Result gives the same bytes.
+package emit
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// Options shape the output.
+type Options struct {
+	// Color writes ANSI colour (text only); the CLI sets it on a terminal
+	// when NO_COLOR is unset.
+	Color bool
+	// IncludeSuppressed writes suppressed findings too, marked as such.
+	IncludeSuppressed bool
+	ToolVersion       string
+	// CommandLine as invoked, without absolute paths of the machine.
+	CommandLine        string
+	StartTime, EndTime time.Time
+}
+
+// Emitter writes a Result in one format.
+type Emitter func(w io.Writer, r *linter.Result, o Options) error
+
+var emitters = map[string]Emitter{"text": Text, "json": JSON, "sarif": SARIF}
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(emitters))
+	for n := range emitters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// ByName returns the emitter of a format.
+func ByName(name string) (func(io.Writer, *linter.Result, Options) error, bool) {
+	e, ok := emitters[name]
+	return e, ok
+}
+
+// shown returns the findings a report shows.
+func shown(r *linter.Result, o Options) []linter.Finding {
+	if o.IncludeSuppressed {
+		return r.Findings
+	}
+	out := make([]linter.Finding, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		if f.Suppression == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiBold   = "\x1b[1m"
+)
+
+var severityColour = map[linter.Severity]string{
+	linter.Critical: ansiRed, linter.High: ansiRed, linter.Medium: ansiYellow, linter.Low: ansiCyan,
+}
+
+// Text writes one line per finding: path:line:col: severity RULE-ID message (object).
+func Text(w io.Writer, r *linter.Result, o Options) error {
+	for _, f := range shown(r, o) {
+		sev, id := f.Severity.String(), f.RuleID
+		if o.Color {
+			sev = severityColour[f.Severity] + sev + ansiReset
+			id = ansiBold + id + ansiReset
+		}
+		line := fmt.Sprintf("%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object)
+		if f.Suppression != nil {
+			line += fmt.Sprintf(" [suppressed: %s]", f.Suppression.Reason)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TextProblems writes the problems with the input, one per line, for stderr.
+func TextProblems(w io.Writer, r *linter.Result, o Options) error {
+	for _, p := range r.Problems {
+		level := p.Level.String()
+		if o.Color {
+			c := ansiCyan
+			switch p.Level {
+			case source.LevelError:
+				c = ansiRed
+			case source.LevelWarning:
+				c = ansiYellow
+			}
+			level = c + level + ansiReset
+		}
+		var err error
+		if p.Range.Start.Line == 0 {
+			_, err = fmt.Fprintf(w, "%s: %s: %s\n", p.Range.File, level, p.Message)
+		} else {
+			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.Range.File, p.Range.Start.Line, p.Range.Start.Col, level, p.Message)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package emit
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/ekslint/ekslint/linter"
+)
+
+// The JSON report's shape is documented in docs/output.md; fields are only
+// ever added, never renamed or removed, within version "1".
+type jsonReport struct {
+	Version  string        `json:"version"`
+	Tool     jsonTool      `json:"tool"`
+	Findings []jsonFinding `json:"findings"`
+	Problems []jsonProblem `json:"problems"`
+	Summary  jsonSummary   `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonFinding struct {
+	RuleID      string          `json:"ruleId"`
+	RuleName    string          `json:"ruleName"`
+	Severity    string          `json:"severity"`
+	Message     string          `json:"message"`
+	File        string          `json:"file"`
+	StartLine   int             `json:"startLine"`
+	StartColumn int             `json:"startColumn"`
+	EndLine     int             `json:"endLine"`
+	EndColumn   int             `json:"endColumn"`
+	Object      string          `json:"object"`
+	Format      string          `json:"format"`
+	Suppressed  *jsonSuppressed `json:"suppressed,omitempty"`
+}
+
+type jsonSuppressed struct {
+	Reason string `json:"reason"`
+}
+
+type jsonProblem struct {
+	Level   string `json:"level"`
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+type jsonSummary struct {
+	Findings   int            `json:"findings"`
+	BySeverity jsonBySeverity `json:"bySeverity"`
+	Suppressed int            `json:"suppressed"`
+	Problems   int            `json:"problems"`
+	Files      int            `json:"files"`
+}
+
+type jsonBySeverity struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+}
+
+// JSON writes the report as one JSON document.
+func JSON(w io.Writer, r *linter.Result, o Options) error {
+	rep := jsonReport{
+		Version:  "1",
+		Tool:     jsonTool{Name: "ekslint", Version: o.ToolVersion},
+		Findings: []jsonFinding{},
+		Problems: []jsonProblem{},
+	}
+	names := map[string]string{}
+	for _, rule := range r.Rules {
+		names[rule.ID] = rule.Name
+	}
+	for _, f := range r.Findings {
+		if f.Suppression != nil {
+			rep.Summary.Suppressed++
+		}
+	}
+	for _, f := range shown(r, o) {
+		jf := jsonFinding{
+			RuleID: f.RuleID, RuleName: names[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
+			File: f.Range.File, StartLine: f.Range.Start.Line, StartColumn: f.Range.Start.Col,
+			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col, Object: f.Object, Format: f.Format.String(),
+		}
+		if f.Suppression != nil {
+			jf.Suppressed = &jsonSuppressed{Reason: f.Suppression.Reason}
+		} else {
+			rep.Summary.Findings++
+			switch f.Severity {
+			case linter.Critical:
+				rep.Summary.BySeverity.Critical++
+			case linter.High:
+				rep.Summary.BySeverity.High++
+			case linter.Medium:
+				rep.Summary.BySeverity.Medium++
+			default:
+				rep.Summary.BySeverity.Low++
+			}
+		}
+		rep.Findings = append(rep.Findings, jf)
+	}
+	for _, p := range r.Problems {
+		rep.Problems = append(rep.Problems, jsonProblem{Level: p.Level.String(), File: p.Range.File,
+			Line: p.Range.Start.Line, Column: p.Range.Start.Col, Message: p.Message})
+	}
+	rep.Summary.Problems = len(r.Problems)
+	rep.Summary.Files = r.Files
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}

@@ -1,0 +1,235 @@
+package linter
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/suppress"
+	"github.com/ekslint/ekslint/linter/terraform"
+)
+
+// Options say what to lint and how.
+type Options struct {
+	// Paths are files or folders; empty means ".".
+	Paths []string
+	// Rules to run, in order (already filtered by enable/disable).
+	Rules []*Rule
+	// Severity overrides by rule ID.
+	Severity map[string]Severity
+	// IgnorePaths are globs (config.MatchPath) of files and folders to skip.
+	IgnorePaths []string
+	// Terraform variables given by the user.
+	Terraform terraform.Options
+	// AsOf is the date date-dependent rules use; zero means today.
+	AsOf time.Time
+	// KnownRule says whether an ID names a rule at all (enabled or not), so
+	// that an ignore directive naming a typo is reported.
+	KnownRule func(id string) bool
+	// Jobs is the number of files read in parallel; 0 means GOMAXPROCS.
+	Jobs int
+}
+
+// unitResult is what reading one unit of input (a YAML file or a Terraform
+// module folder) produced.
+type unitResult struct {
+	model    *model.Model
+	files    []*source.File
+	problems []source.Problem
+	// only, when non-nil, limits findings in this unit to these files
+	// (Terraform files named on the command line, whose whole folder is
+	// read so that variables and links still resolve).
+	only map[string]bool
+}
+
+// Lint runs the whole pipeline: find input, read and adapt it in parallel,
+// run the rules, apply suppressions and sort.
+func Lint(opts Options) *Result {
+	if opts.AsOf.IsZero() {
+		opts.AsOf = time.Now().UTC()
+	}
+	in := discover(opts)
+	res := &Result{Rules: opts.Rules, Files: in.fileCount}
+	res.Problems = append(res.Problems, in.problems...)
+
+	units := make([]unitResult, len(in.units))
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				units[i] = runUnit(in.units[i], opts)
+			}
+		}()
+	}
+	for i := range in.units {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	m := &model.Model{}
+	var files []*source.File
+	only := map[string]bool{}
+	restricted := map[string]bool{}
+	for _, u := range units {
+		m.Merge(u.model)
+		files = append(files, u.files...)
+		res.Problems = append(res.Problems, u.problems...)
+		if u.only != nil {
+			for _, f := range u.files {
+				restricted[f.Path] = true
+			}
+			for f := range u.only {
+				only[f] = true
+			}
+		}
+	}
+
+	for _, r := range opts.Rules {
+		findings, problem := runRule(r, m, opts.AsOf)
+		if problem != nil {
+			res.Problems = append(res.Problems, *problem)
+		}
+		for _, f := range findings {
+			if restricted[f.Range.File] && !only[f.Range.File] {
+				continue
+			}
+			if s, ok := opts.Severity[f.RuleID]; ok {
+				f.Severity = s
+			}
+			res.Findings = append(res.Findings, f)
+		}
+	}
+
+	res.Problems = append(res.Problems, applySuppressions(res.Findings, files, opts)...)
+	sortFindings(res.Findings)
+	res.Findings = dedupe(res.Findings)
+	sortProblems(res.Problems)
+	return res
+}
+
+// runUnit reads one unit and never lets a panic escape: a failure inside
+// one file is reported with that file's name and the run goes on.
+func runUnit(u unit, opts Options) (out unitResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = unitResult{problems: []source.Problem{source.Errorf(source.Range{File: u.name()},
+				"internal error while reading this input (please report it): %v\n%s", r, debug.Stack())}}
+		}
+	}()
+	if u.tfDir != "" {
+		return readTerraform(u, opts)
+	}
+	return readYAML(u.path)
+}
+
+func runRule(r *Rule, m *model.Model, asOf time.Time) (findings []Finding, problem *source.Problem) {
+	p := &Pass{Rule: r, Model: m, AsOf: asOf}
+	defer func() {
+		if x := recover(); x != nil {
+			pr := source.Errorf(source.Range{File: "ekslint"}, "internal error in rule %s (please report it): %v", r.ID, x)
+			findings, problem = nil, &pr
+		}
+	}()
+	r.Check(p)
+	return p.findings, nil
+}
+
+func applySuppressions(findings []Finding, files []*source.File, opts Options) []source.Problem {
+	targets := make([]suppress.Target, len(findings))
+	for i, f := range findings {
+		targets[i] = suppress.Target{RuleID: f.RuleID, Range: f.Range}
+		if f.object != nil {
+			targets[i].Annotation = f.object.Ignore
+		}
+	}
+	enabled := map[string]bool{}
+	for _, r := range opts.Rules {
+		enabled[r.ID] = true
+	}
+	known := opts.KnownRule
+	if known == nil {
+		known = func(id string) bool { return enabled[id] }
+	}
+	matches, problems := suppress.Apply(targets, files, known, func(id string) bool { return enabled[id] })
+	for i, m := range matches {
+		if m != nil {
+			findings[i].Suppression = &Suppression{Reason: m.Reason, Range: m.Range}
+		}
+	}
+	return problems
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Range.File != b.Range.File {
+			return a.Range.File < b.Range.File
+		}
+		if a.Range.Start != b.Range.Start {
+			return a.Range.Start.Line < b.Range.Start.Line ||
+				(a.Range.Start.Line == b.Range.Start.Line && a.Range.Start.Col < b.Range.Start.Col)
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		if a.Object != b.Object {
+			return a.Object < b.Object
+		}
+		if a.Range.End != b.Range.End {
+			return a.Range.Less(b.Range)
+		}
+		return a.Message < b.Message
+	})
+}
+
+// dedupe drops findings identical to the one before them (same rule,
+// object, range and message), which two adapters describing one object can
+// otherwise produce.
+func dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 {
+			p := fs[i-1]
+			if p.RuleID == f.RuleID && p.Range == f.Range && p.Message == f.Message && p.Object == f.Object {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func sortProblems(ps []source.Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Range.File != b.Range.File {
+			return a.Range.File < b.Range.File
+		}
+		if a.Range.Start != b.Range.Start {
+			return a.Range.Start.Line < b.Range.Start.Line ||
+				(a.Range.Start.Line == b.Range.Start.Line && a.Range.Start.Col < b.Range.Start.Col)
+		}
+		if a.Level != b.Level {
+			return a.Level < b.Level
+		}
+		return a.Message < b.Message
+	})
+}
+
+// String renders a finding as the text format does, without colour.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.RuleID, f.Message, f.Object)
+}

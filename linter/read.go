@@ -1,0 +1,141 @@
+package linter
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"github.com/ekslint/ekslint/linter/eksctl"
+	"github.com/ekslint/ekslint/linter/kube"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/terraform"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
+
+// MaxFileSize bounds what ekslint reads from one file. Infrastructure
+// files are kilobytes; anything this large is generated or not ours.
+const MaxFileSize = 16 << 20
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// readSource reads a file and checks that it is text ekslint can parse.
+// The byte-order mark is dropped (positions stay right: it precedes line 1
+// column 1). ok is false when the file must be skipped; the problem says why.
+func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
+	fail := func(r source.Range, format string, args ...any) ([]byte, bool, *source.Problem) {
+		pr := source.Errorf(r, format, args...)
+		return nil, false, &pr
+	}
+	whole := source.Range{File: p}
+	f, err := os.Open(filepath.FromSlash(p))
+	if err != nil {
+		return fail(whole, "cannot read: %s", plainError(err))
+	}
+	defer f.Close()
+	src, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail(whole, "cannot read: %s", plainError(err))
+	}
+	if len(src) > MaxFileSize {
+		return fail(whole, "file is larger than %d MiB; ekslint does not read files this large", MaxFileSize>>20)
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if len(bytes.TrimSpace(src)) == 0 {
+		pr := source.Notef(whole, "empty file: nothing to lint")
+		return nil, false, &pr
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return fail(at(p, src, i), "binary file (it contains a NUL byte), not Terraform, YAML or JSON")
+	}
+	if !utf8.Valid(src) {
+		i := firstInvalidUTF8(src)
+		return fail(at(p, src, i), "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8", src[i])
+	}
+	return src, true, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// at locates byte offset i of src as a one-character range.
+func at(p string, src []byte, i int) source.Range {
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	col := 1 + utf8.RuneCount(src[start:i])
+	return source.Range{File: p, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: col + 1}}
+}
+
+// readYAML reads one YAML or JSON file and hands each document to the
+// adapter that claims it: eksctl for ClusterConfig, kube for anything else
+// with apiVersion and kind. Other YAML (CI workflows, Helm values) is not ours.
+func readYAML(p string) unitResult {
+	var out unitResult
+	src, ok, pr := readSource(p)
+	if pr != nil {
+		out.problems = append(out.problems, *pr)
+	}
+	if !ok {
+		return out
+	}
+	docs, file, problems := yamldoc.Decode(p, src)
+	out.problems = append(out.problems, problems...)
+	out.files = []*source.File{file}
+	out.model = &model.Model{}
+	for _, d := range docs {
+		apiVersion, kind := d.APIVersionKind()
+		var m *model.Model
+		var ps []source.Problem
+		switch {
+		case eksctl.Is(apiVersion, kind):
+			m, ps = eksctl.Adapt(d)
+		case apiVersion != "" && kind != "":
+			m, ps = kube.Adapt(d)
+		default:
+			continue
+		}
+		out.model.Merge(m)
+		out.problems = append(out.problems, ps...)
+	}
+	return out
+}
+
+// readTerraform reads a module folder's files and hands them to the
+// Terraform adapter.
+func readTerraform(u unit, opts Options) unitResult {
+	var out unitResult
+	var files []terraform.File
+	for _, p := range u.tfFiles {
+		src, ok, pr := readSource(p)
+		if pr != nil {
+			out.problems = append(out.problems, *pr)
+		}
+		if ok {
+			files = append(files, terraform.File{Path: p, Src: src})
+		}
+	}
+	if u.tfOnly != nil {
+		out.only = map[string]bool{}
+		for _, f := range u.tfOnly {
+			out.only[f] = true
+		}
+	}
+	if len(files) == 0 {
+		return out
+	}
+	m, srcFiles, problems := terraform.Load(u.tfDir, files, opts.Terraform)
+	out.model = m
+	out.files = srcFiles
+	out.problems = append(out.problems, problems...)
+	return out
+}

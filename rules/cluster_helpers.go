@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// isWorldCIDR reports whether s is a CIDR with prefix length 0 (0.0.0.0/0,
+// ::/0 and their spellings): it admits every address.
+func isWorldCIDR(s string) bool {
+	p, err := netip.ParsePrefix(strings.TrimSpace(s))
+	return err == nil && p.Bits() == 0
+}
+
+// worldCIDR returns the first known world CIDR of list.
+func worldCIDR(list source.Strings) (source.Value[string], bool) {
+	if !list.Known() {
+		return source.Value[string]{}, false
+	}
+	for _, c := range list.Val {
+		if c.Known() && isWorldCIDR(c.Val) {
+			return c, true
+		}
+	}
+	return source.Value[string]{}, false
+}
+
+// restricted reports whether every element of a known list is known and
+// none is a world CIDR: only then is "restricted" a fact, not a guess.
+func restricted(list source.Strings) bool {
+	if !list.Known() {
+		return false
+	}
+	for _, c := range list.Val {
+		if !c.Known() || isWorldCIDR(c.Val) {
+			return false
+		}
+	}
+	return true
+}
+
+// field names a setting the way the object's own format spells it.
+func field(f model.Format, terraform, eksctl string) string {
+	if f == model.Eksctl {
+		return eksctl
+	}
+	return terraform
+}
+
+// origin explains where a value came from, for messages.
+func origin[T any](v source.Value[T]) string {
+	if v.IsDefault() {
+		return " by default"
+	}
+	return ""
+}
+
+// minor parses "1.29" (or "1.29.3", "v1.29") into its minor number.
+func minor(version string) (int, bool) {
+	v := strings.TrimPrefix(strings.TrimSpace(version), "v")
+	major, rest, ok := strings.Cut(v, ".")
+	if !ok || major != "1" {
+		return 0, false
+	}
+	m, _, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(m)
+	return n, err == nil
+}
+
+// logTypes are the five EKS control-plane log types, case-sensitive.
+var logTypes = []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}

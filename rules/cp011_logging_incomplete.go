@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/model"
+)
+
+// CP011 flags control-plane logging that leaves some log types out.
+var CP011 = &linter.Rule{
+	ID:       "EKS-CP-011",
+	Name:     "control-plane-logging-incomplete",
+	Summary:  "Some control-plane log types are not enabled",
+	Severity: linter.Medium,
+	Default:  true,
+	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Tags:     []string{"security", "logging", "control-plane"},
+	Check: func(p *linter.Pass) {
+		for _, c := range p.Model.Clusters {
+			if !c.LogTypes.Known() {
+				continue
+			}
+			enabled := enabledLogTypes(c)
+			// CP-010 covers "none of the security-relevant types".
+			if enabled == nil || !(enabled["api"] || enabled["audit"] || enabled["authenticator"]) {
+				continue
+			}
+			var missing []string
+			for _, t := range logTypes {
+				if !enabled[t] {
+					missing = append(missing, t)
+				}
+			}
+			if len(missing) == 0 {
+				continue
+			}
+			sev := linter.Medium
+			if !containsAny(missing, "api", "audit", "authenticator") {
+				sev = linter.Low
+			}
+			msg := fmt.Sprintf("control-plane log types %s are not enabled; add them to %s",
+				strings.Join(missing, ", "), field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"))
+			if bad := miscased(enabled); bad != "" {
+				msg += fmt.Sprintf(" (%q is not a log type: names are case-sensitive)", bad)
+			}
+			p.ReportSeverity(sev, c, c.LogTypes.Range, "%s", msg)
+		}
+	},
+}
+
+func containsAny(list []string, want ...string) bool {
+	for _, l := range list {
+		for _, w := range want {
+			if l == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// miscased returns an enabled value that matches a log type only when case
+// is ignored ("controllermanager").
+func miscased(enabled map[string]bool) string {
+	var out []string
+	for v := range enabled {
+		for _, t := range logTypes {
+			if v != t && strings.EqualFold(v, t) {
+				out = append(out, v)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	sort.Strings(out)
+	return out[0]
+}

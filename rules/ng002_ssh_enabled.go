@@ -1,0 +1,27 @@
+package rules
+
+import (
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// NG002 flags SSH access to nodes that NG001 does not already cover.
+var NG002 = &linter.Rule{
+	ID:       "EKS-NG-002",
+	Name:     "node-ssh-enabled",
+	Summary:  "An SSH key reaches the nodes of a node group",
+	Severity: linter.Low,
+	Default:  true,
+	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Tags:     []string{"security", "nodes"},
+	Check: func(p *linter.Pass) {
+		for _, g := range p.Model.NodeGroups {
+			if !source.IsTrue(g.SSH) || sshOpenToWorld(g) {
+				continue
+			}
+			p.Report(g, g.SSH.Range, "SSH access to the nodes is enabled; prefer SSM Session Manager, which needs no open port or shared key, and %s",
+				field(g.Format, "remove remote_access", "remove the ssh settings"))
+		}
+	},
+}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// probeRule builds the liveness and readiness rules, which differ only in
+// the probe they read.
+func probeRule(id, name, probe, why string, sev linter.Severity, get func(*model.Container) source.Value[bool]) *linter.Rule {
+	return &linter.Rule{
+		ID:       id,
+		Name:     name,
+		Summary:  "A long-running container has no " + probe,
+		Severity: sev,
+		Default:  true,
+		Formats:  []model.Format{model.Kubernetes},
+		Tags:     []string{"reliability", "workloads"},
+		Check: func(p *linter.Pass) {
+			for _, w := range p.Model.Workloads {
+				if !w.LongRunning {
+					continue // Jobs, CronJobs and run-to-completion Pods finish on their own
+				}
+				for _, c := range w.Containers {
+					// Probes belong to app containers and native sidecars.
+					if c.Kind == model.Ephemeral || (c.Kind == model.Init && !c.Sidecar) {
+						continue
+					}
+					if v := get(c); source.IsFalse(v) {
+						p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, probe, why)
+					}
+				}
+			}
+		},
+	}
+}
+
+// resourceRule builds the four request/limit rules. fallback, when not
+// nil, is a limit that Kubernetes copies into a missing request.
+func resourceRule(id, name, what, why string, sev linter.Severity, get, fallback func(*model.Container) source.Value[string]) *linter.Rule {
+	return &linter.Rule{
+		ID:       id,
+		Name:     name,
+		Summary:  "A container has no " + what,
+		Severity: sev,
+		Default:  true,
+		Formats:  []model.Format{model.Kubernetes},
+		Tags:     []string{"reliability", "workloads"},
+		Check: func(p *linter.Pass) {
+			for _, w := range p.Model.Workloads {
+				for _, c := range w.Containers {
+					if c.Kind == model.Ephemeral {
+						continue // ephemeral containers take no resources
+					}
+					v := get(c)
+					if !v.Known() || v.Val != "" {
+						continue
+					}
+					if fallback != nil {
+						if l := fallback(c); !l.Known() || l.Val != "" {
+							continue // a limit without a request becomes the request
+						}
+					}
+					p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, what, why)
+				}
+			}
+		},
+	}
+}
