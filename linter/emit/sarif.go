@@ -234,17 +234,9 @@ func Fingerprint(f linter.Finding) string {
 }
 
 func sarifRuleOf(r *linter.Rule) sarifRule {
-	tags := []string{}
-	security := false
-	for _, t := range r.Tags {
-		if t == "security" {
-			security = true
-		}
-	}
-	if !security {
-		tags = append(tags, "security")
-	}
-	tags = append(tags, r.Tags...)
+	// GitHub counts a result as a security alert when its rule is tagged
+	// "security"; reliability rules keep their own tags only.
+	tags := append([]string{}, r.Tags...)
 	if len(tags) > 10 {
 		tags = tags[:10]
 	}
