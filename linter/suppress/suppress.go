@@ -87,6 +87,7 @@ func Apply(targets []Target, files []*source.File, isRule, enabled func(string) 
 	// Annotations: one directive per distinct annotation range.
 	annotations := map[source.Range]*directive{}
 	matches := make([]*Match, len(targets))
+	indexes := map[string]*fileIndex{}
 	for i, t := range targets {
 		if t.Annotation.Known() {
 			d, seen := annotations[t.Annotation.Range]
@@ -100,7 +101,16 @@ func Apply(targets []Target, files []*source.File, isRule, enabled func(string) 
 				continue
 			}
 		}
-		if d := find(t, byFile[t.Range.File], fileOf[t.Range.File]); d != nil {
+		ds := byFile[t.Range.File]
+		if len(ds) == 0 {
+			continue
+		}
+		ix := indexes[t.Range.File]
+		if ix == nil {
+			ix = indexFile(ds, fileOf[t.Range.File])
+			indexes[t.Range.File] = ix
+		}
+		if d := ix.find(t); d != nil {
 			matches[i] = &Match{Reason: d.reason, Range: d.rng}
 		}
 	}
@@ -120,7 +130,13 @@ func Apply(targets []Target, files []*source.File, isRule, enabled func(string) 
 			}
 		}
 	}
-	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Range.Less(problems[j].Range) })
+	sort.SliceStable(problems, func(i, j int) bool {
+		a, b := problems[i], problems[j]
+		if a.Range != b.Range {
+			return a.Range.Less(b.Range)
+		}
+		return a.Message < b.Message
+	})
 	return matches, problems
 }
 
@@ -134,24 +150,31 @@ func (d *directive) covers(id string) bool {
 	return false
 }
 
-// find returns the directive that applies to t: on its start line, in the
-// comment lines directly above it, or directly above an enclosing scope.
-func find(t Target, ds []*directive, f *source.File) *directive {
-	if len(ds) == 0 {
-		return nil
-	}
-	byLine := map[int][]*directive{}
-	commentLine := map[int]bool{}
+// fileIndex is what find needs of one file, computed once per file.
+type fileIndex struct {
+	byLine      map[int][]*directive
+	commentLine map[int]bool // lines holding nothing but comments
+	scopes      []source.Range
+}
+
+func indexFile(ds []*directive, f *source.File) *fileIndex {
+	ix := &fileIndex{byLine: map[int][]*directive{}, commentLine: map[int]bool{}, scopes: f.Scopes}
 	for _, d := range ds {
-		byLine[d.rng.Start.Line] = append(byLine[d.rng.Start.Line], d)
+		ix.byLine[d.rng.Start.Line] = append(ix.byLine[d.rng.Start.Line], d)
 	}
 	for _, c := range f.Comments {
 		if commentOnly(c, f) {
-			commentLine[c.Range.Start.Line] = true
+			ix.commentLine[c.Range.Start.Line] = true
 		}
 	}
+	return ix
+}
+
+// find returns the directive that applies to t: on its start line, in the
+// comment lines directly above it, or directly above an enclosing scope.
+func (ix *fileIndex) find(t Target) *directive {
 	try := func(line int) *directive {
-		for _, d := range byLine[line] {
+		for _, d := range ix.byLine[line] {
 			if d.covers(t.RuleID) {
 				return d
 			}
@@ -160,7 +183,7 @@ func find(t Target, ds []*directive, f *source.File) *directive {
 	}
 	// above walks up the run of comment-only lines above line.
 	above := func(line int) *directive {
-		for l := line - 1; l >= 1 && commentLine[l]; l-- {
+		for l := line - 1; l >= 1 && ix.commentLine[l]; l-- {
 			if d := try(l); d != nil {
 				return d
 			}
@@ -173,9 +196,9 @@ func find(t Target, ds []*directive, f *source.File) *directive {
 	if d := above(t.Range.Start.Line); d != nil {
 		return d
 	}
-	// Enclosing scopes, innermost first.
+	// Enclosing scopes, innermost (latest starting) first.
 	var lines []int
-	for _, s := range f.Scopes {
+	for _, s := range ix.scopes {
 		if s.File == t.Range.File && s.Contains(t.Range.Start) && s.Start.Line != t.Range.Start.Line {
 			lines = append(lines, s.Start.Line)
 		}

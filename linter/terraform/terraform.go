@@ -321,4 +321,3 @@ func join(dir, name string) string {
 	}
 	return dir + "/" + name
 }
-
