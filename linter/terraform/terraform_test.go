@@ -1,0 +1,312 @@
+package terraform
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// load writes files into a temporary module folder and loads it. Paths in
+// ranges are the files' names relative to the folder's parent ("m/main.tf").
+func load(t *testing.T, files map[string]string, opts Options) (*model.Model, []*source.File, []source.Problem) {
+	t.Helper()
+	root := t.TempDir()
+	t.Chdir(root)
+	if err := os.Mkdir("m", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var fs []File
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join("m", name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			fs = append(fs, File{Path: "m/" + name, Src: []byte(content)})
+		}
+	}
+	return Load("m", fs, opts)
+}
+
+func pos(r source.Range) [4]int { return [4]int{r.Start.Line, r.Start.Col, r.End.Line, r.End.Col} }
+
+func TestBareClusterDefaults(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn"
+}
+`}, Options{})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	c := m.Clusters[0]
+	header := [4]int{1, 1, 1, 34}
+	for name, v := range map[string]source.Value[bool]{"public": c.PublicEndpoint, "private": c.PrivateEndpoint, "secrets": c.SecretsEncryption} {
+		if !v.IsDefault() || pos(v.Range) != header {
+			t.Errorf("%s: %+v, want a default at the header", name, v)
+		}
+	}
+	if !c.PublicEndpoint.Val || c.PrivateEndpoint.Val || c.SecretsEncryption.Val {
+		t.Error("wrong default values")
+	}
+	if !c.PublicCIDRs.IsDefault() || len(c.PublicCIDRs.Val) != 1 || c.PublicCIDRs.Val[0].Val != "0.0.0.0/0" {
+		t.Errorf("CIDRs %+v", c.PublicCIDRs)
+	}
+	if !c.LogTypes.IsDefault() || len(c.LogTypes.Val) != 0 {
+		t.Errorf("log types %+v", c.LogTypes)
+	}
+	if c.Address != "aws_eks_cluster.main" || c.Name.Val != "main" || c.Range.File != "m/main.tf" {
+		t.Errorf("object %+v", c.Object)
+	}
+}
+
+func TestExplicitValuesAndRanges(t *testing.T) {
+	m, _, _ := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "main" {
+  name = "main"
+  vpc_config {
+    endpoint_public_access  = false
+    endpoint_private_access = "true"
+    public_access_cidrs     = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+  encryption_config {
+    resources = ["secrets"]
+  }
+}
+`}, Options{})
+	c := m.Clusters[0]
+	if !source.IsFalse(c.PublicEndpoint) || pos(c.PublicEndpoint.Range) != [4]int{4, 5, 4, 36} {
+		t.Errorf("public %+v", c.PublicEndpoint)
+	}
+	if !source.IsTrue(c.PrivateEndpoint) {
+		t.Errorf("a string \"true\" converts like Terraform does: %+v", c.PrivateEndpoint)
+	}
+	cidrs := c.PublicCIDRs.Val
+	if len(cidrs) != 2 || cidrs[1].Val != "0.0.0.0/0" || pos(cidrs[1].Range) != [4]int{6, 46, 6, 57} {
+		t.Errorf("cidrs %+v", cidrs)
+	}
+	if !source.IsTrue(c.SecretsEncryption) || c.SecretsEncryption.Range.Start.Line != 8 {
+		t.Errorf("encryption %+v", c.SecretsEncryption)
+	}
+}
+
+const varModule = `variable "public" {
+  type    = bool
+  default = false
+}
+variable "cidrs" {
+  type    = list(string)
+  default = ["10.0.0.0/8"]
+}
+variable "nodefault" {}
+resource "aws_eks_cluster" "main" {
+  name = var.nodefault
+  vpc_config {
+    endpoint_public_access = var.public
+    public_access_cidrs    = var.cidrs
+  }
+}
+`
+
+func TestVariablePrecedence(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		opts   Options
+		public bool
+		cidr   string
+	}{
+		{"default", nil, Options{}, false, "10.0.0.0/8"},
+		{"terraform.tfvars", map[string]string{"terraform.tfvars": "public = true\n"}, Options{}, true, "10.0.0.0/8"},
+		{"auto over terraform.tfvars", map[string]string{"terraform.tfvars": "public = true\n", "a.auto.tfvars": "public = false\n"}, Options{}, false, "10.0.0.0/8"},
+		{"var-file over auto", map[string]string{"a.auto.tfvars": "public = false\n", "prod.tfvars": "public = true\ncidrs = [\"1.2.3.0/24\"]\n"},
+			Options{VarFiles: []string{"m/prod.tfvars"}}, true, "1.2.3.0/24"},
+		{"--var over var-file", map[string]string{"prod.tfvars": "public = true\n"},
+			Options{VarFiles: []string{"m/prod.tfvars"}, Vars: map[string]string{"public": "false", "cidrs": `["0.0.0.0/0", "10.1.0.0/16"]`}}, false, "0.0.0.0/0"},
+		{"tfvars.json", map[string]string{"terraform.tfvars.json": `{"public": true}`}, Options{}, true, "10.0.0.0/8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"main.tf": varModule}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			m, _, problems := load(t, files, tt.opts)
+			if len(problems) != 0 {
+				t.Fatal(problems)
+			}
+			c := m.Clusters[0]
+			if !c.PublicEndpoint.IsSet() || c.PublicEndpoint.Val != tt.public {
+				t.Errorf("public %+v, want %v", c.PublicEndpoint, tt.public)
+			}
+			if c.PublicCIDRs.Val[0].Val != tt.cidr {
+				t.Errorf("cidrs %+v, want %s first", c.PublicCIDRs.Val, tt.cidr)
+			}
+			if c.Name.Known() {
+				t.Errorf("a variable with no default and no value must be unknown: %+v", c.Name)
+			}
+		})
+	}
+}
+
+func TestLocalsReferencesAndFunctions(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `locals {
+  env   = "prod"
+  types = concat(["api", "audit"], local.extra)
+  extra = [upper("x") == "X" ? "authenticator" : "none"]
+  loop1 = local.loop2
+  loop2 = local.loop1
+}
+data "aws_vpc" "main" {}
+resource "aws_eks_cluster" "a" {
+  name                      = "${local.env}-a"
+  enabled_cluster_log_types = local.types
+  vpc_config {
+    endpoint_public_access = local.loop1
+    public_access_cidrs    = [data.aws_vpc.main.cidr_block]
+  }
+}
+resource "aws_eks_cluster" "b" {
+  name    = someunknownfunction("b")
+  version = aws_eks_cluster.a.version
+}
+`}, Options{})
+	a, b := m.Clusters[0], m.Clusters[1]
+	if a.Name.Val != "prod-a" {
+		t.Errorf("template with a local: %+v", a.Name)
+	}
+	if got := len(a.LogTypes.Val); got != 3 || a.LogTypes.Val[2].Val != "authenticator" {
+		t.Errorf("locals chain: %+v", a.LogTypes)
+	}
+	if a.PublicEndpoint.Known() {
+		t.Errorf("a locals cycle must be unknown: %+v", a.PublicEndpoint)
+	}
+	if !a.PublicCIDRs.Known() || a.PublicCIDRs.Val[0].Known() {
+		t.Errorf("a data source attribute must be an unknown element of a known list: %+v", a.PublicCIDRs)
+	}
+	if b.Name.Known() || b.Version.Known() {
+		t.Errorf("unknown function and resource reference must be unknown: %+v %+v", b.Name, b.Version)
+	}
+	var cycle bool
+	for _, p := range problems {
+		if strings.Contains(p.Message, "refers to itself") {
+			cycle = true
+		} else {
+			t.Errorf("unexpected problem (an unknown function is not one): %s", p)
+		}
+	}
+	if !cycle {
+		t.Error("the locals cycle was not reported")
+	}
+}
+
+func TestRangeIsBounded(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "a" {
+  enabled_cluster_log_types = [for i in range(100000000) : "api"]
+}
+`}, Options{})
+	if m.Clusters[0].LogTypes.Known() {
+		t.Error("an over-large range must be unknown")
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "at most") || problems[0].Range.Start.Line != 2 {
+		t.Errorf("want one located problem about the bound, got %v", problems)
+	}
+}
+
+func TestJSONPositions(t *testing.T) {
+	m, files, problems := load(t, map[string]string{"main.tf.json": `{
+  "resource": {
+    "aws_eks_cluster": {
+      "main": {
+        "name": "main",
+        "vpc_config": {
+          "endpoint_public_access": true
+        }
+      }
+    }
+  }
+}
+`}, Options{})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	c := m.Clusters[0]
+	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.Start.Line != 7 || c.PublicEndpoint.Range.File != "m/main.tf.json" {
+		t.Errorf("public %+v", c.PublicEndpoint)
+	}
+	if len(files) != 1 || len(files[0].Comments) != 0 {
+		t.Errorf("files %+v", files)
+	}
+}
+
+func TestMalformedFileDoesNotStopTheModule(t *testing.T) {
+	m, _, problems := load(t, map[string]string{
+		"broken.tf": "resource \"aws_eks_cluster\" \"x\" {\n  name = \n}\n",
+		"main.tf":   "resource \"aws_eks_cluster\" \"ok\" {\n}\n",
+	}, Options{})
+	var ok bool
+	for _, c := range m.Clusters {
+		ok = ok || c.Address == "aws_eks_cluster.ok"
+	}
+	if !ok {
+		t.Errorf("the good file was not adapted: %+v", m.Clusters)
+	}
+	if len(problems) == 0 || problems[0].Level != source.LevelError || problems[0].Range.File != "m/broken.tf" || problems[0].Range.Start.Line != 2 {
+		t.Errorf("want a located error in broken.tf, got %v", problems)
+	}
+}
+
+func TestCRLFCommentsAndScopes(t *testing.T) {
+	src := strings.ReplaceAll(`# top comment
+resource "aws_eks_cluster" "main" {
+  vpc_config { // inner
+    endpoint_public_access = true
+  }
+}
+`, "\n", "\r\n")
+	m, files, _ := load(t, map[string]string{"main.tf": src}, Options{})
+	if got := m.Clusters[0].PublicEndpoint.Range.Start.Line; got != 4 {
+		t.Errorf("CRLF shifted lines: %d", got)
+	}
+	f := files[0]
+	if len(f.Comments) != 2 || f.Comments[0].Text != " top comment" || f.Comments[1].Text != " inner" || f.Comments[1].Range.Start.Line != 3 {
+		t.Errorf("comments %+v", f.Comments)
+	}
+	if len(f.Scopes) != 2 || f.Scopes[0].Start.Line != 2 || f.Scopes[0].End.Line != 6 || f.Scopes[1].Start.Line != 3 {
+		t.Errorf("scopes %+v", f.Scopes)
+	}
+}
+
+func TestNodeGroupLinksAndSSH(t *testing.T) {
+	m, _, _ := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "main" {}
+resource "aws_subnet" "a" {
+  availability_zone = "eu-west-1a"
+}
+resource "aws_eks_node_group" "ng" {
+  cluster_name = aws_eks_cluster.main.name
+  subnet_ids   = [aws_subnet.a.id, "subnet-literal"]
+  remote_access {
+    ec2_ssh_key = "key"
+  }
+}
+resource "aws_eks_node_group" "plain" {
+  cluster_name = "external"
+}
+`}, Options{})
+	ng, plain := m.NodeGroups[0], m.NodeGroups[1]
+	if ng.Cluster != m.Clusters[0] || plain.Cluster != nil {
+		t.Errorf("cluster links: %v %v", ng.Cluster, plain.Cluster)
+	}
+	if !source.IsTrue(ng.SSH) || ng.SSH.Range.Start.Line != 9 || !ng.SSHSourceSecurityGroups.IsDefault() || !source.IsTrue(ng.SSHOpenToWorldWithoutSources) {
+		t.Errorf("ssh %+v %+v", ng.SSH, ng.SSHSourceSecurityGroups)
+	}
+	z := ng.SubnetZones.Val
+	if len(z) != 2 || z[0].Val != "eu-west-1a" || z[1].Known() {
+		t.Errorf("zones %+v", z)
+	}
+	if !source.IsFalse(plain.SSH) || !plain.SSH.IsDefault() {
+		t.Errorf("no remote_access: %+v", plain.SSH)
+	}
+}
