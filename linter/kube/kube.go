@@ -190,10 +190,12 @@ func (a *adapter) container(n *yaml.Node, kind model.ContainerKind) *model.Conta
 		a.warn(res, "resources must be a mapping, not %s", yamldoc.Describe(res))
 		res = nil
 	}
-	c.CPURequest = a.quantity(n, resKey, res, "requests", "cpu")
-	c.MemoryRequest = a.quantity(n, resKey, res, "requests", "memory")
-	c.CPULimit = a.quantity(n, resKey, res, "limits", "cpu")
-	c.MemoryLimit = a.quantity(n, resKey, res, "limits", "memory")
+	requests := a.group(n, resKey, res, "requests")
+	limits := a.group(n, resKey, res, "limits")
+	c.CPURequest = a.quantity(requests, "cpu")
+	c.MemoryRequest = a.quantity(requests, "memory")
+	c.CPULimit = a.quantity(limits, "cpu")
+	c.MemoryLimit = a.quantity(limits, "memory")
 	return c
 }
 
@@ -206,27 +208,46 @@ func (a *adapter) present(n *yaml.Node, key string, item source.Range) source.Va
 	return source.SetAt(true, yamldoc.Range(a.path, k))
 }
 
-// quantity reads resources.<group>.<name>; a missing one is located at the
-// nearest existing of the group key, the resources key, or the item.
-func (a *adapter) quantity(item, resKey, res *yaml.Node, group, name string) source.Value[string] {
-	at := yamldoc.Range(a.path, item)
+// resourceGroup is resources.requests or resources.limits: its node, and
+// where a missing quantity in it is located (the nearest existing of the
+// group key, the resources key, or the container item).
+type resourceGroup struct {
+	name    string
+	node    *yaml.Node
+	at      source.Range
+	unknown bool // present but not a mapping
+}
+
+func (a *adapter) group(item, resKey, res *yaml.Node, name string) resourceGroup {
+	g := resourceGroup{name: name, at: yamldoc.Range(a.path, item)}
 	if resKey != nil {
-		at = yamldoc.Range(a.path, resKey)
+		g.at = yamldoc.Range(a.path, resKey)
 	}
-	gk, g := yamldoc.Lookup(res, group)
-	if gk != nil {
-		at = yamldoc.Range(a.path, gk)
+	k, v := yamldoc.Lookup(res, name)
+	if k != nil {
+		g.at = yamldoc.Range(a.path, k)
 	}
-	if g != nil && !yamldoc.IsNull(g) && g.Kind != yaml.MappingNode {
-		a.warn(g, "resources.%s must be a mapping, not %s", group, yamldoc.Describe(g))
-		return source.UnknownAt[string](yamldoc.Range(a.path, g))
+	if v != nil && !yamldoc.IsNull(v) && v.Kind != yaml.MappingNode {
+		a.warn(v, "resources.%s must be a mapping, not %s", name, yamldoc.Describe(v))
+		g.at, g.unknown = yamldoc.Range(a.path, v), true
+		return g
 	}
-	k, v := yamldoc.Lookup(g, name)
+	g.node = v
+	return g
+}
+
+// quantity reads one quantity of a group: Set when written, Default ""
+// when absent, Unknown when the group or the value has the wrong shape.
+func (a *adapter) quantity(g resourceGroup, name string) source.Value[string] {
+	if g.unknown {
+		return source.UnknownAt[string](g.at)
+	}
+	k, v := yamldoc.Lookup(g.node, name)
 	if v == nil || yamldoc.IsNull(v) {
-		return source.DefaultAt("", at)
+		return source.DefaultAt("", g.at)
 	}
 	if v.Kind != yaml.ScalarNode {
-		a.warn(v, "resources.%s.%s must be a quantity, not %s", group, name, yamldoc.Describe(v))
+		a.warn(v, "resources.%s.%s must be a quantity, not %s", g.name, name, yamldoc.Describe(v))
 		return source.UnknownAt[string](yamldoc.Range(a.path, v))
 	}
 	return source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, k, v))

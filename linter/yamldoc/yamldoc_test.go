@@ -1,0 +1,90 @@
+package yamldoc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+func TestDecodeKeepsFileLines(t *testing.T) {
+	docs, _, problems := Decode("f.yaml", []byte("a: 1\n---\n\n---\nkind: Pod\napiVersion: v1\n"))
+	if len(problems) != 0 || len(docs) != 2 {
+		t.Fatalf("docs %d problems %v", len(docs), problems)
+	}
+	av, kind := docs[1].APIVersionKind()
+	if av != "v1" || kind != "Pod" || docs[1].Root.Content[0].Line != 5 {
+		t.Errorf("second document: %s %s at line %d", av, kind, docs[1].Root.Content[0].Line)
+	}
+}
+
+func TestSyntaxErrorIsLocatedAndEarlierDocsKept(t *testing.T) {
+	docs, _, problems := Decode("f.yaml", []byte("a: 1\n---\nb: [\n  c\nd: e\n"))
+	if len(docs) != 1 {
+		t.Errorf("the document before the error is lost: %d", len(docs))
+	}
+	if len(problems) != 1 || problems[0].Level != source.LevelError || problems[0].Range.Start.Line < 2 ||
+		!strings.HasPrefix(problems[0].Message, "invalid YAML: ") {
+		t.Errorf("problems %v", problems)
+	}
+}
+
+func TestComments(t *testing.T) {
+	src := `# head
+key: "value # not a comment" # trailing
+text: |
+  # inside a block scalar
+  more
+url: http://example.com/#anchor
+list: ['a#b', c] # end
+`
+	_, f, _ := Decode("f.yaml", []byte(src))
+	var got []string
+	for _, c := range f.Comments {
+		got = append(got, strings.TrimSpace(c.Text)+"@"+string(rune('0'+c.Range.Start.Line)))
+	}
+	if strings.Join(got, ",") != "head@1,trailing@2,end@7" {
+		t.Errorf("comments %v", got)
+	}
+}
+
+func TestRanges(t *testing.T) {
+	docs, f, _ := Decode("f.yaml", []byte("a:\n  b: \"quoted\"\n  c: [1, 2]\nlist:\n  - x: 1\n    y: 2\n"))
+	root := docs[0].Root
+	k, v := Lookup(Get(root, "a"), "b")
+	if r := KeyValueRange("f.yaml", k, v); r.Start != (source.Pos{Line: 2, Col: 3}) || r.End != (source.Pos{Line: 2, Col: 14}) {
+		t.Errorf("key-value range %+v", r)
+	}
+	if r := Range("f.yaml", Get(Get(root, "a"), "c")); r.End != (source.Pos{Line: 3, Col: 12}) {
+		t.Errorf("flow sequence range %+v", r)
+	}
+	var item bool
+	for _, s := range f.Scopes {
+		if s.Start == (source.Pos{Line: 5, Col: 5}) && s.End.Line == 6 {
+			item = true
+		}
+	}
+	if !item {
+		t.Errorf("list item scope missing: %+v", f.Scopes)
+	}
+}
+
+func TestDeepNestingIsBounded(t *testing.T) {
+	src := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	docs, f, _ := Decode("f.yaml", []byte(src))
+	_ = docs
+	if f == nil {
+		t.Fatal("no file info")
+	}
+}
+
+func TestBool(t *testing.T) {
+	docs, _, _ := Decode("f.yaml", []byte("a: true\nb: False\nc: \"true\"\nd: 1\n"))
+	root := docs[0].Root
+	for key, want := range map[string][2]bool{"a": {true, true}, "b": {false, true}, "c": {false, false}, "d": {false, false}} {
+		v, ok := Bool(Get(root, key))
+		if v != want[0] || ok != want[1] {
+			t.Errorf("%s: %v %v", key, v, ok)
+		}
+	}
+}
