@@ -212,7 +212,7 @@ func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Optio
 	for _, id := range ids {
 		s, err := linter.ParseSeverity(cfg.Severity[id])
 		if err != nil {
-			return linter.Options{}, 0, fmt.Errorf("%s: severity of %s: %v", cfg.Path, id, err)
+			return linter.Options{}, 0, fmt.Errorf("%s: severity of %s: %w", cfg.Path, id, err)
 		}
 		opts.Severity[id] = s
 	}
@@ -224,7 +224,7 @@ func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Optio
 		}
 		s, err := linter.ParseSeverity(v.val)
 		if err != nil {
-			return linter.Options{}, 0, fmt.Errorf("%s: %v", v.from, err)
+			return linter.Options{}, 0, fmt.Errorf("%s: %w", v.from, err)
 		}
 		failOn = s
 	}

@@ -30,7 +30,6 @@ func adapt(t *testing.T, src string) (*model.Model, []source.Problem) {
 	return m, all
 }
 
-
 func TestDefaults(t *testing.T) {
 	m, problems := adapt(t, `apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig

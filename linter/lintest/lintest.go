@@ -213,7 +213,7 @@ func parseWants(file string, line int, s string) ([]*Expectation, error) {
 		if m[6] >= 0 {
 			rx, err := regexp.Compile(strings.ReplaceAll(s[m[6]:m[7]], `\"`, `"`))
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", file, line, err)
+				return nil, fmt.Errorf("%s:%d: %w", file, line, err)
 			}
 			w.Message = rx
 		}

@@ -86,7 +86,8 @@ func (m *module) boundedRange() function.Function {
 		VarParam: &function.Parameter{Name: "params", Type: cty.Number},
 		Type:     function.StaticReturnType(cty.List(cty.Number)),
 		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-			var start, end, step float64 = 0, 0, 1
+			start, step := 0.0, 1.0
+			var end float64
 			nums := make([]float64, len(args))
 			for i, a := range args {
 				nums[i], _ = a.AsBigFloat().Float64()

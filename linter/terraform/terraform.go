@@ -92,8 +92,9 @@ func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []
 	defer func() {
 		if r := recover(); r != nil {
 			out = &model.Model{}
-			problems = append(m.problems, source.Errorf(source.Range{File: dir},
+			m.problems = append(m.problems, source.Errorf(source.Range{File: dir},
 				"internal error while reading this Terraform module (please report it): %v\n%s", r, debug.Stack()))
+			problems = m.problems
 		}
 	}()
 	var contents []*hcl.BodyContent

@@ -264,12 +264,12 @@ func end(n *yaml.Node, depth int) source.Pos {
 
 func scalarEnd(n *yaml.Node) source.Pos {
 	text := n.Value
-	switch {
-	case n.Kind == yaml.AliasNode:
+	switch n.Kind {
+	case yaml.AliasNode:
 		text = "*" + n.Value
-	case n.Kind == yaml.MappingNode:
+	case yaml.MappingNode:
 		text = "{}"
-	case n.Kind == yaml.SequenceNode:
+	case yaml.SequenceNode:
 		text = "[]"
 	}
 	if n.Kind == yaml.ScalarNode && (n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(text, "\n")) {
