@@ -281,7 +281,7 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".ekslint-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	err = write(bw)
@@ -296,7 +296,7 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %v", path, err)
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }

@@ -58,7 +58,7 @@ func Load(p string, isRule func(string) bool) (*Config, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, fmt.Errorf("%s: cannot read: %v", p, err)
+		return nil, fmt.Errorf("%s: cannot read: %w", p, err)
 	}
 	c := &Config{Path: p, Severity: map[string]string{}, Rules: map[string]map[string]any{}}
 	c.Terraform.Vars = map[string]string{}
