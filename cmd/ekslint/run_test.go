@@ -384,3 +384,37 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentedConfigs: the configuration examples in README.md and
+// docs/configuration.md load as they are written.
+func TestDocumentedConfigs(t *testing.T) {
+	docs := map[string][]byte{}
+	for _, doc := range []string{"../../README.md", "../../docs/configuration.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[doc] = b
+	}
+	for doc, b := range docs {
+		found := 0
+		for _, block := range strings.Split(string(b), "```yaml\n")[1:] {
+			block, _, _ = strings.Cut(block, "```")
+			if !strings.Contains(block, "fail-on:") {
+				continue // not a configuration example
+			}
+			found++
+			dir := t.TempDir()
+			write(t, dir, map[string]string{".ekslint.yaml": block, "envs/prod.tfvars": "environment = \"prod\"\n"})
+			if code, _, _ := ekslint(t, dir, "--list-rules"); code != 0 {
+				t.Errorf("%s: exit %d", doc, code)
+			}
+			if code, _, errOut := ekslint(t, dir); code == 2 {
+				t.Errorf("%s: the example does not load:\n%s\n%s", doc, block, errOut)
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no configuration example found", doc)
+		}
+	}
+}
