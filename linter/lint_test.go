@@ -1,0 +1,101 @@
+package linter
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+// everyCluster reports each cluster at its header.
+var everyCluster = &Rule{ID: "EKS-CP-001", Severity: High, Check: func(p *Pass) {
+	for _, c := range p.Model.Clusters {
+		p.Report(c, source.Range{}, "cluster")
+	}
+}}
+
+const cluster = "resource \"aws_eks_cluster\" \"c\" {}\n"
+
+func TestDiscovery(t *testing.T) {
+	writeTree(t, map[string]string{
+		"a/main.tf":                 cluster,
+		"a/.git/x.tf":               cluster,
+		"a/node_modules/x.tf":       cluster,
+		"a/vendor/x.tf":             cluster,
+		"a/.terraform/modules/x.tf": cluster,
+		"b/c/main.tf":               cluster,
+		"examples/main.tf":          cluster,
+		"notes.txt":                 "not ours",
+		"ci.yaml":                   "on: push\njobs: {}\n",
+	})
+	res := Lint(Options{Rules: []*Rule{everyCluster}, IgnorePaths: []string{"examples/**"}})
+	var files []string
+	for _, f := range res.Findings {
+		files = append(files, f.Range.File)
+	}
+	if got := strings.Join(files, ","); got != "a/main.tf,b/c/main.tf" {
+		t.Errorf("linted %s", got)
+	}
+	if len(res.Problems) != 0 {
+		t.Errorf("problems %v", res.Problems)
+	}
+	if res.Findings[0].Range.Start != (source.Pos{Line: 1, Col: 1}) || res.Findings[0].Object != "aws_eks_cluster.c" {
+		t.Errorf("a zero range falls back to the object's header: %+v", res.Findings[0])
+	}
+}
+
+func TestPanickingRuleIsReported(t *testing.T) {
+	writeTree(t, map[string]string{"main.tf": cluster})
+	boom := &Rule{ID: "EKS-CP-002", Check: func(*Pass) { panic("boom") }}
+	res := Lint(Options{Rules: []*Rule{boom, everyCluster}})
+	if len(res.Findings) != 1 {
+		t.Errorf("the other rule must still run: %v", res.Findings)
+	}
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "EKS-CP-002") || !res.InputLost() {
+		t.Errorf("problems %v", res.Problems)
+	}
+}
+
+func TestMissingPathAndSeverityOverride(t *testing.T) {
+	writeTree(t, map[string]string{"main.tf": cluster})
+	res := Lint(Options{Paths: []string{".", "nowhere"}, Rules: []*Rule{everyCluster}, Severity: map[string]Severity{"EKS-CP-001": Low}})
+	if len(res.Problems) != 1 || res.Problems[0].Range.File != "nowhere" || res.Problems[0].Level != source.LevelError {
+		t.Errorf("problems %v", res.Problems)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Severity != Low {
+		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+func TestSameFileTwiceIsReadOnce(t *testing.T) {
+	writeTree(t, map[string]string{"k/pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: b}]\n"})
+	count := &Rule{ID: "EKS-K8S-010", Check: func(p *Pass) {
+		for _, w := range p.Model.Workloads {
+			p.Report(w, w.Range, "w")
+		}
+	}}
+	abs, _ := filepath.Abs("k/pod.yaml")
+	res := Lint(Options{Paths: []string{"k", "k/pod.yaml", abs}, Rules: []*Rule{count}})
+	if len(res.Findings) != 1 || res.Findings[0].Range.File != "k/pod.yaml" || res.Findings[0].Format != model.Kubernetes {
+		t.Errorf("findings %v", res.Findings)
+	}
+}
