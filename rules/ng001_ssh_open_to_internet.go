@@ -18,7 +18,9 @@ var NG001 = &linter.Rule{
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {
 			if sshOpenToWorld(g) {
-				p.Report(g, g.SSH.Range, "SSH is enabled with no source security groups, so port 22 on every node is open to the internet; %s",
+				// The missing restriction is the bad part: point at the
+				// source groups, or the block that should hold them.
+				p.Report(g, g.SSHSourceSecurityGroups.Range, "SSH is enabled with no source security groups, so port 22 on every node is open to the internet; %s",
 					field(g.Format, "set remote_access.source_security_group_ids, or drop the key and use SSM Session Manager",
 						"set ssh.sourceSecurityGroupIds or privateNetworking: true, or disable SSH and use SSM (ssh.enableSsm)"))
 			}
