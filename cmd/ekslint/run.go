@@ -335,36 +335,12 @@ func listRules(w io.Writer, all []*linter.Rule) {
 
 // suggest returns " (did you mean X?)" for a near rule ID.
 func suggest(id string, all []*linter.Rule) string {
-	id = strings.ToUpper(id)
-	best, bestD := "", 3
-	for _, r := range all {
-		if d := distance(id, r.ID); d < bestD {
-			best, bestD = r.ID, d
-		}
+	ids := make([]string, len(all))
+	for i, r := range all {
+		ids[i] = r.ID
 	}
-	if best == "" {
-		return ""
+	if best := config.Nearest(strings.ToUpper(id), ids); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

@@ -110,7 +110,7 @@ func (l *loader) fields(n *yaml.Node, what string, handlers map[string]func(v *y
 		h, ok := handlers[k.Value]
 		if !ok {
 			hint := ""
-			if s := nearest(k.Value, keys); s != "" {
+			if s := Nearest(k.Value, keys); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			l.fail(k, "unknown key %q in %s%s; known keys: %s", k.Value, what, hint, strings.Join(keys, ", "))
@@ -229,8 +229,9 @@ func (l *loader) severity(n *yaml.Node, what string) string {
 	return ""
 }
 
-// nearest returns the candidate within edit distance 2 of s, if any.
-func nearest(s string, candidates []string) string {
+// Nearest returns the candidate closest to s within an edit distance of
+// two, or "": the "did you mean" of every message about a misspelling.
+func Nearest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {

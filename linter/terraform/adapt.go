@@ -197,9 +197,10 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 	return source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
 }
 
-// boolAttr reads a boolean attribute: Default at `at` when omitted (or
-// null), Unknown when not knowable offline.
-func (m *module) boolAttr(c *hcl.BodyContent, name string, def bool, at source.Range) source.Value[bool] {
+// scalarAttr reads one attribute converted to ty: Default at `at` when
+// omitted (a literal null also means "use the default"), Unknown when it
+// is not knowable offline or has the wrong type.
+func scalarAttr[T any](m *module, c *hcl.BodyContent, name string, ty cty.Type, def T, at source.Range, get func(cty.Value) T) source.Value[T] {
 	a, ok := c.Attributes[name]
 	if !ok {
 		return source.DefaultAt(def, at)
@@ -207,37 +208,25 @@ func (m *module) boolAttr(c *hcl.BodyContent, name string, def bool, at source.R
 	r := rangeOf(a.Range)
 	v := m.eval(a.Expr)
 	if !v.IsWhollyKnown() {
-		return source.UnknownAt[bool](r)
+		return source.UnknownAt[T](r)
 	}
 	if v.IsNull() {
 		return source.DefaultAt(def, r)
 	}
-	b, err := convert.Convert(v, cty.Bool)
+	conv, err := convert.Convert(v, ty)
 	if err != nil {
-		m.problems = append(m.problems, warnAt(a.Range, "%s must be true or false", name))
-		return source.UnknownAt[bool](r)
+		m.problems = append(m.problems, warnAt(a.Range, "%s must be a %s, not %s", name, ty.FriendlyName(), v.Type().FriendlyName()))
+		return source.UnknownAt[T](r)
 	}
-	return source.SetAt(b.True(), r)
+	return source.SetAt(get(conv), r)
+}
+
+func (m *module) boolAttr(c *hcl.BodyContent, name string, def bool, at source.Range) source.Value[bool] {
+	return scalarAttr(m, c, name, cty.Bool, def, at, cty.Value.True)
 }
 
 func (m *module) stringAttr(c *hcl.BodyContent, name, def string, at source.Range) source.Value[string] {
-	a, ok := c.Attributes[name]
-	if !ok {
-		return source.DefaultAt(def, at)
-	}
-	r := rangeOf(a.Range)
-	v := m.eval(a.Expr)
-	if !v.IsWhollyKnown() {
-		return source.UnknownAt[string](r)
-	}
-	if v.IsNull() {
-		return source.DefaultAt(def, r)
-	}
-	s, err := convert.Convert(v, cty.String)
-	if err != nil {
-		return source.UnknownAt[string](r)
-	}
-	return source.SetAt(s.AsString(), r)
+	return scalarAttr(m, c, name, cty.String, def, at, cty.Value.AsString)
 }
 
 // stringsAttr reads a list of strings. Elements of a literal list keep
