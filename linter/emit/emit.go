@@ -28,7 +28,7 @@ type Options struct {
 // Emitter writes a Result in one format.
 type Emitter func(w io.Writer, r *linter.Result, o Options) error
 
-var emitters = map[string]Emitter{"text": Text, "json": JSON, "sarif": SARIF}
+var emitters = map[string]Emitter{"text": Text, "json": JSON, "sarif": SARIF, "github": GitHub, "markdown": Markdown}
 
 // Formats lists the format names, sorted.
 func Formats() []string {

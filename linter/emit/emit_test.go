@@ -82,6 +82,8 @@ func TestGolden(t *testing.T) {
 		{"json.golden", JSON, opts},
 		{"sarif.golden", SARIF, opts},
 		{"sarif-suppressed.golden", SARIF, Options{ToolVersion: "1.2.3", IncludeSuppressed: true}},
+		{"github.golden", GitHub, opts},
+		{"markdown.golden", Markdown, opts},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -215,5 +217,18 @@ func TestSARIFValidates(t *testing.T) {
 		if err != nil {
 			t.Errorf("validate-sarif.sh: %v\n%s", err, out)
 		}
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	var b bytes.Buffer
+	r := &linter.Result{Rules: sample().Rules, Findings: []linter.Finding{{RuleID: "EKS-CP-001", Severity: linter.Low,
+		Message: "50% done\nnext, line: ok", Range: rng("a,b:c.tf", 1, 1, 1, 2), Object: "x"}}}
+	if err := GitHub(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::notice file=a%2Cb%3Ac.tf,line=1,col=1,endLine=1,endColumn=2,title=EKS-CP-001::low: 50%25 done%0Anext, line: ok (x)\n"
+	if b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
 }
