@@ -4,6 +4,8 @@
 package linter
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -114,6 +116,18 @@ type Finding struct {
 	Suppression *Suppression
 
 	object *model.Object
+}
+
+// Fingerprint identifies a finding without its position, so that it
+// survives code moving: a hash of rule, file, object and message. SARIF's
+// partialFingerprints and baselines both use it.
+func (f Finding) Fingerprint() string {
+	h := sha256.New()
+	for _, s := range []string{f.RuleID, f.Range.File, f.Object, f.Message} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 // Suppression says why a finding was silenced.

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/baseline"
 	"github.com/ekslint/ekslint/linter/config"
 	"github.com/ekslint/ekslint/linter/emit"
 	"github.com/ekslint/ekslint/rules"
@@ -48,7 +49,10 @@ its enclosing block, document or list item):
 `
 
 type flags struct {
-	format, output, config    string
+	format, config            string
+	outputs                   []string
+	sarif                     string
+	baseline, writeBaseline   string
 	enable, disable, varFiles []string
 	vars                      []string
 	failOn, asOf, explain     string
@@ -64,7 +68,10 @@ func run(args []string, stdout, stderr io.Writer, terminal bool) int {
 	fs.SortFlags = false
 	var f flags
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(emit.Formats(), ", "))
-	fs.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fs.StringArrayVarP(&f.outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; FORMAT=FILE adds a report in that format (repeatable)")
+	fs.StringVar(&f.sarif, "sarif", "", "also write a SARIF report to `FILE` (same as -o sarif=FILE)")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings that are not in the baseline `FILE`")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE` and exit 0")
 	fs.StringVarP(&f.config, "config", "c", "", "configuration `FILE` (default: ./"+config.FileName+" when present)")
 	fs.StringSliceVar(&f.enable, "enable", nil, "enable these rules (`RULE-ID`,...), including opt-in ones")
 	fs.StringSliceVar(&f.disable, "disable", nil, "disable these rules (`RULE-ID`,...)")
@@ -114,31 +121,102 @@ func run(args []string, stdout, stderr io.Writer, terminal bool) int {
 		fmt.Fprintf(stderr, "ekslint: %v\n", err)
 		return exitError
 	}
-	write, ok := emit.ByName(f.format)
-	if !ok {
-		fmt.Fprintf(stderr, "ekslint: unknown --format %q (want one of %s)\n", f.format, strings.Join(emit.Formats(), ", "))
+	outs, toStdout, err := outputs(&f)
+	if err != nil {
+		fmt.Fprintf(stderr, "ekslint: %v\n", err)
 		return exitError
+	}
+	var bl *baseline.Baseline
+	if f.baseline != "" {
+		if bl, err = baseline.Load(f.baseline); err != nil {
+			fmt.Fprintf(stderr, "ekslint: %v\n", err)
+			return exitError
+		}
 	}
 
 	start := time.Now().UTC()
 	res := linter.Lint(opts)
+	if f.writeBaseline != "" {
+		if err := writeReport(f.writeBaseline, stdout, func(w io.Writer) error { return baseline.Write(w, res.Findings) }); err != nil {
+			fmt.Fprintf(stderr, "ekslint: %v\n", err)
+			return exitError
+		}
+		_ = emit.TextProblems(stderr, res, emit.Options{})
+		if res.InputLost() {
+			return exitError
+		}
+		return exitClean
+	}
+	if bl != nil {
+		var known int
+		res.Findings, known = bl.Filter(res.Findings)
+		if known > 0 {
+			fmt.Fprintf(stderr, "ekslint: %d finding(s) already in the baseline %s were left out\n", known, f.baseline)
+		}
+	}
 	eo := emit.Options{
-		Color:             terminal && f.output == "" && f.format == "text" && os.Getenv("NO_COLOR") == "",
 		IncludeSuppressed: f.includeSuppressed,
 		ToolVersion:       version,
 		CommandLine:       commandLine(args),
 		StartTime:         start,
 		EndTime:           time.Now().UTC(),
 	}
-	if err := writeReport(f.output, stdout, func(w io.Writer) error { return write(w, res, eo) }); err != nil {
-		fmt.Fprintf(stderr, "ekslint: %v\n", err)
-		return exitError
+	for _, o := range outs {
+		eo := eo
+		eo.Color = o.path == "" && o.format == "text" && terminal && os.Getenv("NO_COLOR") == ""
+		if err := writeReport(o.path, stdout, func(w io.Writer) error { return o.write(w, res, eo) }); err != nil {
+			fmt.Fprintf(stderr, "ekslint: %v\n", err)
+			return exitError
+		}
 	}
-	if f.format == "text" || f.output != "" {
-		// Problems go to stderr so that the report stays machine-readable.
+	if toStdout == "" || toStdout == "text" {
+		// Problems go to stderr so that a machine-readable report on
+		// stdout stays parseable.
 		_ = emit.TextProblems(stderr, res, eo)
 	}
 	return exitCode(res, failOn)
+}
+
+// output is one report to write: a format and a file ("" = stdout).
+type output struct {
+	format, path string
+	write        func(io.Writer, *linter.Result, emit.Options) error
+}
+
+// outputs reads -f, -o and --sarif. A plain -o FILE sends the -f report
+// to FILE instead of stdout; -o FORMAT=FILE and --sarif FILE add reports,
+// so one run can print text for the developer and write SARIF for upload.
+// toStdout is the format written to stdout ("" when none).
+func outputs(f *flags) (outs []output, toStdout string, err error) {
+	main := output{format: f.format}
+	extra := append([]string{}, f.outputs...)
+	if f.sarif != "" {
+		extra = append(extra, "sarif="+f.sarif)
+	}
+	for _, o := range extra {
+		if format, path, ok := strings.Cut(o, "="); ok {
+			if _, known := emit.ByName(format); known && path != "" {
+				outs = append(outs, output{format: format, path: path})
+				continue
+			}
+		}
+		if main.path != "" {
+			return nil, "", fmt.Errorf("-o given twice (%s and %s); use -o FORMAT=FILE for more reports", main.path, o)
+		}
+		main.path = o
+	}
+	outs = append([]output{main}, outs...)
+	for i := range outs {
+		w, ok := emit.ByName(outs[i].format)
+		if !ok {
+			return nil, "", fmt.Errorf("unknown format %q (want one of %s)", outs[i].format, strings.Join(emit.Formats(), ", "))
+		}
+		outs[i].write = w
+	}
+	if main.path == "" || main.path == "-" {
+		toStdout = main.format
+	}
+	return outs, toStdout, nil
 }
 
 // buildOptions merges the configuration file and the flags (flags win).

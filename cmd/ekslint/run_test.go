@@ -5,12 +5,17 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
 
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
 	"github.com/ekslint/ekslint/rules"
 )
+
+var yamlUnmarshal = yaml.Unmarshal
 
 // write creates files under dir from name → content.
 func write(t *testing.T, dir string, files map[string]string) {
@@ -416,5 +421,102 @@ func TestDocumentedConfigs(t *testing.T) {
 		if found == 0 {
 			t.Errorf("%s: no configuration example found", doc)
 		}
+	}
+}
+
+// TestSeveralOutputs: text on the terminal and SARIF in a file from one run.
+func TestSeveralOutputs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster})
+	code, out, _ := ekslint(t, dir, "--sarif", "out.sarif", "-o", "json=out.json", "-o", "github=gh.txt")
+	if code != 1 || !strings.Contains(out, "main.tf:4:3: critical EKS-CP-001") {
+		t.Fatalf("exit %d, stdout:\n%s", code, out)
+	}
+	for name, want := range map[string]string{"out.sarif": `"version": "2.1.0"`, "out.json": `"ruleId": "EKS-CP-001"`, "gh.txt": "::error file=main.tf,line=4,col=3"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("%s: %v\n%s", name, err, b)
+		}
+	}
+	if code, _, errOut := ekslint(t, dir, "-o", "a.txt", "-o", "b.txt"); code != 2 || !strings.Contains(errOut, "-o given twice") {
+		t.Errorf("two plain -o: exit %d %s", code, errOut)
+	}
+	if code, _, _ := ekslint(t, dir, "-o", "xml=a.xml"); code != 1 {
+		t.Errorf("an unknown FORMAT= prefix is a file name: exit %d", code)
+	}
+}
+
+// TestBaselineRoundTrip: write a baseline, move the block down ten lines,
+// and nothing is new; a new problem still is.
+func TestBaselineRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": publicCluster})
+	if code, _, errOut := ekslint(t, dir, "--write-baseline", "baseline.json"); code != 0 {
+		t.Fatalf("write: exit %d %s", code, errOut)
+	}
+	write(t, dir, map[string]string{"main.tf": strings.Repeat("\n", 10) + publicCluster})
+	code, out, errOut := ekslint(t, dir, "--baseline", "baseline.json")
+	if code != 0 || out != "" {
+		t.Fatalf("moved code resurrected baselined findings: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "4 finding(s) already in the baseline") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	write(t, dir, map[string]string{"new.tf": strings.Replace(publicCluster, `"main"`, `"new"`, 1)})
+	code, out, _ = ekslint(t, dir, "--baseline", "baseline.json")
+	if code != 1 || !strings.Contains(out, "new.tf") || strings.Contains(out, "main.tf") {
+		t.Errorf("only the new file's findings are new: exit %d\n%s", code, out)
+	}
+	write(t, dir, map[string]string{"bad.json": "{}"})
+	if code, _, _ := ekslint(t, dir, "--baseline", "bad.json"); code != 2 {
+		t.Errorf("a file that is not a baseline: exit %d", code)
+	}
+}
+
+// TestPreCommitHook runs the hook as pre-commit would: its entry with the
+// staged file names that match its files pattern.
+func TestPreCommitHook(t *testing.T) {
+	b, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct {
+		ID, Entry, Language, Files string
+		PassFilenames             bool `yaml:"pass_filenames"`
+	}
+	if err := yamlUnmarshal(b, &hooks); err != nil || len(hooks) != 1 {
+		t.Fatalf("hooks: %v %+v", err, hooks)
+	}
+	h := hooks[0]
+	if h.Entry != "ekslint" || h.Language != "golang" || !h.PassFilenames {
+		t.Fatalf("hook %+v", h)
+	}
+	files := regexp.MustCompile(h.Files)
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"infra/vars.tf":  "variable \"public\" {\n  default = true\n}\n",
+		"infra/main.tf":  strings.Replace(privateCluster, "endpoint_public_access  = false", "endpoint_public_access  = var.public", 1),
+		"infra/other.tf": strings.Replace(publicCluster, `"main"`, `"other"`, 1),
+		"k8s/pod.yaml":   "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: b}]\n",
+		"README.md":      "# not linted\n",
+	})
+	var staged []string
+	for _, name := range []string{"infra/main.tf", "k8s/pod.yaml", "README.md"} {
+		if files.MatchString(name) {
+			staged = append(staged, name)
+		}
+	}
+	if strings.Join(staged, " ") != "infra/main.tf k8s/pod.yaml" {
+		t.Fatalf("files pattern selected %v", staged)
+	}
+	code, out, errOut := ekslint(t, dir, staged...)
+	if code != 1 || errOut != "" {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(out, "infra/main.tf:8:5: critical EKS-CP-001") || !strings.Contains(out, "k8s/pod.yaml:") {
+		t.Errorf("the staged files' findings (with variables from vars.tf) are missing:\n%s", out)
+	}
+	if strings.Contains(out, "other.tf") {
+		t.Errorf("a file not staged was reported:\n%s", out)
 	}
 }

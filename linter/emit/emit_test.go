@@ -183,12 +183,12 @@ func TestFingerprintSurvivesLineMoves(t *testing.T) {
 	f := sample().Findings[0]
 	moved := f
 	moved.Range = rng(f.Range.File, f.Range.Start.Line+10, 3, f.Range.End.Line+10, 13)
-	if Fingerprint(f) != Fingerprint(moved) {
+	if f.Fingerprint() != moved.Fingerprint() {
 		t.Error("fingerprint changed when the finding moved down")
 	}
 	other := f
 	other.Object = "aws_eks_cluster.other"
-	if Fingerprint(f) == Fingerprint(other) {
+	if f.Fingerprint() == other.Fingerprint() {
 		t.Error("two objects share a fingerprint")
 	}
 }

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -203,7 +201,7 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 				PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Range.File), Region: region(f.Range)},
 				LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Object, Kind: "resource"}},
 			}},
-			PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(f)},
+			PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint()},
 		}
 		if f.Severity != r.Rules[idx].Severity {
 			res.Properties = &sarifResultProps{Severity: f.Severity.String()}
@@ -220,17 +218,6 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
-}
-
-// Fingerprint identifies a finding without its line, so that it survives
-// code moving: rule, file, object and message.
-func Fingerprint(f linter.Finding) string {
-	h := sha256.New()
-	for _, s := range []string{f.RuleID, f.Range.File, f.Object, f.Message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 func sarifRuleOf(r *linter.Rule) sarifRule {
