@@ -482,7 +482,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	var hooks []struct {
 		ID, Entry, Language, Files string
-		PassFilenames             bool `yaml:"pass_filenames"`
+		PassFilenames              bool `yaml:"pass_filenames"`
 	}
 	if err := yamlUnmarshal(b, &hooks); err != nil || len(hooks) != 1 {
 		t.Fatalf("hooks: %v %+v", err, hooks)
