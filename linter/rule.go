@@ -81,13 +81,13 @@ type Pass struct {
 // Report records a finding at the rule's default severity. at is where the
 // finding points: the bad value, or for a missing value the enclosing block
 // or mapping that should hold it.
-func (p *Pass) Report(obj model.Located, at source.Range, format string, args ...any) {
-	p.ReportSeverity(p.Rule.Severity, obj, at, format, args...)
+func (p *Pass) Report(obj model.Located, at source.Range, format string, args ...any) Reported {
+	return p.ReportSeverity(p.Rule.Severity, obj, at, format, args...)
 }
 
 // ReportSeverity records a finding at a severity other than the rule's
 // default, for rules whose catalog entry grades findings.
-func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, format string, args ...any) {
+func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, format string, args ...any) Reported {
 	o := obj.Obj()
 	if at.IsZero() {
 		at = o.Range
@@ -101,6 +101,31 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 		Format:   o.Format,
 		object:   o,
 	})
+	return Reported{p: p, i: len(p.findings) - 1}
+}
+
+// Reported is a finding just reported, to which a rule can add the other
+// places it involves.
+type Reported struct {
+	p *Pass
+	i int
+}
+
+// Also adds a related location: another object the finding involves (the
+// subnet that pins a node group to one zone, a launch template). SARIF
+// writes these as relatedLocations.
+func (r Reported) Also(at source.Range, format string, args ...any) Reported {
+	if !at.IsZero() {
+		f := &r.p.findings[r.i]
+		f.Related = append(f.Related, Related{Range: at, Message: fmt.Sprintf(format, args...)})
+	}
+	return r
+}
+
+// Related is another place a finding involves.
+type Related struct {
+	Range   source.Range
+	Message string
 }
 
 // Finding is one reported misconfiguration.
@@ -112,6 +137,8 @@ type Finding struct {
 	// Object is the address of the object the finding is about.
 	Object string
 	Format model.Format
+	// Related are other places the finding involves.
+	Related []Related
 	// Suppression is set when an ignore comment or annotation matched.
 	Suppression *Suppression
 

@@ -24,7 +24,10 @@ var NG040 = &linter.Rule{
 				p.Report(g, g.Subnets.Range, "the node group has a single subnet, so all its nodes share one availability zone; give it subnets in at least two zones")
 			case g.Subnets.Known() && len(g.Subnets.Val) >= 2:
 				if zone, ok := sameZone(g); ok {
-					p.Report(g, g.Subnets.Range, "all %d subnets of the node group are in %s; give it subnets in at least two zones", len(g.Subnets.Val), zone)
+					r := p.Report(g, g.Subnets.Range, "all %d subnets of the node group are in %s; give it subnets in at least two zones", len(g.Subnets.Val), zone)
+					for i, z := range g.SubnetZones.Val {
+						r.Also(z.Range, "subnet %d is in %s", i+1, z.Val)
+					}
 				}
 			}
 		}

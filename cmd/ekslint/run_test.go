@@ -520,3 +520,46 @@ func TestPreCommitHook(t *testing.T) {
 		t.Errorf("a file not staged was reported:\n%s", out)
 	}
 }
+
+// TestRelatedLocations: a node group pinned to one zone through two
+// subnets names the subnets' zones as related locations in SARIF.
+func TestRelatedLocations(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": `resource "aws_subnet" "a" {
+  availability_zone = "eu-west-1a"
+}
+resource "aws_subnet" "b" {
+  availability_zone = "eu-west-1a"
+}
+resource "aws_eks_node_group" "ng" {
+  cluster_name = "c"
+  subnet_ids   = [aws_subnet.a.id, aws_subnet.b.id]
+}
+`})
+	_, out, _ := ekslint(t, dir, "-f", "sarif", "--disable", "EKS-NG-002")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string
+				RelatedLocations []struct {
+					PhysicalLocation struct{ Region struct{ StartLine int } }
+					Message          struct{ Text string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID != "EKS-NG-040" {
+			continue
+		}
+		if len(r.RelatedLocations) != 2 || r.RelatedLocations[0].PhysicalLocation.Region.StartLine != 2 ||
+			r.RelatedLocations[1].PhysicalLocation.Region.StartLine != 5 || !strings.Contains(r.RelatedLocations[0].Message.Text, "eu-west-1a") {
+			t.Errorf("related locations %+v", r.RelatedLocations)
+		}
+		return
+	}
+	t.Errorf("no EKS-NG-040 finding:\n%s", out)
+}

@@ -35,7 +35,8 @@ func sample() *linter.Result {
 		Files: 3,
 		Findings: []linter.Finding{
 			{RuleID: "EKS-CP-001", Severity: linter.Critical, Message: "the endpoint admits 0.0.0.0/0", Range: rng("infra/main.tf", 4, 3, 4, 13),
-				Object: "aws_eks_cluster.main", Format: model.Terraform},
+				Object: "aws_eks_cluster.main", Format: model.Terraform,
+				Related: []linter.Related{{Range: rng("infra/network.tf", 7, 3, 7, 35), Message: "subnet 1 is in eu-west-1a"}}},
 			{RuleID: "EKS-CP-001", Severity: linter.Critical, Message: "suppressed one", Range: rng("infra/main.tf", 20, 1, 20, 30),
 				Object: "aws_eks_cluster.sandbox", Format: model.Terraform,
 				Suppression: &linter.Suppression{Reason: "torn down nightly", Range: rng("infra/main.tf", 19, 1, 19, 40)}},

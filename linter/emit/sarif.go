@@ -95,6 +95,7 @@ type sarifResult struct {
 	Level               string             `json:"level"`
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifRelated     `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Properties          *sarifResultProps  `json:"properties,omitempty"`
@@ -107,6 +108,12 @@ type sarifResultProps struct {
 type sarifSuppression struct {
 	Kind          string `json:"kind"`
 	Justification string `json:"justification"`
+}
+
+type sarifRelated struct {
+	ID               int           `json:"id"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          sarifText     `json:"message"`
 }
 
 type sarifLocation struct {
@@ -202,6 +209,11 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 				LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Object, Kind: "resource"}},
 			}},
 			PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint()},
+		}
+		for i, rel := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, sarifRelated{ID: i + 1,
+				PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(rel.Range.File), Region: region(rel.Range)},
+				Message:          sarifText{Text: rel.Message}})
 		}
 		if f.Severity != r.Rules[idx].Severity {
 			res.Properties = &sarifResultProps{Severity: f.Severity.String()}

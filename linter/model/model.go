@@ -128,7 +128,8 @@ type NodeGroup struct {
 	// Subnets the group is placed in.
 	Subnets source.Strings
 	// SubnetZones are the AZs of the Subnets, element by element, where an
-	// adapter could resolve them (Unknown elements otherwise).
+	// adapter could resolve them (Unknown elements otherwise). A resolved
+	// zone is located where it is written (the subnet's own declaration).
 	SubnetZones source.Strings
 }
 

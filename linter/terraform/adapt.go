@@ -190,7 +190,8 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 			}
 			zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
 			if zone.IsSet() {
-				zones[i] = source.SetAt(zone.Val, subnets.Val[i].Range)
+				// The zone is located where it is written: in the subnet.
+				zones[i] = zone
 			}
 		}
 	}
