@@ -122,6 +122,13 @@ func (r Reported) Also(at source.Range, format string, args ...any) Reported {
 	return r
 }
 
+// In names the part of the object the finding concerns, for rules that can
+// report one object more than once (see Finding.Path).
+func (r Reported) In(path string) Reported {
+	r.p.findings[r.i].Path = path
+	return r
+}
+
 // Related is another place a finding involves.
 type Related struct {
 	Range   source.Range
@@ -137,6 +144,10 @@ type Finding struct {
 	// Object is the address of the object the finding is about.
 	Object string
 	Format model.Format
+	// Path tells apart findings of one rule on one object: the part of the
+	// object concerned ("containers[web]"); empty when a rule reports an
+	// object at most once.
+	Path string
 	// Related are other places the finding involves.
 	Related []Related
 	// Suppression is set when an ignore comment or annotation matched.
@@ -145,12 +156,12 @@ type Finding struct {
 	object *model.Object
 }
 
-// Fingerprint identifies a finding without its position, so that it
-// survives code moving: a hash of rule, file, object and message. SARIF's
-// partialFingerprints and baselines both use it.
+// Fingerprint identifies a finding without its position or wording, so
+// that it survives code moving and messages being reworded: a hash of rule,
+// file, object and path. SARIF's partialFingerprints and baselines use it.
 func (f Finding) Fingerprint() string {
 	h := sha256.New()
-	for _, s := range []string{f.RuleID, f.Range.File, f.Object, f.Message} {
+	for _, s := range []string{f.RuleID, f.Range.File, f.Object, f.Path} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -28,7 +28,7 @@ func probeRule(id, name, probe, why string, sev linter.Severity, get func(*model
 						continue
 					}
 					if v := get(c); source.IsFalse(v) {
-						p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, probe, why)
+						p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, probe, why).In(containerPath(c))
 					}
 				}
 			}
@@ -62,9 +62,14 @@ func resourceRule(id, name, what, why string, sev linter.Severity, get, fallback
 							continue // a limit without a request becomes the request
 						}
 					}
-					p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, what, why)
+					p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, what, why).In(containerPath(c))
 				}
 			}
 		},
 	}
+}
+
+// containerPath names a container within its pod spec, for fingerprints.
+func containerPath(c *model.Container) string {
+	return c.Kind.String() + "s[" + c.Name + "]"
 }

@@ -1,7 +1,7 @@
 // Package baseline records today's findings so that a team adopting
 // ekslint on an old repository fails only on new problems. Findings are
-// matched by fingerprint (rule, file, object, message), never by line, so
-// moving code does not bring baselined findings back.
+// matched by fingerprint (rule, file, object, part of the object), never by
+// line or wording, so moving code does not bring baselined findings back.
 package baseline
 
 import (

@@ -187,10 +187,19 @@ func TestFingerprintSurvivesLineMoves(t *testing.T) {
 	if f.Fingerprint() != moved.Fingerprint() {
 		t.Error("fingerprint changed when the finding moved down")
 	}
+	moved.Message = "reworded in a later release"
+	if f.Fingerprint() != moved.Fingerprint() {
+		t.Error("fingerprint changed when the message was reworded")
+	}
 	other := f
 	other.Object = "aws_eks_cluster.other"
 	if f.Fingerprint() == other.Fingerprint() {
 		t.Error("two objects share a fingerprint")
+	}
+	part := f
+	part.Path = "containers[sidecar]"
+	if f.Fingerprint() == part.Fingerprint() {
+		t.Error("two parts of one object share a fingerprint")
 	}
 }
 
