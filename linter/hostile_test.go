@@ -1,0 +1,137 @@
+package linter
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// lintWithin lints dir with every-cluster and every-workload rules and
+// fails if the run takes longer than limit: hostile input must end in
+// bounded time. It also fails on any internal error.
+func lintWithin(t *testing.T, limit time.Duration, opts Options) *Result {
+	t.Helper()
+	workloads := &Rule{ID: "EKS-K8S-010", Check: func(p *Pass) {
+		for _, w := range p.Model.Workloads {
+			p.Report(w, w.Range, "w")
+		}
+	}}
+	opts.Rules = []*Rule{everyCluster, workloads}
+	done := make(chan *Result, 1)
+	go func() { done <- Lint(opts) }()
+	select {
+	case res := <-done:
+		for _, p := range res.Problems {
+			if strings.Contains(p.Message, "internal error") {
+				t.Errorf("%s", p)
+			}
+		}
+		return res
+	case <-time.After(limit):
+		t.Fatalf("lint did not finish within %s", limit)
+		return nil
+	}
+}
+
+func hasProblem(res *Result, file, text string) bool {
+	for _, p := range res.Problems {
+		if p.Range.File == file && strings.Contains(p.Message, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHostileInput(t *testing.T) {
+	var laughs strings.Builder
+	laughs.WriteString("apiVersion: v1\nkind: ConfigMap\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 30; i++ {
+		laughs.WriteString(fmt.Sprintf("a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1))
+	}
+	laughs.WriteString("spec: {template: {spec: {containers: [*a29]}}}\n")
+
+	tests := []struct {
+		name    string
+		files   map[string]string
+		problem [2]string // file, text ("" = none required)
+	}{
+		{"alias bomb", map[string]string{"bomb.yaml": laughs.String()}, [2]string{}},
+		{"deep YAML flow nesting", map[string]string{"deep.yaml": "apiVersion: v1\nkind: Pod\nspec: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"},
+			[2]string{"deep.yaml", "invalid YAML"}},
+		{"deep YAML mapping nesting", map[string]string{"deep.yaml": "apiVersion: v1\nkind: Pod\nspec: " + strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n"},
+			[2]string{"deep.yaml", "invalid YAML"}},
+		{"deep HCL nesting", map[string]string{"deep.tf": "locals {\n  x = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n}\n" + `resource "aws_eks_cluster" "c" {}` + "\n"}, [2]string{}},
+		{"count = 100000000", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  count = 100000000\n}\n"}, [2]string{}},
+		{"range(100000000)", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = [for i in range(100000000) : \"api\"]\n}\n"},
+			[2]string{"main.tf", "at most"}},
+		{"binary", map[string]string{"bin.tf": "resource \x00\x01\x02"}, [2]string{"bin.tf", "binary"}},
+		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.files["good/main.tf"] = cluster
+			writeTree(t, tt.files)
+			res := lintWithin(t, 30*time.Second, Options{})
+			found := false
+			for _, f := range res.Findings {
+				found = found || f.Range.File == "good/main.tf"
+			}
+			if !found {
+				t.Error("the good file beside the hostile one was not linted")
+			}
+			if tt.problem[0] != "" && !hasProblem(res, tt.problem[0], tt.problem[1]) {
+				t.Errorf("want a problem in %s about %q, got %v", tt.problem[0], tt.problem[1], res.Problems)
+			}
+		})
+	}
+}
+
+// TestHugeFile: a 100 MB file is refused by its size, without being read whole.
+func TestHugeFile(t *testing.T) {
+	dir := writeTree(t, map[string]string{"good/main.tf": cluster})
+	f, err := os.Create(filepath.Join(dir, "huge.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res := lintWithin(t, 30*time.Second, Options{})
+	if !hasProblem(res, "huge.yaml", "larger than") || len(res.Findings) != 1 {
+		t.Errorf("problems %v, findings %v", res.Problems, res.Findings)
+	}
+}
+
+func TestSymlinkLoopsAndUnreadableFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a/main.tf": cluster, "a/secret.yaml": "apiVersion: v1\nkind: Pod\n"})
+	if err := os.Symlink("..", filepath.Join(dir, "a", "loop")); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink("missing", filepath.Join(dir, "a", "dangling.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(dir, "a", "secret.yaml"), 0); err != nil {
+		t.Fatal(err)
+	}
+	res := lintWithin(t, 30*time.Second, Options{})
+	if len(res.Findings) != 1 {
+		t.Errorf("findings %v", res.Findings)
+	}
+	if !hasProblem(res, "a/dangling.yaml", "broken symbolic link") {
+		t.Errorf("problems %v", res.Problems)
+	}
+	if os.Geteuid() != 0 && !hasProblem(res, "a/secret.yaml", "cannot read") {
+		t.Errorf("an unreadable file must be a problem: %v", res.Problems)
+	}
+	for _, p := range res.Problems {
+		if p.Level == source.LevelError && p.Range.File != "a/secret.yaml" {
+			t.Errorf("unexpected error: %s", p)
+		}
+	}
+}
