@@ -51,7 +51,7 @@ func TestHostileInput(t *testing.T) {
 	var laughs strings.Builder
 	laughs.WriteString("apiVersion: v1\nkind: ConfigMap\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
 	for i := 1; i < 30; i++ {
-		laughs.WriteString(fmt.Sprintf("a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1))
+		fmt.Fprintf(&laughs, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1)
 	}
 	laughs.WriteString("spec: {template: {spec: {containers: [*a29]}}}\n")
 
