@@ -4,6 +4,7 @@
 package terraform
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -282,6 +283,12 @@ func fileInfo(f File, hf *hcl.File) *source.File {
 		}
 	}
 	walk(body, 0)
+	// Comments matter only for ignore directives; lexing the file a
+	// second time is the costliest step of reading it, so skip it when no
+	// directive can be there.
+	if !bytes.Contains(f.Src, []byte("ekslint:ignore")) {
+		return info
+	}
 	tokens, _ := hclsyntax.LexConfig(f.Src, f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
 	for _, t := range tokens {
 		if t.Type != hclsyntax.TokenComment {

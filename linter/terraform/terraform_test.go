@@ -259,7 +259,7 @@ func TestMalformedFileDoesNotStopTheModule(t *testing.T) {
 }
 
 func TestCRLFCommentsAndScopes(t *testing.T) {
-	src := strings.ReplaceAll(`# top comment
+	src := strings.ReplaceAll(`# ekslint:ignore EKS-CP-001 -- top comment
 resource "aws_eks_cluster" "main" {
   vpc_config { // inner
     endpoint_public_access = true
@@ -271,7 +271,7 @@ resource "aws_eks_cluster" "main" {
 		t.Errorf("CRLF shifted lines: %d", got)
 	}
 	f := files[0]
-	if len(f.Comments) != 2 || f.Comments[0].Text != " top comment" || f.Comments[1].Text != " inner" || f.Comments[1].Range.Start.Line != 3 {
+	if len(f.Comments) != 2 || f.Comments[0].Text != " ekslint:ignore EKS-CP-001 -- top comment" || f.Comments[1].Text != " inner" || f.Comments[1].Range.Start.Line != 3 {
 		t.Errorf("comments %+v", f.Comments)
 	}
 	if len(f.Scopes) != 2 || f.Scopes[0].Start.Line != 2 || f.Scopes[0].End.Line != 6 || f.Scopes[1].Start.Line != 3 {
@@ -308,5 +308,12 @@ resource "aws_eks_node_group" "plain" {
 	}
 	if !source.IsFalse(plain.SSH) || !plain.SSH.IsDefault() {
 		t.Errorf("no remote_access: %+v", plain.SSH)
+	}
+}
+
+func TestCommentsOnlyLexedWhenADirectiveCanBeThere(t *testing.T) {
+	_, files, _ := load(t, map[string]string{"main.tf": "# just a note\nresource \"aws_eks_cluster\" \"c\" {}\n"}, Options{})
+	if len(files[0].Comments) != 0 || len(files[0].Scopes) != 1 {
+		t.Errorf("comments %+v scopes %+v", files[0].Comments, files[0].Scopes)
 	}
 }

@@ -1,0 +1,136 @@
+package linter_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/corpus"
+	"github.com/ekslint/ekslint/rules"
+)
+
+// corpusDir generates n files once per benchmark run.
+func corpusDir(b *testing.B, n int) (string, corpus.Stats) {
+	b.Helper()
+	dir := b.TempDir()
+	st, err := corpus.Generate(dir, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir, st
+}
+
+func report(b *testing.B, files, bytes int) {
+	b.SetBytes(int64(bytes))
+	b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkLint runs the whole pipeline (every rule) over generated corpora
+// of growing size: the cost must grow linearly with the number of files.
+//
+//	go test -run '^$' -bench . -benchmem ./linter/
+func BenchmarkLint(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run("generated-"+strconv.Itoa(n), func(b *testing.B) {
+			dir, st := corpusDir(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res := linter.Lint(linter.Options{Paths: []string{dir}, Rules: rules.All()})
+				if len(res.Findings) < st.Bad || len(res.Problems) != 0 {
+					b.Fatalf("%d findings for %d bad objects, problems %v", len(res.Findings), st.Bad, res.Problems)
+				}
+			}
+			report(b, st.Files, st.Bytes)
+		})
+	}
+	for _, c := range []string{"eksctl-examples", "kubernetes-examples"} {
+		dir := filepath.Join("..", "..", "shared", "corpora", c)
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		b.Run("corpora/"+c, func(b *testing.B) {
+			files, bytes := walk(b, dir)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				linter.Lint(linter.Options{Paths: []string{dir}, Rules: rules.All()})
+			}
+			report(b, len(files), bytes)
+		})
+	}
+}
+
+// BenchmarkParseOnly is the floor the whole run is measured against: only
+// parsing the same generated files with hcl and yaml.v3, in parallel.
+func BenchmarkParseOnly(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run("generated-"+strconv.Itoa(n), func(b *testing.B) {
+			dir, st := corpusDir(b, n)
+			files, _ := walk(b, dir)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				parseAll(b, files)
+			}
+			report(b, st.Files, st.Bytes)
+		})
+	}
+}
+
+func walk(b *testing.B, dir string) ([]string, int) {
+	var files []string
+	bytes := 0
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				bytes += int(info.Size())
+			}
+			files = append(files, p)
+		}
+		return err
+	})
+	return files, bytes
+}
+
+func parseAll(b *testing.B, files []string) {
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				src, err := os.ReadFile(p)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				if strings.HasSuffix(p, ".tf") {
+					hclparse.NewParser().ParseHCL(src, p)
+					continue
+				}
+				dec := yaml.NewDecoder(strings.NewReader(string(src)))
+				for {
+					var n yaml.Node
+					if dec.Decode(&n) != nil {
+						break
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range files {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+}
