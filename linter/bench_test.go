@@ -115,7 +115,7 @@ func parseAll(b *testing.B, files []string) {
 					continue
 				}
 				if strings.HasSuffix(p, ".tf") {
-					hclparse.NewParser().ParseHCL(src, p)
+					_, _ = hclparse.NewParser().ParseHCL(src, p)
 					continue
 				}
 				dec := yaml.NewDecoder(strings.NewReader(string(src)))
