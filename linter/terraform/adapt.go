@@ -28,22 +28,31 @@ var (
 	subnetSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "availability_zone"}}}
 )
 
-// adapt turns the module's resources into the model. Each resource is one
-// instance for now: count and for_each keep a single representative (a
-// block is never dropped); instances() is where expansion will go.
+// adapt turns the module's resources into the model, one object per
+// instance (count and for_each expand; see instances).
 func (m *module) adapt() *model.Model {
 	out := &model.Model{}
-	clusters := map[string]*model.Cluster{}
+	clusters := map[string]*model.Cluster{} // by resource name: the first instance
 	for _, r := range m.resources {
-		if r.typ == "aws_eks_cluster" {
-			c := m.cluster(r)
-			clusters[r.name] = c
-			out.Clusters = append(out.Clusters, c)
+		if r.typ != "aws_eks_cluster" {
+			continue
+		}
+		for _, in := range m.instances(r) {
+			m.within(in, func() {
+				c := m.cluster(r, in.address)
+				if clusters[r.name] == nil {
+					clusters[r.name] = c
+				}
+				out.Clusters = append(out.Clusters, c)
+			})
 		}
 	}
 	for _, r := range m.resources {
-		if r.typ == "aws_eks_node_group" {
-			out.NodeGroups = append(out.NodeGroups, m.nodeGroup(r, clusters))
+		if r.typ != "aws_eks_node_group" {
+			continue
+		}
+		for _, in := range m.instances(r) {
+			m.within(in, func() { out.NodeGroups = append(out.NodeGroups, m.nodeGroup(r, in.address, clusters)) })
 		}
 	}
 	return out
@@ -74,9 +83,9 @@ func firstBlock(c *hcl.BodyContent, typ string) *hcl.Block {
 	return nil
 }
 
-func (m *module) cluster(r *resource) *model.Cluster {
+func (m *module) cluster(r *resource, address string) *model.Cluster {
 	header := rangeOf(r.block.DefRange)
-	c := &model.Cluster{Object: model.Object{Kind: r.typ, Address: r.address(), Range: header, Format: model.Terraform}}
+	c := &model.Cluster{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
 	body := m.content(r.block.Body, clusterSchema)
 	c.Name = m.stringAttr(body, "name", "", header)
 	c.Version = m.stringAttr(body, "version", "", header)
@@ -84,40 +93,42 @@ func (m *module) cluster(r *resource) *model.Cluster {
 
 	// vpc_config (provider docs, EKS API VpcConfigRequest): public access
 	// defaults to true, private to false, public CIDRs to 0.0.0.0/0.
-	vpcAt := header
-	vpc := &hcl.BodyContent{}
-	if b := firstBlock(body, "vpc_config"); b != nil {
-		vpcAt = rangeOf(b.DefRange)
-		vpc = m.content(b.Body, vpcConfigSchema)
-	}
-	c.PublicEndpoint = m.boolAttr(vpc, "endpoint_public_access", true, vpcAt)
-	c.PrivateEndpoint = m.boolAttr(vpc, "endpoint_private_access", false, vpcAt)
-	c.PublicCIDRs = m.stringsAttr(vpc, "public_access_cidrs", []string{"0.0.0.0/0"}, vpcAt)
-	if c.PublicCIDRs.IsSet() && len(c.PublicCIDRs.Val) == 0 {
-		// EKS treats an empty list as "no restriction".
-		c.PublicCIDRs.Val = []source.Value[string]{source.SetAt("0.0.0.0/0", c.PublicCIDRs.Range)}
-	}
-	if d := dynamicBlock(body, "vpc_config"); d != nil && firstBlock(body, "vpc_config") == nil {
-		at := rangeOf(d.DefRange)
-		c.PublicEndpoint = source.UnknownAt[bool](at)
-		c.PrivateEndpoint = source.UnknownAt[bool](at)
-		c.PublicCIDRs = source.UnknownAt[[]source.Value[string]](at)
+	vpc := m.block(body, "vpc_config", vpcConfigSchema)
+	switch vpc.state {
+	case unknownPresence:
+		c.PublicEndpoint = source.UnknownAt[bool](vpc.at)
+		c.PrivateEndpoint = source.UnknownAt[bool](vpc.at)
+		c.PublicCIDRs = source.UnknownAt[[]source.Value[string]](vpc.at)
+	default:
+		at := header
+		if vpc.state == present {
+			at = vpc.at
+		}
+		vpc.in(m, func() {
+			c.PublicEndpoint = m.boolAttr(vpc.content, "endpoint_public_access", true, at)
+			c.PrivateEndpoint = m.boolAttr(vpc.content, "endpoint_private_access", false, at)
+			c.PublicCIDRs = m.stringsAttr(vpc.content, "public_access_cidrs", []string{"0.0.0.0/0"}, at)
+		})
+		if c.PublicCIDRs.IsSet() && len(c.PublicCIDRs.Val) == 0 {
+			// EKS treats an empty list as "no restriction".
+			c.PublicCIDRs.Val = []source.Value[string]{source.SetAt("0.0.0.0/0", c.PublicCIDRs.Range)}
+		}
 	}
 
-	switch {
-	case firstBlock(body, "encryption_config") != nil:
-		c.SecretsEncryption = source.SetAt(true, rangeOf(firstBlock(body, "encryption_config").DefRange))
-	case dynamicBlock(body, "encryption_config") != nil:
-		c.SecretsEncryption = source.SetAt(true, rangeOf(dynamicBlock(body, "encryption_config").DefRange))
+	switch enc := m.block(body, "encryption_config", &hcl.BodySchema{}); enc.state {
+	case present:
+		c.SecretsEncryption = source.SetAt(true, enc.at)
+	case unknownPresence:
+		c.SecretsEncryption = source.UnknownAt[bool](enc.at)
 	default:
 		c.SecretsEncryption = source.DefaultAt(false, header)
 	}
 	return c
 }
 
-func (m *module) nodeGroup(r *resource, clusters map[string]*model.Cluster) *model.NodeGroup {
+func (m *module) nodeGroup(r *resource, address string, clusters map[string]*model.Cluster) *model.NodeGroup {
 	header := rangeOf(r.block.DefRange)
-	g := &model.NodeGroup{Object: model.Object{Kind: r.typ, Address: r.address(), Range: header, Format: model.Terraform}}
+	g := &model.NodeGroup{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
 	body := m.content(r.block.Body, nodeGroupSchema)
 	if a, ok := body.Attributes["cluster_name"]; ok {
 		for _, tr := range a.Expr.Variables() {
@@ -134,24 +145,25 @@ func (m *module) nodeGroup(r *resource, clusters map[string]*model.Cluster) *mod
 	g.SSH = source.DefaultAt(false, header)
 	g.SSHSourceSecurityGroups = source.DefaultAt([]source.Value[string]{}, header)
 	g.SSHOpenToWorldWithoutSources = source.DefaultAt(true, header)
-	if b := firstBlock(body, "remote_access"); b != nil {
-		at := rangeOf(b.DefRange)
-		ra := m.content(b.Body, remoteAccessSchema)
-		g.SSH = source.DefaultAt(false, at)
-		if a, ok := ra.Attributes["ec2_ssh_key"]; ok {
-			v := m.eval(a.Expr)
-			switch {
-			case !v.IsWhollyKnown():
-				g.SSH = source.UnknownAt[bool](rangeOf(a.Range))
-			case v.IsNull():
-				g.SSH = source.DefaultAt(false, rangeOf(a.Range))
-			default:
-				g.SSH = source.SetAt(true, rangeOf(a.Range))
+	switch ra := m.block(body, "remote_access", remoteAccessSchema); ra.state {
+	case unknownPresence:
+		g.SSH = source.UnknownAt[bool](ra.at)
+	case present:
+		g.SSH = source.DefaultAt(false, ra.at)
+		ra.in(m, func() {
+			if a, ok := ra.content.Attributes["ec2_ssh_key"]; ok {
+				v := m.eval(a.Expr)
+				switch {
+				case !v.IsWhollyKnown():
+					g.SSH = source.UnknownAt[bool](rangeOf(a.Range))
+				case v.IsNull():
+					g.SSH = source.DefaultAt(false, rangeOf(a.Range))
+				default:
+					g.SSH = source.SetAt(true, rangeOf(a.Range))
+				}
 			}
-		}
-		g.SSHSourceSecurityGroups = m.stringsAttr(ra, "source_security_group_ids", []string{}, at)
-	} else if d := dynamicBlock(body, "remote_access"); d != nil {
-		g.SSH = source.UnknownAt[bool](rangeOf(d.DefRange))
+			g.SSHSourceSecurityGroups = m.stringsAttr(ra.content, "source_security_group_ids", []string{}, ra.at)
+		})
 	}
 
 	g.AvailabilityZones = source.DefaultAt([]source.Value[string]{}, header)

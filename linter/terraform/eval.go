@@ -142,8 +142,11 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 		case "terraform":
 			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 		default:
-			// Resources, data sources, modules, count, each, self: not
-			// knowable offline at this level.
+			if v, ok := m.scope[root]; ok {
+				ctx.Variables[root] = v // count, each, or a dynamic block's iterator
+				continue
+			}
+			// Resources, data sources, modules, self: not knowable offline.
 			ctx.Variables[root] = cty.DynamicVal
 		}
 	}

@@ -66,6 +66,9 @@ type module struct {
 	resources  []*resource
 	byAddress  map[string]*resource
 	funcs      map[string]function.Function
+	// scope holds count, each and dynamic-block iterators while one
+	// instance or block is evaluated.
+	scope map[string]cty.Value
 	boundHit   string
 }
 

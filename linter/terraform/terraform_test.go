@@ -317,3 +317,62 @@ func TestCommentsOnlyLexedWhenADirectiveCanBeThere(t *testing.T) {
 		t.Errorf("comments %+v scopes %+v", files[0].Comments, files[0].Scopes)
 	}
 }
+
+func TestCountForEachAndDynamicBlocks(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `variable "groups" {
+  default = { a = "key-a", b = null }
+}
+variable "unknown" {}
+resource "aws_eks_cluster" "counted" {
+  count = 2
+  name  = "c-${count.index}"
+}
+resource "aws_eks_cluster" "huge" {
+  count = 100000000
+}
+resource "aws_eks_node_group" "byname" {
+  for_each     = var.groups
+  cluster_name = aws_eks_cluster.counted[0].name
+  dynamic "remote_access" {
+    for_each = each.value == null ? [] : [each.value]
+    content {
+      ec2_ssh_key = remote_access.value
+    }
+  }
+}
+resource "aws_eks_node_group" "set" {
+  for_each = toset(["x"])
+}
+resource "aws_eks_node_group" "unknown" {
+  for_each = var.unknown
+  dynamic "remote_access" {
+    for_each = var.unknown
+    content {}
+  }
+}
+`}, Options{})
+	var addrs []string
+	for _, c := range m.Clusters {
+		addrs = append(addrs, c.Address+"="+c.Name.Val)
+	}
+	for _, g := range m.NodeGroups {
+		addrs = append(addrs, g.Address)
+	}
+	want := `aws_eks_cluster.counted[0]=c-0 aws_eks_cluster.counted[1]=c-1 aws_eks_cluster.huge= aws_eks_node_group.byname["a"] aws_eks_node_group.byname["b"] aws_eks_node_group.set["x"] aws_eks_node_group.unknown`
+	if got := strings.Join(addrs, " "); got != want {
+		t.Errorf("instances:\n got %s\nwant %s", got, want)
+	}
+	a, b, unknown := m.NodeGroups[0], m.NodeGroups[1], m.NodeGroups[3]
+	if !source.IsTrue(a.SSH) || a.SSH.Range.Start.Line != 18 || a.Cluster != m.Clusters[0] {
+		t.Errorf("instance a: ssh %+v cluster %v", a.SSH, a.Cluster)
+	}
+	if !source.IsFalse(b.SSH) {
+		t.Errorf("an empty dynamic for_each means no block: %+v", b.SSH)
+	}
+	if unknown.SSH.Known() {
+		t.Errorf("an unknown dynamic for_each is unknown: %+v", unknown.SSH)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "at most 10000") || problems[0].Range.Start.Line != 10 {
+		t.Errorf("want the count bound reported at its line, got %v", problems)
+	}
+}

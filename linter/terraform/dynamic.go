@@ -1,0 +1,98 @@
+package terraform
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// presence says whether a nested block is there.
+type presence uint8
+
+const (
+	absent presence = iota
+	present
+	unknownPresence // a dynamic block whose for_each is not knowable offline
+)
+
+// nested is a nested block as the adapters see it, written out or produced
+// by a `dynamic` block.
+type nested struct {
+	state   presence
+	at      source.Range // its header (the dynamic block's for a dynamic one)
+	content *hcl.BodyContent
+	scope   map[string]cty.Value // the dynamic block's iterator, for evaluating content
+}
+
+var (
+	dynamicSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "for_each", Required: true}, {Name: "iterator"}, {Name: "labels"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "content"}},
+	}
+)
+
+// block finds the nested block typ of body: written out, or from a
+// `dynamic "typ"` block. For a dynamic block with a known for_each the
+// first element's content is read, with the iterator (named by `iterator`,
+// else the block type) bound to that element; an empty for_each means no
+// block. The blocks ekslint reads (vpc_config, remote_access,
+// encryption_config) appear at most once.
+func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema) nested {
+	if b := firstBlock(body, typ); b != nil {
+		return nested{state: present, at: rangeOf(b.DefRange), content: m.content(b.Body, schema)}
+	}
+	d := dynamicBlock(body, typ)
+	if d == nil {
+		return nested{state: absent, content: &hcl.BodyContent{}}
+	}
+	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: &hcl.BodyContent{}}
+	spec, _, diags := d.Body.PartialContent(dynamicSchema)
+	m.diagnostics(diags)
+	forEach, ok := spec.Attributes["for_each"]
+	if !ok {
+		return n
+	}
+	v := m.eval(forEach.Expr)
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+		return n
+	}
+	if v.LengthInt() == 0 {
+		return nested{state: absent, content: &hcl.BodyContent{}}
+	}
+	iterator := typ
+	if it, ok := spec.Attributes["iterator"]; ok {
+		if name := hcl.ExprAsKeyword(it.Expr); name != "" {
+			iterator = name
+		}
+	}
+	it := v.ElementIterator()
+	it.Next()
+	key, value := it.Element()
+	n.state = present
+	n.scope = map[string]cty.Value{iterator: cty.ObjectVal(map[string]cty.Value{"key": key, "value": value})}
+	if c := firstBlock(spec, "content"); c != nil {
+		n.content = m.content(c.Body, schema)
+	}
+	return n
+}
+
+// in evaluates f with the dynamic block's iterator in scope, on top of the
+// instance's count/each.
+func (n nested) in(m *module, f func()) {
+	if len(n.scope) == 0 {
+		f()
+		return
+	}
+	prev := m.scope
+	merged := make(map[string]cty.Value, len(prev)+len(n.scope))
+	for k, v := range prev {
+		merged[k] = v
+	}
+	for k, v := range n.scope {
+		merged[k] = v
+	}
+	m.scope = merged
+	defer func() { m.scope = prev }()
+	f()
+}
