@@ -68,8 +68,8 @@ type module struct {
 	funcs      map[string]function.Function
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
-	scope map[string]cty.Value
-	boundHit   string
+	scope    map[string]cty.Value
+	boundHit string
 }
 
 var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
