@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,79 +101,109 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestTextLine(t *testing.T) {
-	var b bytes.Buffer
-	_ = Text(&b, sample(), Options{})
-	want := "infra/main.tf:4:3: critical EKS-CP-001 the endpoint admits 0.0.0.0/0 (aws_eks_cluster.main)\n"
-	if !strings.HasPrefix(b.String(), want) {
-		t.Errorf("got %q", b.String())
-	}
-	if strings.Contains(b.String(), "suppressed one") || strings.Contains(b.String(), "\x1b[") {
-		t.Errorf("suppressed finding or colour written: %q", b.String())
+func TestText(t *testing.T) {
+	first := "infra/main.tf:4:3: critical EKS-CP-001 the endpoint admits 0.0.0.0/0 (aws_eks_cluster.main)\n"
+	for _, tt := range []struct {
+		name           string
+		opts           Options
+		wantPrefix     string
+		wantSuppressed bool
+		wantColour     bool
+	}{
+		{"plain", Options{}, first, false, false},
+		{"suppressed", Options{IncludeSuppressed: true}, first, true, false},
+		{"colour", Options{Color: true}, "infra/main.tf:4:3: \x1b[1;31mcritical\x1b[0m", false, true},
+		{"colour and suppressed", Options{Color: true, IncludeSuppressed: true}, "infra/main.tf:4:3: \x1b[1;31mcritical", true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Text(&b, sample(), tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if !strings.HasPrefix(out, tt.wantPrefix) {
+				t.Errorf("got %q, want prefix %q", out, tt.wantPrefix)
+			}
+			if got := strings.Contains(out, "suppressed one (aws_eks_cluster.sandbox) [suppressed: torn down nightly]"); got != tt.wantSuppressed {
+				t.Errorf("suppressed finding written = %v, want %v:\n%s", got, tt.wantSuppressed, out)
+			}
+			if got := strings.Contains(out, "\x1b["); got != tt.wantColour {
+				t.Errorf("colour written = %v, want %v:\n%q", got, tt.wantColour, out)
+			}
+			if tt.wantColour && !strings.Contains(out, "\x1b[33mmedium\x1b[0m") {
+				t.Errorf("medium is not yellow: %q", out)
+			}
+			wantLines := 2
+			if tt.wantSuppressed {
+				wantLines = 3
+			}
+			if n := strings.Count(out, "\n"); n != wantLines {
+				t.Errorf("%d lines, want %d (no summary line)", n, wantLines)
+			}
+		})
 	}
 }
 
-func TestSARIFShape(t *testing.T) {
+func TestSeverityColours(t *testing.T) {
+	for sev, want := range map[linter.Severity]string{
+		linter.Critical: ansiRed, linter.High: ansiRed, linter.Medium: ansiYellow, linter.Low: ansiCyan,
+	} {
+		r := &linter.Result{Findings: []linter.Finding{{RuleID: "X", Severity: sev, Message: "m", Range: rng("a.tf", 1, 1, 1, 2), Object: "o"}}}
+		var b bytes.Buffer
+		_ = Text(&b, r, Options{Color: true})
+		if !strings.Contains(b.String(), want+sev.String()+ansiReset) {
+			t.Errorf("%s: got %q", sev, b.String())
+		}
+	}
+}
+
+func TestTextProblems(t *testing.T) {
 	var b bytes.Buffer
-	if err := SARIF(&b, sample(), opts); err != nil {
+	if err := TextProblems(&b, sample(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	var log struct {
-		Runs []struct {
-			Tool struct {
-				Driver struct {
-					Rules []struct {
-						ID         string
-						Properties map[string]any
-					}
-				}
-			}
-			Invocations []struct {
-				ExecutionSuccessful        bool
-				ToolExecutionNotifications []map[string]any
-			}
-			Results []struct {
-				RuleID              string
-				RuleIndex           int
-				Level               string
-				PartialFingerprints map[string]string
-				Locations           []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct{ URI, URIBaseID string }
-					}
-				}
-			}
+	want := "broken.yaml:3:1: error: invalid YAML: did not find expected key\nchart: note: skipped Helm chart\n"
+	if b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}
+
+func TestJSONSummary(t *testing.T) {
+	for _, include := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := JSON(&b, sample(), Options{IncludeSuppressed: include}); err != nil {
+			t.Fatal(err)
+		}
+		var rep jsonReport
+		if err := json.Unmarshal(b.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		wantFindings := 2
+		if include {
+			wantFindings = 3
+		}
+		if len(rep.Findings) != wantFindings {
+			t.Errorf("include=%v: %d findings written, want %d", include, len(rep.Findings), wantFindings)
+		}
+		if include && (rep.Findings[1].Suppressed == nil || rep.Findings[1].Suppressed.Reason != "torn down nightly") {
+			t.Errorf("suppressed finding not marked: %+v", rep.Findings[1])
+		}
+		want := jsonSummary{Findings: 2, BySeverity: jsonBySeverity{Critical: 1, Medium: 1}, Suppressed: 1, Problems: 2, Files: 3}
+		if rep.Summary != want {
+			t.Errorf("include=%v: summary %+v, want %+v", include, rep.Summary, want)
+		}
+		if rep.Problems[1].Line != 0 || strings.Contains(b.String(), `"line": 0`) {
+			t.Error("a problem without a line must leave line out")
+		}
+		if !strings.HasSuffix(b.String(), "}\n") {
+			t.Error("JSON does not end in a newline")
 		}
 	}
-	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
-		t.Fatal(err)
-	}
-	run := log.Runs[0]
-	if len(run.Results) != 2 {
-		t.Fatalf("want the 2 unsuppressed results, got %d", len(run.Results))
-	}
-	for _, r := range run.Results {
-		if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
-			t.Errorf("ruleIndex %d does not point at %s", r.RuleIndex, r.RuleID)
-		}
-		if r.PartialFingerprints[FingerprintKey] == "" {
-			t.Errorf("%s: no fingerprint", r.RuleID)
-		}
-	}
-	if got := run.Results[0].Level; got != "error" {
-		t.Errorf("critical → %q, want error", got)
-	}
-	if got := run.Results[1].Level; got != "warning" {
-		t.Errorf("medium → %q, want warning", got)
-	}
-	if got := run.Results[1].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "k8s/my%20app/deploy.yaml" {
-		t.Errorf("uri %q not percent-encoded", got)
-	}
-	if got := run.Tool.Driver.Rules[0].Properties["security-severity"]; got != "9.5" {
-		t.Errorf("security-severity %v", got)
-	}
-	if run.Invocations[0].ExecutionSuccessful || len(run.Invocations[0].ToolExecutionNotifications) != 2 {
-		t.Errorf("problems must make executionSuccessful false and be notifications: %+v", run.Invocations[0])
+	// An empty run still has arrays, not nulls.
+	var b bytes.Buffer
+	_ = JSON(&b, &linter.Result{}, Options{})
+	if !strings.Contains(b.String(), `"findings": []`) || !strings.Contains(b.String(), `"problems": []`) {
+		t.Errorf("empty report: %s", b.String())
 	}
 }
 
@@ -200,33 +229,6 @@ func TestFingerprintSurvivesLineMoves(t *testing.T) {
 	part.Path = "containers[sidecar]"
 	if f.Fingerprint() == part.Fingerprint() {
 		t.Error("two parts of one object share a fingerprint")
-	}
-}
-
-// TestSARIFValidates runs GitHub's ingestion checks on the output.
-func TestSARIFValidates(t *testing.T) {
-	script, _ := filepath.Abs("../../../shared/sarif/validate-sarif.sh")
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared/sarif/validate-sarif.sh not present")
-	}
-	for _, tool := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed", tool)
-		}
-	}
-	for _, o := range []Options{opts, {IncludeSuppressed: true}} {
-		var b bytes.Buffer
-		if err := SARIF(&b, sample(), o); err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(t.TempDir(), "out.sarif")
-		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(script, p).CombinedOutput()
-		if err != nil {
-			t.Errorf("validate-sarif.sh: %v\n%s", err, out)
-		}
 	}
 }
 
