@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"net/netip"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -73,3 +75,43 @@ func minor(version string) (int, bool) {
 
 // logTypes are the five EKS control-plane log types, case-sensitive.
 var logTypes = []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}
+
+// enabledLogTypes returns the known enabled log types, or nil when an
+// element is unknown (then nothing can be said).
+func enabledLogTypes(c *model.Cluster) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range c.LogTypes.Val {
+		if !t.Known() {
+			return nil
+		}
+		out[t.Val] = true
+	}
+	return out
+}
+
+// miscasedNote explains, for a message, a value that names a log type in
+// the wrong case; "" when there is none.
+func miscasedNote(enabled map[string]bool) string {
+	if bad := miscased(enabled); bad != "" {
+		return fmt.Sprintf(" (%q is not a log type: names are case-sensitive)", bad)
+	}
+	return ""
+}
+
+// miscased returns an enabled value that matches a log type only when case
+// is ignored ("controllermanager").
+func miscased(enabled map[string]bool) string {
+	var out []string
+	for v := range enabled {
+		for _, t := range logTypes {
+			if v != t && strings.EqualFold(v, t) {
+				out = append(out, v)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	sort.Strings(out)
+	return out[0]
+}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 )
@@ -23,23 +25,11 @@ var CP010 = &linter.Rule{
 			if enabled == nil || enabled["api"] || enabled["audit"] || enabled["authenticator"] {
 				continue
 			}
-			p.Report(c, c.LogTypes.Range, "no API, audit or authenticator logs are sent to CloudWatch (%s%s), so API calls cannot be audited; enable at least api, audit and authenticator",
+			msg := fmt.Sprintf("no API, audit or authenticator logs are sent to CloudWatch (%s%s), so API calls cannot be audited; enable at least api, audit and authenticator",
 				field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"), emptyHow(c))
+			p.Report(c, c.LogTypes.Range, "%s%s", msg, miscasedNote(enabled))
 		}
 	},
-}
-
-// enabledLogTypes returns the known enabled log types, or nil when an
-// element is unknown (then nothing can be said).
-func enabledLogTypes(c *model.Cluster) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range c.LogTypes.Val {
-		if !t.Known() {
-			return nil
-		}
-		out[t.Val] = true
-	}
-	return out
 }
 
 func emptyHow(c *model.Cluster) string {

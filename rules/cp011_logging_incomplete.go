@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/ekslint/ekslint/linter"
@@ -41,12 +40,13 @@ var CP011 = &linter.Rule{
 			if !containsAny(missing, "api", "audit", "authenticator") {
 				sev = linter.Low
 			}
-			msg := fmt.Sprintf("control-plane log types %s are not enabled; add them to %s",
-				strings.Join(missing, ", "), field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"))
-			if bad := miscased(enabled); bad != "" {
-				msg += fmt.Sprintf(" (%q is not a log type: names are case-sensitive)", bad)
+			what := "log types " + strings.Join(missing, ", ") + " are"
+			if len(missing) == 1 {
+				what = "log type " + missing[0] + " is"
 			}
-			p.ReportSeverity(sev, c, c.LogTypes.Range, "%s", msg)
+			msg := fmt.Sprintf("control-plane %s not enabled; add to %s",
+				what, field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"))
+			p.ReportSeverity(sev, c, c.LogTypes.Range, "%s%s", msg, miscasedNote(enabled))
 		}
 	},
 }
@@ -60,22 +60,4 @@ func containsAny(list []string, want ...string) bool {
 		}
 	}
 	return false
-}
-
-// miscased returns an enabled value that matches a log type only when case
-// is ignored ("controllermanager").
-func miscased(enabled map[string]bool) string {
-	var out []string
-	for v := range enabled {
-		for _, t := range logTypes {
-			if v != t && strings.EqualFold(v, t) {
-				out = append(out, v)
-			}
-		}
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	sort.Strings(out)
-	return out[0]
 }
