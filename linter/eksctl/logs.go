@@ -1,0 +1,47 @@
+package eksctl
+
+import "github.com/ekslint/ekslint/linter/source"
+
+// allLogTypes are eksctl's SupportedCloudWatchClusterLogTypes: what "*"
+// and "all" in cloudWatch.clusterLogging.enableTypes stand for.
+var allLogTypes = []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}
+
+// isWildcardLogType matches eksctl's ContainsWildcardCloudWatchLogging.
+func isWildcardLogType(s string) bool { return s == "*" || s == "all" }
+
+// expandLogTypes replaces each wildcard entry by the log types it enables,
+// each located at the wildcard. eksctl then enables exactly the five types,
+// so a type is not repeated: one the list names itself keeps its own entry,
+// and a second wildcard adds nothing. Every other entry is kept as written
+// (names are case-sensitive; a rule judges invalid ones).
+func expandLogTypes(types source.Strings) source.Strings {
+	if !types.Known() {
+		return types
+	}
+	listed := map[string]bool{}
+	wildcard := false
+	for _, t := range types.Val {
+		if t.Known() {
+			listed[t.Val] = true
+			wildcard = wildcard || isWildcardLogType(t.Val)
+		}
+	}
+	if !wildcard {
+		return types
+	}
+	out := make([]source.Value[string], 0, len(types.Val)+len(allLogTypes))
+	for _, t := range types.Val {
+		if !t.Known() || !isWildcardLogType(t.Val) {
+			out = append(out, t)
+			continue
+		}
+		for _, lt := range allLogTypes {
+			if !listed[lt] {
+				listed[lt] = true
+				out = append(out, source.SetAt(lt, t.Range))
+			}
+		}
+	}
+	types.Val = out
+	return types
+}

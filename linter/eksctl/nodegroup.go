@@ -1,0 +1,100 @@
+package eksctl
+
+import (
+	"fmt"
+	"strconv"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
+
+// nodeGroupLists are the two lists of node groups and the model kind of
+// their entries.
+var nodeGroupLists = []struct{ key, kind string }{
+	{"nodeGroups", "nodeGroup"},
+	{"managedNodeGroups", "managedNodeGroup"},
+}
+
+// nodeGroups reads every entry of nodeGroups[] and managedNodeGroups[].
+// eksctl refuses an entry that is not a mapping; it is reported and skipped.
+func (a *adapter) nodeGroups(top *scope, c *model.Cluster) []*model.NodeGroup {
+	var out []*model.NodeGroup
+	for _, list := range nodeGroupLists {
+		for i, raw := range top.items(list.key) {
+			path := fmt.Sprintf("%s[%d]", list.key, i)
+			item := yamldoc.Deref(raw)
+			if item == nil || item.Kind != yaml.MappingNode {
+				a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
+				continue
+			}
+			out = append(out, a.nodeGroup(a.top(path, item, a.header(raw)), c, list.key, list.kind, i))
+		}
+	}
+	return out
+}
+
+func (a *adapter) nodeGroup(ng *scope, c *model.Cluster, listKey, kind string, i int) *model.NodeGroup {
+	id := strconv.Itoa(i)
+	if name := ng.str("name", ""); name.Known() && name.Val != "" {
+		id = name.Val
+	}
+	g := &model.NodeGroup{
+		Object:  model.Object{Kind: kind, Address: c.Address + "/" + listKey + "/" + id, Range: ng.at, Format: model.Eksctl},
+		Cluster: c,
+	}
+	ssh := ng.enter("ssh")
+	g.SSH = sshAllowed(ssh)
+	g.SSHSourceSecurityGroups = ssh.strs("sourceSecurityGroupIds", nil)
+	g.SSHOpenToWorldWithoutSources = openToWorld(ng.boolean("privateNetworking", false))
+	g.AvailabilityZones = ng.strs("availabilityZones", nil)
+	var subnets *yaml.Node
+	g.Subnets, subnets = ng.strsNode("subnets", nil)
+	g.SubnetZones = a.subnetZonesOf(g.Subnets, subnets)
+	return g
+}
+
+// sshKeys are the ways to give a node group an SSH key.
+var sshKeys = []string{"publicKey", "publicKeyPath", "publicKeyName"}
+
+// sshAllowed follows eksctl's setSSHDefaults: an explicit allow decides;
+// without it, any non-empty key turns SSH on; with neither, SSH is off.
+func sshAllowed(ssh *scope) source.Value[bool] {
+	allow := ssh.boolean("allow", false)
+	// Read every key, so that each wrong one is reported, and keep the
+	// first written as the reason SSH is on.
+	var key *source.Value[string]
+	var unreadable *source.Value[string]
+	for _, k := range sshKeys {
+		v := ssh.str(k, "")
+		switch {
+		case !v.Known():
+			unreadable = &v
+		case v.IsSet() && v.Val != "" && (key == nil || v.Range.Less(key.Range)):
+			key = &v
+		}
+	}
+	switch {
+	case !allow.Known() || allow.IsSet():
+		return allow
+	case key != nil:
+		return source.SetAt(true, key.Range)
+	case unreadable != nil:
+		return source.UnknownAt[bool](unreadable.Range)
+	}
+	return allow
+}
+
+// openToWorld: without source security groups, eksctl's SSH ingress rules
+// admit 0.0.0.0/0 and ::/0 unless the group has private networking (then
+// only the VPC's CIDR). The value is located where privateNetworking is
+// decided.
+func openToWorld(private source.Value[bool]) source.Value[bool] {
+	if !private.Known() {
+		return private
+	}
+	private.Val = !private.Val
+	return private
+}

@@ -1,0 +1,124 @@
+package eksctl
+
+import (
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
+
+// scope is one mapping of a ClusterConfig being read, and where a finding
+// about a key omitted from it points. Every key the adapter reads goes
+// through a scope, so the dotted path of each mapping is known in one
+// place: a table of the keys eksctl's schema allows per path (EKS-META-001)
+// can be checked in enter without touching the readers.
+type scope struct {
+	a *adapter
+	// path names the mapping in messages: "vpc.clusterEndpoints",
+	// "nodeGroups[1].ssh"; "" for the document itself.
+	path string
+	// key is the mapping key the scope sits under ("" at the top).
+	key string
+	// m is the mapping; nil when it is absent or null (its keys then take
+	// their defaults) or of the wrong type (its keys are then Unknown).
+	m *yaml.Node
+	// at is where a default for an omitted key points: the mapping's own
+	// key when it exists, else the nearest enclosing key that does (the
+	// document's first key, or a list item's, at the top).
+	at source.Range
+	// bad is set when the mapping, or one it sits in, has a value of the
+	// wrong type: nothing below it can be known, and badAt is that value.
+	bad   bool
+	badAt source.Range
+}
+
+// top is the scope of a whole document or list item, whose omitted keys
+// point at its header.
+func (a *adapter) top(path string, m *yaml.Node, header source.Range) *scope {
+	return &scope{a: a, path: path, m: m, at: header}
+}
+
+// header is where a document or list item starts: its first key, or the
+// item itself when it is an alias (the anchor's first key belongs to every
+// item that aliases it) or an empty mapping.
+func (a *adapter) header(raw *yaml.Node) source.Range {
+	m := yamldoc.Deref(raw)
+	if raw.Kind == yaml.AliasNode || len(m.Content) == 0 {
+		return a.rng(raw)
+	}
+	return a.rng(m.Content[0])
+}
+
+// sub names key under s in messages.
+func (s *scope) sub(key string) string {
+	if s.path == "" {
+		return key
+	}
+	return s.path + "." + key
+}
+
+// enter returns the scope of the mapping under key. A value of another
+// type is reported once, here.
+func (s *scope) enter(key string) *scope {
+	child := &scope{a: s.a, path: s.sub(key), key: key, at: s.at, bad: s.bad, badAt: s.badAt}
+	if s.bad {
+		return child
+	}
+	p, ok := s.a.lookup(s.m, key)
+	if !ok {
+		return child
+	}
+	return s.enterPair(child, p)
+}
+
+// enterPair fills in child, the scope of p's value.
+func (s *scope) enterPair(child *scope, p pair) *scope {
+	child.at = s.a.rng(p.Key)
+	switch kindOf(p.Raw) {
+	case nullScalar:
+		return child
+	case notScalar:
+		if p.Val.Kind == yaml.MappingNode {
+			child.m = p.Val
+			return child
+		}
+	}
+	s.a.warn(p.Raw, "%s must be a mapping, not %s", child.path, describe(p.Raw))
+	child.bad, child.badAt = true, s.a.keyValue(p)
+	return child
+}
+
+// each returns the scopes of every value of s, all meant to be mappings
+// (vpc.subnets.private: one per subnet), with their keys.
+func (s *scope) each() []*scope {
+	if s.bad || s.m == nil {
+		return nil
+	}
+	var out []*scope
+	for _, p := range entries(s.m) {
+		out = append(out, s.enterPair(&scope{a: s.a, path: s.sub(p.Key.Value), key: p.Key.Value, at: s.at}, p))
+	}
+	return out
+}
+
+// field finds key in s. ok is false when the key is absent or null, or
+// when s itself could not be read (then bad is true).
+func (s *scope) field(key string) (p pair, ok, bad bool) {
+	if s.bad {
+		return pair{}, false, true
+	}
+	p, ok = s.a.lookup(s.m, key)
+	if !ok || kindOf(p.Raw) == nullScalar {
+		return p, false, false
+	}
+	return p, true, false
+}
+
+// missing is the range a default for key points at: the key itself when it
+// is written with a null value, else the enclosing key.
+func (s *scope) missing(p pair) source.Range {
+	if p.Key != nil {
+		return s.a.rng(p.Key)
+	}
+	return s.at
+}
