@@ -1,132 +1,134 @@
 // Package suppress decides which findings an `ekslint:ignore` comment or an
 // `ekslint.io/ignore` annotation silences, and reports ignores that are
-// malformed, lack a reason, name no rule, or matched nothing.
+// malformed, lack a reason, name no existing rule, or matched nothing.
+//
+// Syntax, in any comment: `ekslint:ignore RULE-ID[,RULE-ID...] -- reason`;
+// as the annotation value: `RULE-ID[,RULE-ID...] -- reason`. Where a comment
+// applies is described in place.go.
 package suppress
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/ekslint/ekslint/linter/source"
 )
 
 // Target is a finding as suppression sees it.
 type Target struct {
-	RuleID     string
-	Range      source.Range
+	RuleID string
+	// Range is the finding's range; File and Start are used.
+	Range source.Range
+	// Annotation is the object's ekslint.io/ignore annotation; Known() is
+	// false when the object has none.
 	Annotation source.Value[string]
 }
 
-// Match is the directive that silenced a finding.
+// Match is the directive or annotation that silenced a finding.
 type Match struct {
 	Reason string
 	Range  source.Range
 }
 
-// directive is one parsed `ekslint:ignore`.
-type directive struct {
-	rules  []string
-	reason string
-	rng    source.Range
-	used   map[string]bool
+// fileState is one read file and the directives in its comments.
+type fileState struct {
+	file  *source.File
+	ds    []*directive // parallel to file.Comments; nil for ordinary comments
+	valid bool         // some directive may suppress
+	index *fileIndex   // built on the first finding in the file
 }
 
-const keyword = "ekslint:ignore"
-
-// parse reads "RULE-ID[,RULE-ID] -- reason". ok is false when text holds no
-// directive at all.
-func parse(text string) (rules []string, reason string, hasReason bool) {
-	ids, why, found := strings.Cut(text, "--")
-	for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		rules = append(rules, strings.ToUpper(id))
-	}
-	reason = strings.TrimSpace(why)
-	return rules, reason, found && reason != ""
+// annotationKey tells annotations apart: the same annotation is shared by
+// every finding on its object.
+type annotationKey struct {
+	rng source.Range
+	val string
 }
 
-// Apply returns, for each target, the directive that suppresses it (nil
-// when none) and the problems found in the directives.
-func Apply(targets []Target, files []*source.File, isRule, enabled func(string) bool) ([]*Match, []source.Problem) {
-	var problems []source.Problem
-	byFile := map[string][]*directive{}
-	fileOf := map[string]*source.File{}
-	check := func(rules []string, reason string, hasReason bool, rng source.Range) *directive {
-		if len(rules) == 0 {
-			problems = append(problems, source.Warnf(rng, "ekslint:ignore names no rule; write `ekslint:ignore RULE-ID -- reason`"))
-			return nil
-		}
-		if !hasReason {
-			problems = append(problems, source.Warnf(rng, "ekslint:ignore %s needs a reason after --; the finding is not suppressed", strings.Join(rules, ",")))
-			return nil
-		}
-		for _, id := range rules {
-			if !isRule(id) {
-				problems = append(problems, source.Warnf(rng, "ekslint:ignore names %s, which is not an ekslint rule", id))
-			}
-		}
-		return &directive{rules: rules, reason: reason, rng: rng, used: map[string]bool{}}
+// Apply decides, for each target, which directive (if any) suppresses it:
+// matches[i] is nil when targets[i] stands. It reports directives that are
+// malformed, have no reason, name a rule isRule does not know, or name an
+// enabled rule without matching any finding of it. Problems are ordered by
+// file, line and column.
+//
+// When several directives apply to a finding, the nearest wins (its own
+// line, then the comments above it, then those above each enclosing scope
+// from the innermost out, then the annotation); all of them count as used.
+//
+// Annotations are seen through the targets only, so an annotation on an
+// object without findings is neither checked nor reported unused. When
+// files holds a path twice, the first entry is used.
+func Apply(targets []Target, files []*source.File, isRule func(id string) bool, enabled func(id string) bool) (matches []*Match, problems []source.Problem) {
+	if isRule == nil {
+		isRule = func(string) bool { return true }
 	}
+	if enabled == nil {
+		enabled = func(string) bool { return true }
+	}
+	c := &checker{isRule: isRule, seen: ruleIDs(targets), nearest: map[string]string{}}
+
+	var order []*directive // every directive, for the unused check
+	states := map[string]*fileState{}
 	for _, f := range files {
-		if f == nil {
+		if f == nil || states[f.Path] != nil {
 			continue
 		}
-		fileOf[f.Path] = f
-		for _, c := range f.Comments {
-			text := strings.TrimSpace(c.Text)
-			rest, ok := strings.CutPrefix(text, keyword)
-			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t' && rest[0] != ':') {
+		st := &fileState{file: f, ds: make([]*directive, len(f.Comments))}
+		for i, cm := range f.Comments {
+			text, ok := fromComment(cm.Text)
+			if !ok {
 				continue
 			}
-			rest = strings.TrimPrefix(rest, ":")
-			rules, reason, hasReason := parse(rest)
-			if d := check(rules, reason, hasReason, c.Range); d != nil {
-				byFile[f.Path] = append(byFile[f.Path], d)
-			}
+			d := c.check(keyword, parse(text), cm.Range)
+			st.ds[i] = d
+			st.valid = st.valid || d.valid
+			order = append(order, d)
 		}
+		states[f.Path] = st
 	}
-	// Annotations: one directive per distinct annotation range.
-	annotations := map[source.Range]*directive{}
-	matches := make([]*Match, len(targets))
-	indexes := map[string]*fileIndex{}
+
+	starts := map[string][]source.Pos{}
+	for _, t := range targets {
+		starts[t.Range.File] = append(starts[t.Range.File], t.Range.Start)
+	}
+	annotations := map[annotationKey]*directive{}
+	matches = make([]*Match, len(targets))
 	for i, t := range targets {
-		if t.Annotation.Known() {
-			d, seen := annotations[t.Annotation.Range]
-			if !seen {
-				rules, reason, hasReason := parse(t.Annotation.Val)
-				d = check(rules, reason, hasReason, t.Annotation.Range)
-				annotations[t.Annotation.Range] = d
+		var candidates []*directive
+		if st := states[t.Range.File]; st != nil && st.valid && t.Range.Start.Line > 0 {
+			if st.index == nil {
+				st.index = newFileIndex(st.file, st.ds, starts[t.Range.File])
 			}
-			if d != nil && d.covers(t.RuleID) {
-				matches[i] = &Match{Reason: d.reason, Range: d.rng}
+			candidates = st.index.candidates(t.Range.Start)
+		}
+		if t.Annotation.Known() {
+			key := annotationKey{t.Annotation.Range, t.Annotation.Val}
+			d, ok := annotations[key]
+			if !ok {
+				d = c.check(annotationName, parse(fromAnnotation(t.Annotation.Val)), t.Annotation.Range)
+				annotations[key] = d
+				order = append(order, d)
+			}
+			candidates = append(candidates[:len(candidates):len(candidates)], d)
+		}
+		for _, d := range candidates {
+			if !d.covers(t.RuleID) {
 				continue
 			}
+			d.used[t.RuleID] = true
+			if matches[i] == nil {
+				matches[i] = &Match{Reason: d.reason, Range: d.rng}
+			}
 		}
-		ds := byFile[t.Range.File]
-		if len(ds) == 0 {
+	}
+
+	problems = c.problems
+	for _, d := range order {
+		if !d.valid {
 			continue
 		}
-		ix := indexes[t.Range.File]
-		if ix == nil {
-			ix = indexFile(ds, fileOf[t.Range.File])
-			indexes[t.Range.File] = ix
-		}
-		if d := ix.find(t); d != nil {
-			matches[i] = &Match{Reason: d.reason, Range: d.rng}
-		}
-	}
-	var all []*directive
-	for _, ds := range byFile {
-		all = append(all, ds...)
-	}
-	for _, d := range annotations {
-		if d != nil {
-			all = append(all, d)
-		}
-	}
-	for _, d := range all {
 		for _, id := range d.rules {
-			if !d.used[id] && isRule(id) && enabled(id) {
-				problems = append(problems, source.Notef(d.rng, "ekslint:ignore %s matched no finding; remove it", id))
+			if !d.used[id] && enabled(id) {
+				problems = append(problems, source.Notef(d.rng, "%s %s matched no finding; remove it", d.name, id))
 			}
 		}
 	}
@@ -135,93 +137,24 @@ func Apply(targets []Target, files []*source.File, isRule, enabled func(string) 
 		if a.Range != b.Range {
 			return a.Range.Less(b.Range)
 		}
+		if a.Level != b.Level {
+			return a.Level < b.Level
+		}
 		return a.Message < b.Message
 	})
 	return matches, problems
 }
 
-func (d *directive) covers(id string) bool {
-	for _, r := range d.rules {
-		if r == id {
-			d.used[id] = true
-			return true
+// ruleIDs returns the distinct rule IDs of the targets, sorted.
+func ruleIDs(targets []Target) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, t := range targets {
+		if !seen[t.RuleID] {
+			seen[t.RuleID] = true
+			ids = append(ids, t.RuleID)
 		}
 	}
-	return false
-}
-
-// fileIndex is what find needs of one file, computed once per file.
-type fileIndex struct {
-	byLine      map[int][]*directive
-	commentLine map[int]bool // lines holding nothing but comments
-	scopes      []source.Range
-}
-
-func indexFile(ds []*directive, f *source.File) *fileIndex {
-	ix := &fileIndex{byLine: map[int][]*directive{}, commentLine: map[int]bool{}, scopes: f.Scopes}
-	for _, d := range ds {
-		ix.byLine[d.rng.Start.Line] = append(ix.byLine[d.rng.Start.Line], d)
-	}
-	for _, c := range f.Comments {
-		if commentOnly(c, f) {
-			ix.commentLine[c.Range.Start.Line] = true
-		}
-	}
-	return ix
-}
-
-// find returns the directive that applies to t: on its start line, in the
-// comment lines directly above it, or directly above an enclosing scope.
-func (ix *fileIndex) find(t Target) *directive {
-	try := func(line int) *directive {
-		for _, d := range ix.byLine[line] {
-			if d.covers(t.RuleID) {
-				return d
-			}
-		}
-		return nil
-	}
-	// above walks up the run of comment-only lines above line.
-	above := func(line int) *directive {
-		for l := line - 1; l >= 1 && ix.commentLine[l]; l-- {
-			if d := try(l); d != nil {
-				return d
-			}
-		}
-		return nil
-	}
-	if d := try(t.Range.Start.Line); d != nil {
-		return d
-	}
-	if d := above(t.Range.Start.Line); d != nil {
-		return d
-	}
-	// Enclosing scopes, innermost (latest starting) first.
-	var lines []int
-	for _, s := range ix.scopes {
-		if s.File == t.Range.File && s.Contains(t.Range.Start) && s.Start.Line != t.Range.Start.Line {
-			lines = append(lines, s.Start.Line)
-		}
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(lines)))
-	for _, l := range lines {
-		if d := try(l); d != nil {
-			return d
-		}
-		if d := above(l); d != nil {
-			return d
-		}
-	}
-	return nil
-}
-
-// commentOnly reports whether a comment is the first thing on its line: no
-// scope (block, mapping or list item) starts before it on that line.
-func commentOnly(c source.Comment, f *source.File) bool {
-	for _, s := range f.Scopes {
-		if s.Start.Line == c.Range.Start.Line && s.Start.Col < c.Range.Start.Col {
-			return false
-		}
-	}
-	return true
+	sort.Strings(ids)
+	return ids
 }
