@@ -2,9 +2,6 @@ package terraform
 
 import (
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -29,21 +26,22 @@ var (
 )
 
 // adapt turns the module's resources into the model, one object per
-// instance (count and for_each expand; see instances).
+// instance (count and for_each expand; see instances). Clusters come
+// first so that node groups can link to them.
 func (m *module) adapt() *model.Model {
 	out := &model.Model{}
-	clusters := map[string]*model.Cluster{} // by resource name: the first instance
+	clusters := map[string]*model.Cluster{} // by instance address
 	for _, r := range m.resources {
 		if r.typ != "aws_eks_cluster" {
 			continue
 		}
-		for _, in := range m.instances(r) {
-			m.within(in, func() {
-				c := m.cluster(r, in.address)
-				if clusters[r.name] == nil {
-					clusters[r.name] = c
-				}
-				out.Clusters = append(out.Clusters, c)
+		for _, in := range m.instancesOf(r) {
+			m.protect(r.block.DefRange, in.address, func() {
+				m.within(in, func() {
+					c := m.cluster(r, in.address)
+					clusters[in.address] = c
+					out.Clusters = append(out.Clusters, c)
+				})
 			})
 		}
 	}
@@ -51,8 +49,10 @@ func (m *module) adapt() *model.Model {
 		if r.typ != "aws_eks_node_group" {
 			continue
 		}
-		for _, in := range m.instances(r) {
-			m.within(in, func() { out.NodeGroups = append(out.NodeGroups, m.nodeGroup(r, in.address, clusters)) })
+		for _, in := range m.instancesOf(r) {
+			m.protect(r.block.DefRange, in.address, func() {
+				m.within(in, func() { out.NodeGroups = append(out.NodeGroups, m.nodeGroup(r, in.address, clusters)) })
+			})
 		}
 	}
 	return out
@@ -62,25 +62,6 @@ func (m *module) content(b hcl.Body, s *hcl.BodySchema) *hcl.BodyContent {
 	c, _, diags := b.PartialContent(s)
 	m.diagnostics(diags)
 	return c
-}
-
-// dynamicBlock returns the `dynamic "<typ>"` block of c, if any.
-func dynamicBlock(c *hcl.BodyContent, typ string) *hcl.Block {
-	for _, b := range c.Blocks {
-		if b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == typ {
-			return b
-		}
-	}
-	return nil
-}
-
-func firstBlock(c *hcl.BodyContent, typ string) *hcl.Block {
-	for _, b := range c.Blocks {
-		if b.Type == typ {
-			return b
-		}
-	}
-	return nil
 }
 
 func (m *module) cluster(r *resource, address string) *model.Cluster {
@@ -131,11 +112,10 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 	g := &model.NodeGroup{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
 	body := m.content(r.block.Body, nodeGroupSchema)
 	if a, ok := body.Attributes["cluster_name"]; ok {
-		for _, tr := range a.Expr.Variables() {
-			if tr.RootName() == "aws_eks_cluster" && len(tr) >= 2 {
-				if name, ok := tr[1].(hcl.TraverseAttr); ok {
-					g.Cluster = clusters[name.Name]
-				}
+		// An aws_eks_cluster's id is its name.
+		if ref, ok := m.refOf(a.Expr); ok && ref.res.typ == "aws_eks_cluster" && (ref.attr == "name" || ref.attr == "id") {
+			if in, ok := m.instance(ref); ok {
+				g.Cluster = clusters[in.address]
 			}
 		}
 	}
@@ -152,15 +132,7 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 		g.SSH = source.DefaultAt(false, ra.at)
 		ra.in(m, func() {
 			if a, ok := ra.content.Attributes["ec2_ssh_key"]; ok {
-				v := m.eval(a.Expr)
-				switch {
-				case !v.IsWhollyKnown():
-					g.SSH = source.UnknownAt[bool](rangeOf(a.Range))
-				case v.IsNull():
-					g.SSH = source.DefaultAt(false, rangeOf(a.Range))
-				default:
-					g.SSH = source.SetAt(true, rangeOf(a.Range))
-				}
+				g.SSH = m.keySet(a)
 			}
 			g.SSHSourceSecurityGroups = m.stringsAttr(ra.content, "source_security_group_ids", []string{}, ra.at)
 		})
@@ -172,8 +144,39 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 	return g
 }
 
+// keySet reads ec2_ssh_key: SSH is on as soon as a key is given, whatever
+// the key; only null (the attribute's own default) leaves it off.
+func (m *module) keySet(a *hcl.Attribute) source.Value[bool] {
+	r := rangeOf(a.Range)
+	v := m.eval(a.Expr)
+	switch {
+	case v.IsKnown() && v.IsNull():
+		return source.DefaultAt(false, r)
+	case v.IsKnown() || v.Range().DefinitelyNotNull() || m.requiredVar(a.Expr):
+		return source.SetAt(true, r)
+	}
+	return source.UnknownAt[bool](r)
+}
+
+// requiredVar reports whether expr is var.X for a variable with no
+// default and no value: whoever deploys must give it one, never null.
+func (m *module) requiredVar(expr hcl.Expression) bool {
+	tr, ok := traversalOf(expr)
+	if !ok || len(tr) != 2 || tr.RootName() != "var" {
+		return false
+	}
+	name, ok := tr[1].(hcl.TraverseAttr)
+	if !ok {
+		return false
+	}
+	v := m.vars[name.Name]
+	return v != nil && v.required && !v.value.IsKnown()
+}
+
 // subnetZones resolves each subnet_ids element written as a reference to
-// an aws_subnet of this module to that subnet's availability_zone.
+// an aws_subnet of this module (aws_subnet.a.id) to that subnet's
+// availability_zone, evaluated for the instance referred to. The zone is
+// located where it is written: in the subnet.
 func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) source.Strings {
 	if !subnets.Known() {
 		return subnets
@@ -182,115 +185,31 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 	for i, s := range subnets.Val {
 		zones[i] = source.UnknownAt[string](s.Range)
 	}
+	out := source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
 	a, ok := body.Attributes["subnet_ids"]
 	if !ok {
-		return source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
+		return out
 	}
-	if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tuple.Exprs) == len(zones) {
-		for i, e := range tuple.Exprs {
-			vars := e.Variables()
-			if len(vars) != 1 || vars[0].RootName() != "aws_subnet" || len(vars[0]) < 2 {
-				continue
-			}
-			name, ok := vars[0][1].(hcl.TraverseAttr)
-			if !ok {
-				continue
-			}
-			sub := m.byAddress["aws_subnet."+name.Name]
-			if sub == nil {
-				continue
-			}
+	elems, diags := hcl.ExprList(a.Expr)
+	if diags.HasErrors() || len(elems) != len(zones) {
+		return out
+	}
+	for i, e := range elems {
+		ref, ok := m.refOf(e)
+		if !ok || ref.res.typ != "aws_subnet" || ref.attr != "id" {
+			continue
+		}
+		in, ok := m.instance(ref)
+		if !ok {
+			continue
+		}
+		sub := ref.res
+		m.within(in, func() {
 			zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
 			if zone.IsSet() {
-				// The zone is located where it is written: in the subnet.
 				zones[i] = zone
 			}
-		}
+		})
 	}
-	return source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
-}
-
-// scalarAttr reads one attribute converted to ty: Default at `at` when
-// omitted (a literal null also means "use the default"), Unknown when it
-// is not knowable offline or has the wrong type.
-func scalarAttr[T any](m *module, c *hcl.BodyContent, name string, ty cty.Type, def T, at source.Range, get func(cty.Value) T) source.Value[T] {
-	a, ok := c.Attributes[name]
-	if !ok {
-		return source.DefaultAt(def, at)
-	}
-	r := rangeOf(a.Range)
-	v := m.eval(a.Expr)
-	if !v.IsWhollyKnown() {
-		return source.UnknownAt[T](r)
-	}
-	if v.IsNull() {
-		return source.DefaultAt(def, r)
-	}
-	conv, err := convert.Convert(v, ty)
-	if err != nil {
-		m.problems = append(m.problems, warnAt(a.Range, "%s must be a %s, not %s", name, ty.FriendlyName(), v.Type().FriendlyName()))
-		return source.UnknownAt[T](r)
-	}
-	return source.SetAt(get(conv), r)
-}
-
-func (m *module) boolAttr(c *hcl.BodyContent, name string, def bool, at source.Range) source.Value[bool] {
-	return scalarAttr(m, c, name, cty.Bool, def, at, cty.Value.True)
-}
-
-func (m *module) stringAttr(c *hcl.BodyContent, name, def string, at source.Range) source.Value[string] {
-	return scalarAttr(m, c, name, cty.String, def, at, cty.Value.AsString)
-}
-
-// stringsAttr reads a list of strings. Elements of a literal list keep
-// their own ranges; otherwise they point at the attribute.
-func (m *module) stringsAttr(c *hcl.BodyContent, name string, def []string, at source.Range) source.Strings {
-	a, ok := c.Attributes[name]
-	if !ok {
-		return defaultList(def, at)
-	}
-	r := rangeOf(a.Range)
-	v := m.eval(a.Expr)
-	if !v.IsKnown() {
-		return source.UnknownAt[[]source.Value[string]](r)
-	}
-	if v.IsNull() {
-		return defaultList(def, r)
-	}
-	ty := v.Type()
-	if !(ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) {
-		return source.UnknownAt[[]source.Value[string]](r)
-	}
-	var elems []hclsyntax.Expression
-	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && !ty.IsSetType() {
-		elems = t.Exprs
-	}
-	out := make([]source.Value[string], 0, v.LengthInt())
-	i := 0
-	for it := v.ElementIterator(); it.Next(); i++ {
-		_, e := it.Element()
-		er := r
-		if i < len(elems) && len(elems) == v.LengthInt() {
-			er = rangeOf(elems[i].Range())
-		}
-		if !e.IsWhollyKnown() || e.IsNull() {
-			out = append(out, source.UnknownAt[string](er))
-			continue
-		}
-		s, err := convert.Convert(e, cty.String)
-		if err != nil {
-			out = append(out, source.UnknownAt[string](er))
-			continue
-		}
-		out = append(out, source.SetAt(s.AsString(), er))
-	}
-	return source.SetAt(out, r)
-}
-
-func defaultList(def []string, at source.Range) source.Strings {
-	out := make([]source.Value[string], len(def))
-	for i, d := range def {
-		out[i] = source.DefaultAt(d, at)
-	}
-	return source.DefaultAt(out, at)
+	return out
 }

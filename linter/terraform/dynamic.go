@@ -96,3 +96,22 @@ func (n nested) in(m *module, f func()) {
 	defer func() { m.scope = prev }()
 	f()
 }
+
+// dynamicBlock returns the `dynamic "<typ>"` block of c, if any.
+func dynamicBlock(c *hcl.BodyContent, typ string) *hcl.Block {
+	for _, b := range c.Blocks {
+		if b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == typ {
+			return b
+		}
+	}
+	return nil
+}
+
+func firstBlock(c *hcl.BodyContent, typ string) *hcl.Block {
+	for _, b := range c.Blocks {
+		if b.Type == typ {
+			return b
+		}
+	}
+	return nil
+}

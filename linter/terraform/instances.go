@@ -1,9 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-	"strconv"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -21,6 +18,20 @@ type instance struct {
 }
 
 var instanceSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}}}
+
+// instancesOf returns the instances of r, expanding it the first time.
+func (m *module) instancesOf(r *resource) []instance {
+	if !r.expanded {
+		r.expanded = true
+		ok := m.protect(r.block.DefRange, r.address(), func() {
+			m.within(instance{}, func() { r.insts = m.instances(r) })
+		})
+		if !ok {
+			r.insts = []instance{{address: r.address()}} // never drop a block
+		}
+	}
+	return r.insts
+}
 
 // instances expands a resource by its count or for_each. A known value
 // gives one instance per index or key (addressed like Terraform does:
@@ -48,9 +59,11 @@ func (m *module) instances(r *resource) []instance {
 		}
 		out := make([]instance, n)
 		for i := range out {
+			index := cty.NumberIntVal(int64(i))
+			suffix, _ := instanceKey(index)
 			out[i] = instance{
-				address: fmt.Sprintf("%s[%d]", r.address(), i),
-				scope:   map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})},
+				address: r.address() + suffix,
+				scope:   map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": index})},
 			}
 		}
 		return out
@@ -75,11 +88,12 @@ func (m *module) instances(r *resource) []instance {
 			if ty.IsSetType() {
 				k = val
 			}
-			if k.Type() != cty.String {
+			suffix, ok := instanceKey(k)
+			if !ok || k.Type() != cty.String {
 				return representative(unknown)
 			}
 			out = append(out, instance{
-				address: r.address() + "[" + strconv.Quote(k.AsString()) + "]",
+				address: r.address() + suffix,
 				scope:   map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": val})},
 			})
 		}

@@ -1,22 +1,20 @@
 // Package terraform reads a Terraform module (a folder of .tf and .tf.json
 // files) and adapts the AWS resources it declares into the model, with the
 // provider's defaults for omitted attributes.
+//
+// Reading goes in four steps: parse every file (one broken file never
+// stops the others), declare what the files hold (variables, locals,
+// resources), resolve the variables from their sources, then adapt the
+// resources, evaluating their attributes with a small, bounded evaluator.
 package terraform
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclparse"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -33,23 +31,10 @@ type File struct {
 type Options struct {
 	// Vars from --var and the config file, as raw strings (k=v).
 	Vars map[string]string
-	// VarFiles from --var-file and the config file, in order.
+	// VarFiles from --var-file and the config file, in order; paths are
+	// relative to the working directory.
 	VarFiles []string
 }
-
-// variable is a declared input variable and its resolved value.
-type variable struct {
-	typ   cty.Type // cty.DynamicPseudoType when untyped
-	value cty.Value
-}
-
-// resource is a resource block of the module.
-type resource struct {
-	typ, name string
-	block     *hcl.Block
-}
-
-func (r *resource) address() string { return r.typ + "." + r.name }
 
 // module is one folder being read.
 type module struct {
@@ -65,62 +50,71 @@ type module struct {
 	localStack []string
 	resources  []*resource
 	byAddress  map[string]*resource
-	funcs      map[string]function.Function
+
+	funcs    map[string]function.Function
+	allFuncs bool // every standard function is in funcs
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
-	scope    map[string]cty.Value
-	boundHit string
+	scope map[string]cty.Value
+	// budget is what the expression being evaluated may still spend;
+	// work is what the whole module has spent (see bounds.go).
+	budget   budget
+	work     int
+	prepared map[hcl.Expression]bool
 }
 
-var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
-	{Type: "variable", LabelNames: []string{"name"}},
-	{Type: "locals"},
-	{Type: "resource", LabelNames: []string{"type", "name"}},
-	{Type: "data", LabelNames: []string{"type", "name"}},
-	{Type: "module", LabelNames: []string{"name"}},
-	{Type: "output", LabelNames: []string{"name"}},
-}}
-
-var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}, {Name: "default"}}}
+func newModule(dir string) *module {
+	return &module{
+		dir: dir, parser: hclparse.NewParser(),
+		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
+		localVals: map[string]cty.Value{}, localBusy: map[string]bool{},
+		byAddress: map[string]*resource{}, prepared: map[hcl.Expression]bool{},
+	}
+}
 
 // Load reads one module: dir is its folder, files its .tf and .tf.json
 // files. It returns the adapted model, what suppression needs to know about
-// each file, and any problems. A panic is turned into a problem naming the
-// folder: one broken module never stops the run.
+// each file, and any problems. Load never panics: a panic while reading one
+// file or adapting one resource becomes an error problem located there, and
+// the rest of the module is still read.
 func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []*source.File, problems []source.Problem) {
-	m := &module{
-		dir: dir, parser: hclparse.NewParser(),
-		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
-		localVals: map[string]cty.Value{}, localBusy: map[string]bool{}, byAddress: map[string]*resource{},
-	}
+	m := newModule(dir)
 	defer func() {
+		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
 			out = &model.Model{}
 			m.problems = append(m.problems, source.Errorf(source.Range{File: dir},
 				"internal error while reading this Terraform module (please report it): %v\n%s", r, debug.Stack()))
-			problems = m.problems
+			problems = dedupe(m.problems)
 		}
 	}()
-	var contents []*hcl.BodyContent
+	type fileContent struct {
+		path    string
+		content *hcl.BodyContent
+	}
+	var contents []fileContent
 	for _, f := range files {
-		hf, diags := m.parse(f.Path, f.Src)
-		m.diagnostics(diags)
-		if hf == nil {
-			continue
-		}
-		srcFiles = append(srcFiles, fileInfo(f, hf))
-		content, _, diags := hf.Body.PartialContent(topSchema)
-		m.diagnostics(diags)
-		contents = append(contents, content)
+		m.protect(hcl.Range{Filename: f.Path}, "this file", func() {
+			hf, diags := m.parse(f.Path, f.Src)
+			m.diagnostics(diags)
+			if hf == nil {
+				return
+			}
+			srcFiles = append(srcFiles, fileInfo(f, hf))
+			content, _, diags := hf.Body.PartialContent(topSchema)
+			m.diagnostics(diags)
+			contents = append(contents, fileContent{f.Path, content})
+		})
 	}
 	for _, c := range contents {
-		m.declare(c)
+		m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.declare(c.content) })
 	}
 	m.resolveVariables(opts)
 	out = m.adapt()
-	return out, srcFiles, m.problems
+	return out, srcFiles, dedupe(m.problems)
 }
 
+// parse reads one file: JSON syntax for .json names, native syntax else.
 func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(strings.ToLower(path), ".json") {
 		return m.parser.ParseJSON(src, path)
@@ -142,178 +136,37 @@ func (m *module) diagnostics(diags hcl.Diagnostics) {
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		m.problems = append(m.problems, source.Errorf(r, "invalid Terraform: %s", msg))
+		m.problems = append(m.problems, source.Errorf(r, "invalid HCL: %s", msg))
 	}
 }
 
-// declare records the variables, locals and resources of one file.
-func (m *module) declare(c *hcl.BodyContent) {
-	for _, b := range c.Blocks {
-		switch b.Type {
-		case "variable":
-			v := &variable{typ: cty.DynamicPseudoType, value: cty.DynamicVal}
-			vc, _, diags := b.Body.PartialContent(variableSchema)
-			m.diagnostics(diags)
-			if t, ok := vc.Attributes["type"]; ok {
-				if ty, diags := typeexpr.TypeConstraint(t.Expr); !diags.HasErrors() {
-					v.typ = ty
-				}
-			}
-			if d, ok := vc.Attributes["default"]; ok {
-				if val, diags := d.Expr.Value(nil); !diags.HasErrors() {
-					v.value = m.convert(val, v.typ)
-				}
-			}
-			m.vars[b.Labels[0]] = v
-		case "locals":
-			attrs, diags := b.Body.JustAttributes()
-			m.diagnostics(diags)
-			for name, a := range attrs {
-				m.locals[name] = a
-			}
-		case "resource":
-			r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
-			if _, dup := m.byAddress[r.address()]; dup {
-				continue
-			}
-			m.byAddress[r.address()] = r
-			m.resources = append(m.resources, r)
+// protect runs f; a panic inside it becomes an error problem at r, so
+// that one construct ekslint cannot handle never loses the whole module.
+// The evaluator's state is restored by its own defers.
+func (m *module) protect(r hcl.Range, what string, f func()) (ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			m.problems = append(m.problems, source.Errorf(rangeOf(r),
+				"internal error while reading %s (please report it): %v\n%s", what, x, debug.Stack()))
+			ok = false
 		}
-	}
+	}()
+	f()
+	return true
 }
 
-func (m *module) convert(v cty.Value, ty cty.Type) cty.Value {
-	if ty == cty.DynamicPseudoType {
-		return v
-	}
-	if c, err := convert.Convert(v, ty); err == nil {
-		return c
-	}
-	return v
-}
-
-// resolveVariables applies, lowest first: defaults, terraform.tfvars,
-// *.auto.tfvars (lexical order), --var-file files, --var values.
-func (m *module) resolveVariables(opts Options) {
-	var auto []string
-	if entries, err := os.ReadDir(filepath.FromSlash(m.dir)); err == nil {
-		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-				auto = append(auto, n)
-			}
+// dedupe drops repeated problems, keeping the first: an attribute is
+// evaluated once per instance, and its problems are the same each time.
+func dedupe(ps []source.Problem) []source.Problem {
+	seen := make(map[source.Problem]bool, len(ps))
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
 		}
 	}
-	sort.Strings(auto)
-	var varFiles []string
-	for _, n := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		if _, err := os.Stat(filepath.Join(filepath.FromSlash(m.dir), n)); err == nil {
-			varFiles = append(varFiles, join(m.dir, n))
-		}
-	}
-	for _, n := range auto {
-		varFiles = append(varFiles, join(m.dir, n))
-	}
-	varFiles = append(varFiles, opts.VarFiles...)
-	for _, p := range varFiles {
-		m.readVarFile(p)
-	}
-	names := make([]string, 0, len(opts.Vars))
-	for k := range opts.Vars {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		v, ok := m.vars[k]
-		if !ok {
-			continue
-		}
-		raw := opts.Vars[k]
-		if v.typ == cty.String || v.typ == cty.DynamicPseudoType {
-			v.value = cty.StringVal(raw)
-			continue
-		}
-		expr, diags := hclsyntax.ParseExpression([]byte(raw), "--var "+k, hcl.Pos{Line: 1, Column: 1})
-		if diags.HasErrors() {
-			m.problems = append(m.problems, source.Warnf(source.Range{File: m.dir}, "--var %s: %q is not a valid value for a %s variable", k, raw, v.typ.FriendlyName()))
-			continue
-		}
-		if val, diags := expr.Value(nil); !diags.HasErrors() {
-			v.value = m.convert(val, v.typ)
-		}
-	}
-}
-
-func (m *module) readVarFile(p string) {
-	src, err := os.ReadFile(filepath.FromSlash(p))
-	if err != nil {
-		m.problems = append(m.problems, source.Errorf(source.Range{File: p}, "cannot read variables file: %v", err))
-		return
-	}
-	f, diags := m.parse(p, src)
-	m.diagnostics(diags)
-	if f == nil {
-		return
-	}
-	attrs, diags := f.Body.JustAttributes()
-	m.diagnostics(diags)
-	for name, a := range attrs {
-		v, ok := m.vars[name]
-		if !ok {
-			continue // Terraform warns about undeclared values; nothing to lint
-		}
-		if val, diags := a.Expr.Value(nil); !diags.HasErrors() {
-			v.value = m.convert(val, v.typ)
-		}
-	}
-}
-
-// fileInfo collects a file's comments and block ranges for suppression.
-func fileInfo(f File, hf *hcl.File) *source.File {
-	info := &source.File{Path: f.Path}
-	body, ok := hf.Body.(*hclsyntax.Body)
-	if !ok {
-		return info // JSON has no comments
-	}
-	var walk func(b *hclsyntax.Body, depth int)
-	walk = func(b *hclsyntax.Body, depth int) {
-		if depth > 100 {
-			return
-		}
-		for _, blk := range b.Blocks {
-			info.Scopes = append(info.Scopes, rangeOf(blk.Range()))
-			walk(blk.Body, depth+1)
-		}
-	}
-	walk(body, 0)
-	// Comments matter only for ignore directives; lexing the file a
-	// second time is the costliest step of reading it, so skip it when no
-	// directive can be there.
-	if !bytes.Contains(f.Src, []byte("ekslint:ignore")) {
-		return info
-	}
-	tokens, _ := hclsyntax.LexConfig(f.Src, f.Path, hcl.Pos{Line: 1, Column: 1, Byte: 0})
-	for _, t := range tokens {
-		if t.Type != hclsyntax.TokenComment {
-			continue
-		}
-		text := strings.TrimRight(string(t.Bytes), "\r\n")
-		switch {
-		case strings.HasPrefix(text, "#"):
-			text = text[1:]
-		case strings.HasPrefix(text, "//"):
-			text = text[2:]
-		case strings.HasPrefix(text, "/*"):
-			text = strings.TrimSuffix(text[2:], "*/")
-		}
-		r := rangeOf(t.Range)
-		if r.End.Line > r.Start.Line && strings.HasSuffix(string(t.Bytes), "\n") {
-			// A line comment's token includes its newline; end it on its own line.
-			r.End = source.Pos{Line: r.Start.Line, Col: r.Start.Col + len([]rune(strings.TrimRight(string(t.Bytes), "\r\n")))}
-		}
-		info.Comments = append(info.Comments, source.Comment{Range: r, Text: text})
-	}
-	return info
+	return out
 }
 
 func rangeOf(r hcl.Range) source.Range {
@@ -324,6 +177,10 @@ func rangeOf(r hcl.Range) source.Range {
 
 func warnAt(r hcl.Range, format string, args ...any) source.Problem {
 	return source.Warnf(rangeOf(r), format, args...)
+}
+
+func noteAt(r hcl.Range, format string, args ...any) source.Problem {
+	return source.Notef(rangeOf(r), format, args...)
 }
 
 func join(dir, name string) string {

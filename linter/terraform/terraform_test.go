@@ -3,6 +3,7 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -19,8 +20,14 @@ func load(t *testing.T, files map[string]string, opts Options) (*model.Model, []
 	if err := os.Mkdir("m", 0o755); err != nil {
 		t.Fatal(err)
 	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names) // files in a stable order, as the engine gives them
 	var fs []File
-	for name, content := range files {
+	for _, name := range names {
+		content := files[name]
 		if err := os.WriteFile(filepath.Join("m", name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}

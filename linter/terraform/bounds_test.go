@@ -1,0 +1,114 @@
+package terraform
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// TestEvaluationIsBounded: expressions that ask for huge amounts of work
+// finish quickly, are unknown, and are reported at the expression.
+func TestEvaluationIsBounded(t *testing.T) {
+	var doubling strings.Builder
+	doubling.WriteString("locals {\n  d0 = \"xxxxxxxxxxxxxxxx\"\n  l0 = [\"x\"]\n")
+	for i := 1; i <= 60; i++ {
+		doubling.WriteString("  d" + itoa(i) + " = \"${local.d" + itoa(i-1) + "}${local.d" + itoa(i-1) + "}\"\n")
+		doubling.WriteString("  l" + itoa(i) + " = [local.l" + itoa(i-1) + ", local.l" + itoa(i-1) + "]\n")
+	}
+	doubling.WriteString("}\n")
+	tests := []struct {
+		name, expr string
+		extra      string
+		line       int // where the problem is reported
+	}{
+		{"nested for loops", `[for i in range(1000) : [for j in range(1000) : "api"]]`, "", 2},
+		{"nested loops over a local", `[for i in local.r : [for j in local.r : [for k in local.r : "api"]]]`, "locals {\n  r = range(500)\n}\n", 2},
+		{"doubling text", `[local.d60]`, doubling.String(), 0},
+		{"doubling lists", `flatten(local.l60)`, doubling.String(), 0},
+		{"format width", `[format("%999999999d", 1)]`, "", 2},
+		{"indent", `[indent(999999999, "a\nb")]`, "", 2},
+		{"setproduct", `setproduct(range(1000), range(1000))`, "", 2},
+		{"join", `[join(local.big, range(1000))]`, "locals {\n  big = join(\"\", [for i in range(1000) : \"${local.s}\"])\n  s   = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n}\n", 2},
+		{"replace", `[replace(local.s, "", local.s)]`, "locals {\n  s = join(\"\", [for i in range(1000) : \"xxxxxxxxxx\"])\n}\n", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "resource \"aws_eks_cluster\" \"a\" {\n  enabled_cluster_log_types = " + tt.expr + "\n}\n" + tt.extra
+			start := time.Now()
+			m, _, problems := load(t, map[string]string{"main.tf": src}, Options{})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %s", d)
+			}
+			if types := m.Clusters[0].LogTypes; types.Known() && (len(types.Val) != 1 || types.Val[0].Known()) {
+				t.Errorf("log types %+v, want unknown", types)
+			}
+			if tt.line == 0 && len(problems) > 0 {
+				problems = problems[:1] // a chain of locals is cut each time it grows too large again
+			}
+			if len(problems) != 1 || problems[0].Level != source.LevelWarning || !strings.Contains(problems[0].Message, "at most") {
+				t.Fatalf("want one warning about a bound, got %v", problems)
+			}
+			if tt.line != 0 && problems[0].Range.Start.Line != tt.line {
+				t.Errorf("reported at %s, want line %d", problems[0].Range, tt.line)
+			}
+		})
+	}
+}
+
+// TestOrdinaryEvaluationIsNotBounded: everyday expressions stay known.
+func TestOrdinaryEvaluationIsNotBounded(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `locals {
+  subnets = { for i in range(100) : "s${i}" => { az = "eu-west-1${["a", "b", "c"][i % 3]}", cidr = "10.0.${i}.0/24" } }
+  types   = distinct(flatten([for k, s in local.subnets : ["api", "audit"]]))
+  policy  = jsonencode({ Statement = [for k, s in local.subnets : { Resource = s.cidr }] })
+}
+resource "aws_eks_cluster" "a" {
+  name                      = substr(local.policy, 0, 5)
+  enabled_cluster_log_types = local.types
+  vpc_config {
+    public_access_cidrs = [for k in sort(keys(local.subnets)) : local.subnets[k].cidr if k == "s7"]
+  }
+}
+`}, Options{})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	c := m.Clusters[0]
+	if c.Name.Val != `{"Sta` || len(c.LogTypes.Val) != 2 || c.PublicCIDRs.Val[0].Val != "10.0.7.0/24" {
+		t.Errorf("name %+v types %+v cidrs %+v", c.Name, c.LogTypes, c.PublicCIDRs)
+	}
+}
+
+func TestUnknownFunctions(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "a" {
+  name                      = templatefile("x.tpl", {})
+  enabled_cluster_log_types = ["api", file("types.txt"), provider::aws::arn_parse("x").service]
+  vpc_config {
+    public_access_cidrs = [cidrsubnet("10.0.0.0/8", 8, 1), "192.168.0.0/16"]
+  }
+}
+`}, Options{})
+	if len(problems) != 0 {
+		t.Fatalf("an unknown function is not a problem: %v", problems)
+	}
+	c := m.Clusters[0]
+	if c.Name.Known() {
+		t.Errorf("name %+v", c.Name)
+	}
+	types := c.LogTypes.Val
+	if !c.LogTypes.Known() || len(types) != 3 || types[0].Val != "api" || types[1].Known() || types[2].Known() {
+		t.Errorf("a list with unknown calls is known, with unknown elements: %+v", c.LogTypes)
+	}
+	if cidrs := c.PublicCIDRs.Val; len(cidrs) != 2 || cidrs[0].Known() || cidrs[1].Val != "192.168.0.0/16" {
+		t.Errorf("cidrs %+v", c.PublicCIDRs)
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}

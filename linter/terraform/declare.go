@@ -1,0 +1,137 @@
+package terraform
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/zclconf/go-cty/cty"
+)
+
+var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "variable", LabelNames: []string{"name"}},
+	{Type: "locals"},
+	{Type: "resource", LabelNames: []string{"type", "name"}},
+	{Type: "data", LabelNames: []string{"type", "name"}},
+	{Type: "module", LabelNames: []string{"name"}},
+	{Type: "output", LabelNames: []string{"name"}},
+}}
+
+var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}, {Name: "default"}}}
+
+// variable is a declared input variable and its resolved value.
+type variable struct {
+	name string
+	decl hcl.Range
+	typ  cty.Type // cty.DynamicPseudoType when untyped or `any`
+	// defaults are the optional(…, default) values of an object type.
+	defaults *typeexpr.Defaults
+	// literal: a --var value is taken as a plain string, as Terraform
+	// does when the type is string or not given.
+	literal bool
+	// required: no default, so Terraform demands a value, never null.
+	required bool
+	value    cty.Value
+	// from is where the value was given: the default, a variables file's
+	// attribute, or (with no position) a --var flag.
+	from hcl.Range
+}
+
+// resource is a resource block of the module.
+type resource struct {
+	typ, name string
+	block     *hcl.Block
+	// insts are its instances once expanded (see instancesOf).
+	insts    []instance
+	expanded bool
+}
+
+func (r *resource) address() string { return r.typ + "." + r.name }
+
+// declare records the variables, locals and resources of one file.
+// Terraform refuses duplicates. ekslint says so in a note (not a warning:
+// fixture folders hold a bad and a good file that reuse names) and goes
+// on: a duplicate variable or local is ignored, a duplicate resource is
+// checked too (a block is never dropped), and references resolve to the
+// first.
+func (m *module) declare(c *hcl.BodyContent) {
+	for _, b := range c.Blocks {
+		switch b.Type {
+		case "variable":
+			if prev, dup := m.vars[b.Labels[0]]; dup {
+				m.problems = append(m.problems, noteAt(b.DefRange, "variable %q is declared twice (first at %s); the first is used", b.Labels[0], rangeOf(prev.decl)))
+				continue
+			}
+			m.vars[b.Labels[0]] = m.variable(b)
+		case "locals":
+			attrs, diags := b.Body.JustAttributes()
+			m.diagnostics(diags)
+			for _, a := range sortedAttrs(attrs) {
+				if prev, dup := m.locals[a.Name]; dup {
+					m.problems = append(m.problems, noteAt(a.NameRange, "local.%s is declared twice (first at %s); the first is used", a.Name, rangeOf(prev.NameRange)))
+					continue
+				}
+				m.locals[a.Name] = a
+			}
+		case "resource":
+			r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+			if prev, dup := m.byAddress[r.address()]; dup {
+				m.problems = append(m.problems, noteAt(b.DefRange, "resource %s is declared twice (first at %s); both are checked, and references name the first", r.address(), rangeOf(prev.block.DefRange)))
+			} else {
+				m.byAddress[r.address()] = r
+			}
+			m.resources = append(m.resources, r)
+		}
+	}
+}
+
+// variable reads a variable block: its type and its default.
+func (m *module) variable(b *hcl.Block) *variable {
+	v := &variable{name: b.Labels[0], decl: b.DefRange, typ: cty.DynamicPseudoType, literal: true, required: true}
+	vc, _, diags := b.Body.PartialContent(variableSchema)
+	m.diagnostics(diags)
+	if t, ok := vc.Attributes["type"]; ok {
+		v.literal = hcl.ExprAsKeyword(t.Expr) == "string"
+		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(t.Expr)
+		if diags.HasErrors() {
+			m.problems = append(m.problems, warnAt(t.Range, "variable %q: the type constraint is not one ekslint understands; its values are used as written", v.name))
+		} else {
+			v.typ, v.defaults = ty, defaults
+		}
+	}
+	v.value = m.unset(v)
+	if d, ok := vc.Attributes["default"]; ok {
+		v.required = false
+		val, diags := d.Expr.Value(nil)
+		m.diagnostics(diags)
+		if !diags.HasErrors() {
+			m.assign(v, val, d.Range)
+		}
+	}
+	return v
+}
+
+// unset is the value of a variable nobody gave a value to: unknown, and
+// for a required variable of a known type, unknown but never null (the
+// run that deploys it must pass a value).
+func (m *module) unset(v *variable) cty.Value {
+	if !v.required || v.typ == cty.DynamicPseudoType {
+		return cty.DynamicVal
+	}
+	return cty.UnknownVal(v.typ).RefineNotNull()
+}
+
+// sortedAttrs orders attributes by position, for deterministic problems.
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Range.Filename != out[j].Range.Filename {
+			return out[i].Range.Filename < out[j].Range.Filename
+		}
+		return out[i].Range.Start.Byte < out[j].Range.Start.Byte
+	})
+	return out
+}

@@ -1,0 +1,147 @@
+package terraform
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// maxText is the longest text one call may build.
+const maxText = maxWork * bytesPerUnit
+
+// prechecks refuse, before the call, calls whose result alone would be
+// huge although their arguments are small. Each returns why, or "".
+var prechecks = map[string]func(args []cty.Value) string{
+	"range": func(args []cty.Value) string {
+		nums := make([]float64, 0, len(args))
+		for _, a := range args {
+			if s, ok := known(a); ok && s.Type() == cty.Number {
+				f, _ := s.AsBigFloat().Float64()
+				nums = append(nums, f)
+			}
+		}
+		if len(nums) != len(args) {
+			return ""
+		}
+		start, end, step := 0.0, 0.0, 1.0
+		switch len(nums) {
+		case 1:
+			end = nums[0]
+		case 2:
+			start, end = nums[0], nums[1]
+		case 3:
+			start, end, step = nums[0], nums[1], nums[2]
+		default:
+			return "" // range reports the wrong number of arguments itself
+		}
+		if step == 0 {
+			return ""
+		}
+		if n := math.Abs((end - start) / step); n > MaxCollection {
+			return fmt.Sprintf("range(...) would build %.0f elements; ekslint evaluates at most %d", n, MaxCollection)
+		}
+		return ""
+	},
+	"setproduct": func(args []cty.Value) string {
+		product := 1.0
+		for _, a := range args {
+			if s, ok := known(a); ok && s.CanIterateElements() {
+				product *= float64(s.LengthInt())
+			}
+		}
+		if product > MaxCollection {
+			return fmt.Sprintf("setproduct(...) would build %.0f elements; ekslint evaluates at most %d", product, MaxCollection)
+		}
+		return ""
+	},
+	"indent": func(args []cty.Value) string {
+		n, ok1 := known(args[0])
+		s, ok2 := known(args[1])
+		if !ok1 || !ok2 {
+			return ""
+		}
+		spaces, _ := n.AsBigFloat().Float64()
+		str := s.AsString()
+		return tooLong("indent", float64(len(str))+spaces*float64(strings.Count(str, "\n")+1))
+	},
+	"format":     formatWidths,
+	"formatlist": formatWidths,
+	"join": func(args []cty.Value) string {
+		sep, ok := known(args[0])
+		if !ok {
+			return ""
+		}
+		total := 0.0
+		for _, l := range args[1:] {
+			l, ok := known(l)
+			if !ok || !l.CanIterateElements() {
+				continue
+			}
+			for it := l.ElementIterator(); it.Next(); {
+				_, e := it.Element()
+				if e, ok := known(e); ok && e.Type() == cty.String {
+					total += float64(len(e.AsString()))
+				}
+				total += float64(len(sep.AsString()))
+			}
+		}
+		return tooLong("join", total)
+	},
+	"replace": func(args []cty.Value) string {
+		s, ok1 := known(args[0])
+		sub, ok2 := known(args[1])
+		repl, ok3 := known(args[2])
+		if !ok1 || !ok2 || !ok3 {
+			return ""
+		}
+		str, substr, with := s.AsString(), sub.AsString(), repl.AsString()
+		// A pattern (/…/) or an empty substring can match at every position.
+		matches, removed := float64(len(str)+1), 0.0
+		if substr != "" && !(len(substr) > 1 && substr[0] == '/' && substr[len(substr)-1] == '/') {
+			matches, removed = float64(len(str)/len(substr)), float64(len(substr))
+		}
+		return tooLong("replace", float64(len(str))+matches*math.Max(0, float64(len(with))-removed))
+	},
+}
+
+func tooLong(fn string, n float64) string {
+	if n > maxText {
+		return fmt.Sprintf("%s(...) would build %.0f bytes of text; ekslint evaluates at most %d", fn, n, maxText)
+	}
+	return ""
+}
+
+// formatWidths refuses a format whose width or precision alone is huge
+// (format("%999999999d", 1)).
+func formatWidths(args []cty.Value) string {
+	f, ok := known(args[0])
+	if !ok {
+		return ""
+	}
+	spec := f.AsString()
+	for i := 0; i < len(spec); i++ {
+		if spec[i] != '%' {
+			continue
+		}
+		n := 0.0
+		for i++; i < len(spec) && strings.IndexByte("0123456789.-+# []", spec[i]) >= 0; i++ {
+			if spec[i] >= '0' && spec[i] <= '9' {
+				n = n*10 + float64(spec[i]-'0')
+				if n > maxText {
+					return tooLong("format", n)
+				}
+			} else {
+				n = 0
+			}
+		}
+	}
+	return ""
+}
+
+// known returns v unmarked when it is known and not null.
+func known(v cty.Value) (cty.Value, bool) {
+	v, _ = v.Unmark()
+	return v, v.IsKnown() && !v.IsNull()
+}
