@@ -21,9 +21,10 @@ var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "t
 
 // variable is a declared input variable and its resolved value.
 type variable struct {
-	name string
-	decl hcl.Range
-	typ  cty.Type // cty.DynamicPseudoType when untyped or `any`
+	name  string
+	block *hcl.Block // the declaration, for override files
+	decl  hcl.Range
+	typ   cty.Type // cty.DynamicPseudoType when untyped or `any`
 	// defaults are the optional(…, default) values of an object type.
 	defaults *typeexpr.Defaults
 	// literal: a --var value is taken as a plain string, as Terraform
@@ -87,7 +88,7 @@ func (m *module) declare(c *hcl.BodyContent) {
 
 // variable reads a variable block: its type and its default.
 func (m *module) variable(b *hcl.Block) *variable {
-	v := &variable{name: b.Labels[0], decl: b.DefRange, typ: cty.DynamicPseudoType, literal: true, required: true}
+	v := &variable{name: b.Labels[0], block: b, decl: b.DefRange, typ: cty.DynamicPseudoType, literal: true, required: true}
 	vc, _, diags := b.Body.PartialContent(variableSchema)
 	m.diagnostics(diags)
 	if t, ok := vc.Attributes["type"]; ok {

@@ -89,8 +89,9 @@ func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []
 		}
 	}()
 	type fileContent struct {
-		path    string
-		content *hcl.BodyContent
+		path     string
+		content  *hcl.BodyContent
+		override bool
 	}
 	var contents []fileContent
 	for _, f := range files {
@@ -103,11 +104,20 @@ func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []
 			srcFiles = append(srcFiles, fileInfo(f, hf))
 			content, _, diags := hf.Body.PartialContent(topSchema)
 			m.diagnostics(diags)
-			contents = append(contents, fileContent{f.Path, content})
+			contents = append(contents, fileContent{f.Path, content, isOverride(f.Path)})
 		})
 	}
 	for _, c := range contents {
-		m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.declare(c.content) })
+		if !c.override {
+			m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.declare(c.content) })
+		}
+	}
+	// Override files merge in after every other file, in lexical order
+	// (files arrive sorted).
+	for _, c := range contents {
+		if c.override {
+			m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.applyOverrides(c.content) })
+		}
 	}
 	m.resolveVariables(opts)
 	out = m.adapt()

@@ -383,3 +383,79 @@ resource "aws_eks_node_group" "unknown" {
 		t.Errorf("want the count bound reported at its line, got %v", problems)
 	}
 }
+
+func TestOverrideFiles(t *testing.T) {
+	m, _, problems := load(t, map[string]string{
+		"main.tf": `variable "public" {
+  default = true
+}
+locals {
+  types = ["api"]
+}
+resource "aws_eks_cluster" "main" {
+  name                      = "main"
+  enabled_cluster_log_types = local.types
+  vpc_config {
+    endpoint_public_access  = var.public
+    endpoint_private_access = false
+  }
+}
+resource "aws_eks_node_group" "ng" {
+  remote_access {
+    ec2_ssh_key = "k"
+  }
+}
+`,
+		"main_override.tf": `variable "public" {
+  default = false
+}
+locals {
+  types = ["audit"]
+}
+resource "aws_eks_cluster" "main" {
+  vpc_config {
+    endpoint_private_access = true
+  }
+}
+resource "aws_eks_node_group" "ng" {
+  dynamic "remote_access" {
+    for_each = []
+    content {}
+  }
+}
+resource "aws_eks_cluster" "ghost" {}
+`,
+	}, Options{})
+	c, g := m.Clusters[0], m.NodeGroups[0]
+	if c.Name.Val != "main" {
+		t.Errorf("attributes the override does not write are kept: %+v", c.Name)
+	}
+	if !c.PublicEndpoint.IsDefault() || !source.IsTrue(c.PublicEndpoint) {
+		t.Errorf("a nested block in the override replaces the original's (endpoint_public_access is gone): %+v", c.PublicEndpoint)
+	}
+	if !source.IsTrue(c.PrivateEndpoint) || c.PrivateEndpoint.Range.File != "m/main_override.tf" {
+		t.Errorf("the override's value, located in the override file: %+v", c.PrivateEndpoint)
+	}
+	if c.LogTypes.Val[0].Val != "audit" {
+		t.Errorf("an overridden local: %+v", c.LogTypes)
+	}
+	if !source.IsFalse(g.SSH) {
+		t.Errorf("a dynamic block replaces the static block of its type: %+v", g.SSH)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "aws_eks_cluster.ghost") {
+		t.Errorf("an override of nothing is reported: %v", problems)
+	}
+	if len(m.Clusters) != 1 {
+		t.Errorf("an override never adds a resource: %d clusters", len(m.Clusters))
+	}
+}
+
+func TestOverrideVariable(t *testing.T) {
+	m, _, _ := load(t, map[string]string{
+		"main.tf":     "variable \"public\" {\n  type = bool\n  default = true\n}\nresource \"aws_eks_cluster\" \"c\" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\n",
+		"override.tf": "variable \"public\" {\n  default = false\n}\n",
+	}, Options{})
+	if !source.IsFalse(m.Clusters[0].PublicEndpoint) {
+		t.Errorf("the override's default wins: %+v", m.Clusters[0].PublicEndpoint)
+	}
+}
