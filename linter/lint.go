@@ -45,6 +45,10 @@ type unitResult struct {
 	// (Terraform files named on the command line, whose whole folder is
 	// read so that variables and links still resolve).
 	only map[string]bool
+	// dir is the Terraform folder the unit read; modules are the folders
+	// of local modules it called and read as children.
+	dir     string
+	modules []string
 }
 
 // Lint runs the whole pipeline: find input, read and adapt it in parallel,
@@ -79,11 +83,23 @@ func Lint(opts Options) *Result {
 	close(work)
 	wg.Wait()
 
+	// A folder another folder calls as a local module is not a root: it
+	// was read as that call's child, with the inputs the call passes, and
+	// reading it again on its own would report it twice.
+	children := map[string]bool{}
+	for _, u := range units {
+		for _, d := range u.modules {
+			children[d] = true
+		}
+	}
 	m := &model.Model{}
 	var files []*source.File
 	only := map[string]bool{}
 	restricted := map[string]bool{}
 	for _, u := range units {
+		if u.dir != "" && children[u.dir] && u.only == nil {
+			continue
+		}
 		m.Merge(u.model)
 		files = append(files, u.files...)
 		res.Problems = append(res.Problems, u.problems...)
@@ -130,7 +146,9 @@ func runUnit(u unit, opts Options) (out unitResult) {
 		}
 	}()
 	if u.tfDir != "" {
-		return readTerraform(u, opts)
+		out = readTerraform(u, opts)
+		out.dir = u.tfDir
+		return out
 	}
 	return readYAML(u.path)
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -97,5 +98,26 @@ func TestSameFileTwiceIsReadOnce(t *testing.T) {
 	res := Lint(Options{Paths: []string{"k", "k/pod.yaml", abs}, Rules: []*Rule{count}})
 	if len(res.Findings) != 1 || res.Findings[0].Range.File != "k/pod.yaml" || res.Findings[0].Format != model.Kubernetes {
 		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+// TestCalledModulesAreNotRoots: a folder another folder calls as a local
+// module is read as that call's child only, never again on its own.
+func TestCalledModulesAreNotRoots(t *testing.T) {
+	writeTree(t, map[string]string{
+		"env/prod/main.tf":     "module \"platform\" {\n  source = \"../../modules/eks\"\n}\n",
+		"modules/eks/main.tf":  cluster,
+		"modules/loop/main.tf": "module \"self\" {\n  source = \"./\"\n}\n" + cluster,
+	})
+	res := lintWithin(t, 30*time.Second, Options{})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Object)
+	}
+	if strings.Join(got, " ") != "module.platform.aws_eks_cluster.c aws_eks_cluster.c" {
+		t.Errorf("findings %v", got)
+	}
+	if !hasProblem(res, "modules/loop/main.tf", "already being read") {
+		t.Errorf("a module that calls itself must end with a located warning: %v", res.Problems)
 	}
 }

@@ -133,9 +133,10 @@ func readTerraform(u unit, opts Options) unitResult {
 	if len(files) == 0 {
 		return out
 	}
-	m, srcFiles, problems := terraform.Load(u.tfDir, files, opts.Terraform)
-	out.model = m
-	out.files = srcFiles
-	out.problems = append(out.problems, problems...)
+	l := terraform.LoadModule(u.tfDir, files, opts.Terraform)
+	out.model = l.Model
+	out.files = l.Files
+	out.problems = append(out.problems, l.Problems...)
+	out.modules = l.Modules
 	return out
 }

@@ -74,6 +74,8 @@ func (m *module) declare(c *hcl.BodyContent) {
 				}
 				m.locals[a.Name] = a
 			}
+		case "module":
+			m.modules = append(m.modules, b)
 		case "resource":
 			r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
 			if prev, dup := m.byAddress[r.address()]; dup {

@@ -9,6 +9,7 @@
 package terraform
 
 import (
+	"path"
 	"runtime/debug"
 	"strings"
 
@@ -50,6 +51,7 @@ type module struct {
 	localStack []string
 	resources  []*resource
 	byAddress  map[string]*resource
+	modules    []*hcl.Block // module calls, in declaration order
 
 	funcs    map[string]function.Function
 	allFuncs bool // every standard function is in funcs
@@ -77,17 +79,33 @@ func newModule(dir string) *module {
 // each file, and any problems. Load never panics: a panic while reading one
 // file or adapting one resource becomes an error problem located there, and
 // the rest of the module is still read.
-func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []*source.File, problems []source.Problem) {
+func Load(dir string, files []File, opts Options) (*model.Model, []*source.File, []source.Problem) {
+	l := LoadModule(dir, files, opts)
+	return l.Model, l.Files, l.Problems
+}
+
+// LoadModule is Load that also follows the module's calls to local
+// modules, and says which folders it read as children.
+func LoadModule(dir string, files []File, opts Options) (out Loaded) {
 	m := newModule(dir)
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
-			out = &model.Model{}
 			m.problems = append(m.problems, source.Errorf(source.Range{File: dir},
 				"internal error while reading this Terraform module (please report it): %v\n%s", r, debug.Stack()))
-			problems = dedupe(m.problems)
+			out = Loaded{Model: &model.Model{}, Problems: dedupe(m.problems)}
 		}
 	}()
+	out.Files = m.read(files)
+	m.resolveVariables(opts)
+	out.Model = m.adapt()
+	m.follow(&out, []string{path.Clean(dir)})
+	out.Problems = dedupe(append(m.problems, out.Problems...))
+	return out
+}
+
+// read parses and declares a module's files; override files merge in last.
+func (m *module) read(files []File) (srcFiles []*source.File) {
 	type fileContent struct {
 		path     string
 		content  *hcl.BodyContent
@@ -119,9 +137,7 @@ func Load(dir string, files []File, opts Options) (out *model.Model, srcFiles []
 			m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.applyOverrides(c.content) })
 		}
 	}
-	m.resolveVariables(opts)
-	out = m.adapt()
-	return out, srcFiles, dedupe(m.problems)
+	return srcFiles
 }
 
 // parse reads one file: JSON syntax for .json names, native syntax else.

@@ -459,3 +459,79 @@ func TestOverrideVariable(t *testing.T) {
 		t.Errorf("the override's default wins: %+v", m.Clusters[0].PublicEndpoint)
 	}
 }
+
+func TestLocalModules(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	files := map[string]string{
+		"env/main.tf": `module "platform" {
+  source = "../modules/eks"
+  public = true
+  name   = "prod"
+}
+module "remote" {
+  source  = "terraform-aws-modules/eks/aws"
+  version = "~> 20.0"
+}
+module "loop" {
+  source = "../modules/loop"
+}
+`,
+		"modules/eks/main.tf": `variable "public" {
+  type    = bool
+  default = false
+}
+variable "name" {}
+resource "aws_eks_cluster" "this" {
+  name = var.name
+  vpc_config {
+    endpoint_public_access = var.public
+  }
+}
+module "nodes" {
+  source  = "./nodes"
+  cluster = aws_eks_cluster.this.name
+}
+`,
+		"modules/eks/nodes/main.tf": `variable "cluster" {}
+resource "aws_eks_node_group" "ng" {
+  cluster_name = var.cluster
+  subnet_ids   = ["subnet-a"]
+}
+`,
+		"modules/loop/main.tf": "module \"again\" {\n  source = \"../loop\"\n}\n",
+	}
+	for name, content := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
+	if len(l.Model.Clusters) != 1 || len(l.Model.NodeGroups) != 1 {
+		t.Fatalf("model %+v", l.Model)
+	}
+	c, g := l.Model.Clusters[0], l.Model.NodeGroups[0]
+	if c.Address != "module.platform.aws_eks_cluster.this" || c.Name.Val != "prod" {
+		t.Errorf("cluster %s %+v", c.Address, c.Name)
+	}
+	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.File != "modules/eks/main.tf" || c.PublicEndpoint.Range.Start.Line != 9 {
+		t.Errorf("the caller's input reaches the module, located in the module: %+v", c.PublicEndpoint)
+	}
+	if g.Address != "module.platform.module.nodes.aws_eks_node_group.ng" || g.Range.File != "modules/eks/nodes/main.tf" {
+		t.Errorf("nested module: %s %+v", g.Address, g.Range)
+	}
+	if strings.Join(l.Modules, " ") != "modules/eks modules/eks/nodes modules/loop" {
+		t.Errorf("children %v", l.Modules)
+	}
+	var remote, loop bool
+	for _, p := range l.Problems {
+		remote = remote || strings.Contains(p.Message, "does not fetch")
+		loop = loop || strings.Contains(p.Message, "already being read")
+	}
+	if !remote || !loop {
+		t.Errorf("want a note for the remote module and a warning for the loop: %v", l.Problems)
+	}
+}

@@ -1,0 +1,154 @@
+package terraform
+
+import (
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// MaxModuleDepth bounds how deep calls to local modules are followed.
+const MaxModuleDepth = 16
+
+// maxModuleFile bounds what is read of one file of a called module, as the
+// engine bounds the files it reads itself.
+const maxModuleFile = 16 << 20
+
+// Loaded is everything LoadModule read.
+type Loaded struct {
+	Model    *model.Model
+	Files    []*source.File
+	Problems []source.Problem
+	// Modules are the folders of the local modules this one calls,
+	// followed as children: they are not root modules of their own.
+	Modules []string
+}
+
+// moduleMeta are the arguments of a module block that are not inputs.
+var moduleMeta = map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+
+// follow adapts the local modules m calls, with their inputs bound to the
+// values the call passes, and adds their objects to out with addresses
+// prefixed by the call (module.platform.aws_eks_cluster.main). ancestors
+// holds the folders already on the call path, so a module that calls
+// itself ends with a warning instead of recursing.
+func (m *module) follow(out *Loaded, ancestors []string) {
+	for _, b := range m.modules {
+		m.protect(b.DefRange, "this module call", func() { m.call(b, out, ancestors) })
+	}
+}
+
+func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
+	name := b.Labels[0]
+	attrs, _ := b.Body.JustAttributes() // nested blocks (lifecycle) are not inputs
+	srcAttr, ok := attrs["source"]
+	if !ok {
+		return
+	}
+	srcVal := m.eval(srcAttr.Expr)
+	if !srcVal.IsKnown() || srcVal.IsNull() || srcVal.Type() != cty.String {
+		return
+	}
+	src := srcVal.AsString()
+	if !strings.HasPrefix(src, "./") && !strings.HasPrefix(src, "../") {
+		out.Problems = append(out.Problems, source.Notef(rangeOf(srcAttr.Range),
+			"module %q comes from %q, which ekslint does not fetch; its resources are not checked", name, src))
+		return
+	}
+	dir := path.Clean(path.Join(m.dir, src))
+	for _, a := range ancestors {
+		if a == dir {
+			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q calls %s, which is already being read on this call path; the loop is not followed", name, dir))
+			return
+		}
+	}
+	if len(ancestors) > MaxModuleDepth {
+		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is nested more than %d calls deep; ekslint stops here", name, MaxModuleDepth))
+		return
+	}
+	files, problems := moduleFiles(dir)
+	out.Problems = append(out.Problems, problems...)
+	if len(files) == 0 {
+		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q: %s holds no Terraform files", name, dir))
+		return
+	}
+	child := newModule(dir)
+	out.Files = append(out.Files, child.read(files)...)
+
+	// Inputs are evaluated in the caller. A call with count or for_each is
+	// read once, as a representative whose count.index and each.* are unknown.
+	scope := map[string]cty.Value{}
+	if _, ok := attrs["count"]; ok {
+		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+	}
+	if _, ok := attrs["for_each"]; ok {
+		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+	}
+	m.within(instance{scope: scope}, func() {
+		for _, a := range sortedAttrs(attrs) {
+			if moduleMeta[a.Name] {
+				continue
+			}
+			if v, ok := child.vars[a.Name]; ok {
+				child.assign(v, m.eval(a.Expr), a.Range)
+			}
+		}
+	})
+	childOut := &Loaded{Model: child.adapt()}
+	child.follow(childOut, append(ancestors, dir))
+	prefix := "module." + name + "."
+	for _, c := range childOut.Model.Clusters {
+		c.Address = prefix + c.Address
+	}
+	for _, g := range childOut.Model.NodeGroups {
+		g.Address = prefix + g.Address
+	}
+	out.Model.Merge(childOut.Model)
+	out.Files = append(out.Files, childOut.Files...)
+	out.Problems = append(out.Problems, child.problems...)
+	out.Problems = append(out.Problems, childOut.Problems...)
+	out.Modules = append(out.Modules, dir)
+	out.Modules = append(out.Modules, childOut.Modules...)
+}
+
+// moduleFiles reads a called module's .tf and .tf.json files, in name order.
+func moduleFiles(dir string) ([]File, []source.Problem) {
+	entries, err := os.ReadDir(filepath.FromSlash(dir))
+	if err != nil {
+		return nil, []source.Problem{source.Errorf(source.Range{File: dir}, "cannot read module folder: %v", err)}
+	}
+	var names []string
+	for _, e := range entries {
+		n := strings.ToLower(e.Name())
+		if !e.IsDir() && (strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	var files []File
+	var problems []source.Problem
+	for _, n := range names {
+		p := join(dir, n)
+		f, err := os.Open(filepath.FromSlash(p))
+		if err != nil {
+			problems = append(problems, source.Errorf(source.Range{File: p}, "cannot read: %v", err))
+			continue
+		}
+		src, err := io.ReadAll(io.LimitReader(f, maxModuleFile+1))
+		f.Close()
+		if err != nil || len(src) > maxModuleFile {
+			problems = append(problems, source.Errorf(source.Range{File: p}, "cannot read (too large or unreadable)"))
+			continue
+		}
+		files = append(files, File{Path: p, Src: src})
+	}
+	return files, problems
+}
