@@ -95,13 +95,20 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 	p.findings = append(p.findings, Finding{
 		RuleID:   p.Rule.ID,
 		Severity: sev,
-		Message:  fmt.Sprintf(format, args...),
+		Message:  withNote(fmt.Sprintf(format, args...), o.Note),
 		Range:    at,
 		Object:   o.Address,
 		Format:   o.Format,
 		object:   o,
 	})
 	return Reported{p: p, i: len(p.findings) - 1}
+}
+
+func withNote(msg, note string) string {
+	if note == "" {
+		return msg
+	}
+	return msg + " (" + note + ")"
 }
 
 // Reported is a finding just reported, to which a rule can add the other

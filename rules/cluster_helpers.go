@@ -45,12 +45,13 @@ func restricted(list source.Strings) bool {
 	return true
 }
 
-// field names a setting the way the object's own format spells it.
-func field(f model.Format, terraform, eksctl string) string {
-	if f == model.Eksctl {
+// field names a setting the way the object's own format spells it:
+// eksctl's key, the module input, or the aws_* resource attribute.
+func field(o *model.Object, terraform, eksctl string) string {
+	if o.Format == model.Eksctl {
 		return eksctl
 	}
-	return terraform
+	return o.Name(terraform)
 }
 
 // origin explains where a value came from, for messages.

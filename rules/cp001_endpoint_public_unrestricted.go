@@ -13,7 +13,7 @@ var CP001 = &linter.Rule{
 	Summary:  "The cluster API endpoint is public and open to 0.0.0.0/0",
 	Severity: linter.Critical,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "network", "control-plane"},
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
@@ -24,8 +24,8 @@ var CP001 = &linter.Rule{
 			if !ok {
 				continue
 			}
-			pub := field(c.Format, "endpoint_public_access", "vpc.clusterEndpoints.publicAccess")
-			cidrs := field(c.Format, "public_access_cidrs", "vpc.publicAccessCIDRs")
+			pub := field(&c.Object, "endpoint_public_access", "vpc.clusterEndpoints.publicAccess")
+			cidrs := field(&c.Object, "public_access_cidrs", "vpc.publicAccessCIDRs")
 			if c.PublicCIDRs.IsSet() {
 				p.Report(c, world.Range, "the public API endpoint admits %s: anyone on the internet can reach the Kubernetes API; restrict %s to known egress ranges or set %s to false",
 					world.Val, cidrs, pub)

@@ -14,7 +14,7 @@ var CP010 = &linter.Rule{
 	Summary:  "Control-plane logging is off: none of api, audit, authenticator is enabled",
 	Severity: linter.High,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "logging", "control-plane"},
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
@@ -26,7 +26,7 @@ var CP010 = &linter.Rule{
 				continue
 			}
 			msg := fmt.Sprintf("no API, audit or authenticator logs are sent to CloudWatch (%s%s), so API calls cannot be audited; enable at least api, audit and authenticator",
-				field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"), emptyHow(c))
+				field(&c.Object, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"), emptyHow(c))
 			p.Report(c, c.LogTypes.Range, "%s%s", msg, miscasedNote(enabled))
 		}
 	},

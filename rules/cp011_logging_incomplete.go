@@ -15,7 +15,7 @@ var CP011 = &linter.Rule{
 	Summary:  "Some control-plane log types are not enabled",
 	Severity: linter.Medium,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "logging", "control-plane"},
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
@@ -45,7 +45,7 @@ var CP011 = &linter.Rule{
 				what = "log type " + missing[0] + " is"
 			}
 			msg := fmt.Sprintf("control-plane %s not enabled; add to %s",
-				what, field(c.Format, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"))
+				what, field(&c.Object, "enabled_cluster_log_types", "cloudWatch.clusterLogging.enableTypes"))
 			p.ReportSeverity(sev, c, c.LogTypes.Range, "%s%s", msg, miscasedNote(enabled))
 		}
 	},

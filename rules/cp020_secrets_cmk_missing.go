@@ -14,14 +14,14 @@ var CP020 = &linter.Rule{
 	Summary:  "Kubernetes Secrets are not envelope-encrypted with a customer-managed KMS key",
 	Severity: linter.Medium,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "encryption", "control-plane"},
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
 			if !source.IsFalse(c.SecretsEncryption) {
 				continue
 			}
-			how := field(c.Format, `add encryption_config { resources = ["secrets"] provider { key_arn = <KMS key ARN> } }`,
+			how := field(&c.Object, `add encryption_config { resources = ["secrets"] provider { key_arn = <KMS key ARN> } }`,
 				"set secretsEncryption.keyARN to a KMS key ARN")
 			if v, ok := minor(c.Version.Val); ok && c.Version.Known() && v < 28 {
 				p.ReportSeverity(linter.High, c, c.SecretsEncryption.Range,

@@ -13,7 +13,7 @@ var NG001 = &linter.Rule{
 	Summary:  "Node group SSH (port 22) is open to 0.0.0.0/0",
 	Severity: linter.Critical,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "network", "nodes"},
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {
@@ -21,7 +21,7 @@ var NG001 = &linter.Rule{
 				// The missing restriction is the bad part: point at the
 				// source groups, or the block that should hold them.
 				p.Report(g, g.SSHSourceSecurityGroups.Range, "SSH is enabled with no source security groups, so port 22 on every node is open to the internet; %s",
-					field(g.Format, "set remote_access.source_security_group_ids, or drop the key and use SSM Session Manager",
+					field(&g.Object, "set remote_access.source_security_group_ids, or drop the key and use SSM Session Manager",
 						"set ssh.sourceSecurityGroupIds or privateNetworking: true, or disable SSH and use SSM (ssh.enableSsm)"))
 			}
 		}

@@ -13,7 +13,7 @@ var NG002 = &linter.Rule{
 	Summary:  "An SSH key reaches the nodes of a node group",
 	Severity: linter.Low,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "nodes"},
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {
@@ -21,7 +21,7 @@ var NG002 = &linter.Rule{
 				continue
 			}
 			p.Report(g, g.SSH.Range, "SSH access to the nodes is enabled; prefer SSM Session Manager, which needs no open port or shared key, and %s",
-				field(g.Format, "remove remote_access", "remove the ssh settings"))
+				field(&g.Object, "remove remote_access", "remove the ssh settings"))
 		}
 	},
 }

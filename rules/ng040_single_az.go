@@ -12,7 +12,7 @@ var NG040 = &linter.Rule{
 	Summary:  "The node group runs in a single availability zone",
 	Severity: linter.Medium,
 	Default:  true,
-	Formats:  []model.Format{model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"reliability", "nodes"},
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {

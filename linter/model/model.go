@@ -51,6 +51,29 @@ type Object struct {
 	Format Format
 	// Ignore holds Kubernetes' `ekslint.io/ignore` annotation when present.
 	Ignore source.Value[string]
+	// Names maps a setting's canonical (aws_* resource) name to what this
+	// object calls it, where they differ: the terraform-aws-modules/eks
+	// inputs are cluster_endpoint_public_access in v20 and
+	// endpoint_public_access in v21. Rules name settings through it.
+	Names *Renames
+	// Note is said with every finding on the object: an assumption the
+	// adapter had to make (the module version it could not read).
+	Note string
+}
+
+// Renames maps canonical setting names to an object's own names. A
+// pointer to it keeps Object comparable.
+type Renames map[string]string
+
+// Name returns what the object calls a setting whose resource name is
+// canonical.
+func (o *Object) Name(canonical string) string {
+	if o.Names != nil {
+		if n, ok := (*o.Names)[canonical]; ok {
+			return n
+		}
+	}
+	return canonical
 }
 
 // Obj returns the object itself, so that every model type satisfies Located.

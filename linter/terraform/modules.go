@@ -58,6 +58,10 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 		return
 	}
 	src := srcVal.AsString()
+	if isEKSModule(src) {
+		m.eksModule(b, attrs, src, out)
+		return
+	}
 	if !strings.HasPrefix(src, "./") && !strings.HasPrefix(src, "../") {
 		out.Problems = append(out.Problems, source.Notef(rangeOf(srcAttr.Range),
 			"module %q comes from %q, which ekslint does not fetch; its resources are not checked", name, src))

@@ -470,8 +470,8 @@ func TestLocalModules(t *testing.T) {
   name   = "prod"
 }
 module "remote" {
-  source  = "terraform-aws-modules/eks/aws"
-  version = "~> 20.0"
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 5.0"
 }
 module "loop" {
   source = "../modules/loop"
