@@ -133,6 +133,7 @@ func Lint(opts Options) *Result {
 	sortFindings(res.Findings)
 	res.Findings = dedupe(res.Findings)
 	sortProblems(res.Problems)
+	res.Problems = dedupeProblems(res.Problems)
 	return res
 }
 
@@ -226,6 +227,19 @@ func dedupe(fs []Finding) []Finding {
 			}
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// dedupeProblems drops a problem identical to the one before it: a module
+// called from several roots is read, and its problems found, once per call.
+func dedupeProblems(ps []source.Problem) []source.Problem {
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }

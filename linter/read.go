@@ -44,6 +44,9 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
+		if kindOf(p) == kindTerraform {
+			return nil, false, nil // an empty variables.tf or outputs.tf is ordinary
+		}
 		pr := source.Notef(whole, "empty file: nothing to lint")
 		return nil, false, &pr
 	}
