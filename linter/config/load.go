@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // severities are the accepted severity names, lowest first.
@@ -91,14 +93,14 @@ func (l *loader) entries(n *yaml.Node, what string, each func(k, v *yaml.Node)) 
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		l.fail(n, "%s must be a mapping, not %s", what, describe(n))
+		l.fail(n, "%s must be a mapping, not %s", what, yamldoc.Describe(n))
 		return
 	}
 	first := map[string]int{}
 	for i := 0; i+1 < len(n.Content) && l.err == nil; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isNull(k) {
-			l.fail(k, "a key in %s must be a plain string, not %s", what, describe(k))
+			l.fail(k, "a key in %s must be a plain string, not %s", what, yamldoc.Describe(k))
 			return
 		}
 		if line, dup := first[k.Value]; dup {
@@ -132,7 +134,7 @@ func (l *loader) ruleMap(n *yaml.Node, what string, each func(id string, v *yaml
 func (l *loader) ruleID(n *yaml.Node, what string) (string, bool) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || isNull(n) {
-		l.fail(n, "%s must hold rule IDs, not %s", what, describe(n))
+		l.fail(n, "%s must hold rule IDs, not %s", what, yamldoc.Describe(n))
 		return "", false
 	}
 	id := strings.ToUpper(strings.TrimSpace(n.Value))
@@ -164,7 +166,7 @@ func (l *loader) list(n *yaml.Node, what string, each func(e *yaml.Node)) {
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		l.fail(n, "%s must be a list, not %s", what, describe(n))
+		l.fail(n, "%s must be a list, not %s", what, yamldoc.Describe(n))
 		return
 	}
 	for _, e := range n.Content {
@@ -189,7 +191,7 @@ func (l *loader) strings(n *yaml.Node, what string) []string {
 func (l *loader) str(n *yaml.Node, what string) (string, bool) {
 	n = deref(n)
 	if n.Kind != yaml.ScalarNode || isNull(n) {
-		l.fail(n, "%s must hold strings, not %s", what, describe(n))
+		l.fail(n, "%s must hold strings, not %s", what, yamldoc.Describe(n))
 		return "", false
 	}
 	if strings.TrimSpace(n.Value) == "" {
@@ -225,7 +227,7 @@ func (l *loader) severity(n *yaml.Node, what string) string {
 			}
 		}
 	}
-	l.fail(n, "%s must be one of %s, not %s", what, strings.Join(severities, ", "), describe(n))
+	l.fail(n, "%s must be one of %s, not %s", what, strings.Join(severities, ", "), yamldoc.Describe(n))
 	return ""
 }
 
@@ -238,7 +240,7 @@ func (l *loader) vars(n *yaml.Node, into map[string]string) {
 		case isNull(v):
 			l.fail(v, "terraform.vars.%s has no value; write \"\" for an empty string", k.Value)
 		case v.Kind != yaml.ScalarNode:
-			l.fail(v, "terraform.vars.%s must be a string, not %s (write lists and maps as HCL in quotes, e.g. '[\"a\", \"b\"]')", k.Value, describe(v))
+			l.fail(v, "terraform.vars.%s must be a string, not %s (write lists and maps as HCL in quotes, e.g. '[\"a\", \"b\"]')", k.Value, yamldoc.Describe(v))
 		default:
 			into[k.Value] = v.Value
 		}
@@ -253,7 +255,7 @@ func (l *loader) params(n *yaml.Node, what string) map[string]any {
 		return map[string]any{}
 	}
 	if n.Kind != yaml.MappingNode {
-		l.fail(n, "%s must be a mapping of parameters, not %s", what, describe(n))
+		l.fail(n, "%s must be a mapping of parameters, not %s", what, yamldoc.Describe(n))
 		return nil
 	}
 	params := map[string]any{}
@@ -275,30 +277,4 @@ func deref(n *yaml.Node) *yaml.Node {
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-// describe names what n is, for messages about a wrong type.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "nothing (null)"
-		case "!!bool":
-			return "the boolean " + n.Value
-		case "!!int", "!!float":
-			return "the number " + n.Value
-		}
-		if r := []rune(n.Value); len(r) > 40 {
-			return fmt.Sprintf("%q…", string(r[:40]))
-		}
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "an empty node"
 }

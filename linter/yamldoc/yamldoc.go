@@ -288,7 +288,9 @@ func scalarEnd(n *yaml.Node) source.Pos {
 	return source.Pos{Line: n.Line, Col: n.Column + w}
 }
 
-// Describe names a node's kind for messages ("a mapping", "a string").
+// Describe names what a node is, for messages about a wrong type:
+// "a mapping", "a list", "null", "the boolean true", "the number 3",
+// "the string \"x\"" (cut at 40 characters).
 func Describe(n *yaml.Node) string {
 	n = Deref(n)
 	if n == nil {
@@ -304,9 +306,12 @@ func Describe(n *yaml.Node) string {
 		case "!!null":
 			return "null"
 		case "!!bool":
-			return "a boolean"
+			return "the boolean " + n.Value
 		case "!!int", "!!float":
-			return "a number"
+			return "the number " + n.Value
+		}
+		if r := []rune(n.Value); len(r) > 40 {
+			return fmt.Sprintf("the string %q…", string(r[:40]))
 		}
 		return fmt.Sprintf("the string %q", n.Value)
 	}
