@@ -101,7 +101,13 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 		Format:   o.Format,
 		object:   o,
 	})
-	return Reported{p: p, i: len(p.findings) - 1}
+	r := Reported{p: p, i: len(p.findings) - 1}
+	if o.Passed != nil {
+		if arg, ok := (*o.Passed)[at]; ok {
+			r.Also(arg, "the value is passed here, by the module call")
+		}
+	}
+	return r
 }
 
 func withNote(msg, note string) string {

@@ -563,3 +563,52 @@ resource "aws_eks_node_group" "ng" {
 	}
 	t.Errorf("no EKS-NG-040 finding:\n%s", out)
 }
+
+// TestModuleCallerIsRelated: a finding inside a local module about a value
+// the caller passed names the caller's argument as a related location.
+func TestModuleCallerIsRelated(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"env/main.tf": "module \"platform\" {\n  source = \"../modules/eks\"\n  public = true\n}\n",
+		"modules/eks/main.tf": `variable "public" {
+  default = false
+}
+resource "aws_eks_cluster" "this" {
+  vpc_config {
+    endpoint_public_access = var.public
+  }
+}
+`})
+	_, out, _ := ekslint(t, dir, "-f", "sarif", "--disable", "EKS-CP-003,EKS-CP-010,EKS-CP-020")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+				RelatedLocations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	res := log.Runs[0].Results
+	if len(res) != 1 || res[0].RuleID != "EKS-CP-001" || res[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "modules/eks/main.tf" ||
+		res[0].Locations[0].PhysicalLocation.Region.StartLine != 6 {
+		t.Fatalf("results %+v", res)
+	}
+	rel := res[0].RelatedLocations
+	if len(rel) != 1 || rel[0].PhysicalLocation.ArtifactLocation.URI != "env/main.tf" || rel[0].PhysicalLocation.Region.StartLine != 3 {
+		t.Errorf("related %+v", rel)
+	}
+}

@@ -59,7 +59,15 @@ type Object struct {
 	// Note is said with every finding on the object: an assumption the
 	// adapter had to make (the module version it could not read).
 	Note string
+	// Passed maps the range of a value that came into a module through
+	// one of its inputs to the caller's argument that passed it, so that
+	// a finding about the value names the call too.
+	Passed *Passed
 }
+
+// Passed maps a value's range to the module call argument that set it. A
+// pointer to it keeps Object comparable.
+type Passed map[source.Range]source.Range
 
 // Renames maps canonical setting names to an object's own names. A
 // pointer to it keeps Object comparable.

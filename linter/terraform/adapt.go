@@ -67,6 +67,8 @@ func (m *module) content(b hcl.Body, s *hcl.BodySchema) *hcl.BodyContent {
 func (m *module) cluster(r *resource, address string) *model.Cluster {
 	header := rangeOf(r.block.DefRange)
 	c := &model.Cluster{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
+	done := m.collectPassed()
+	defer func() { c.Passed = done() }()
 	body := m.content(r.block.Body, clusterSchema)
 	c.Name = m.stringAttr(body, "name", "", header)
 	c.Version = m.stringAttr(body, "version", "", header)
@@ -110,6 +112,8 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 func (m *module) nodeGroup(r *resource, address string, clusters map[string]*model.Cluster) *model.NodeGroup {
 	header := rangeOf(r.block.DefRange)
 	g := &model.NodeGroup{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
+	done := m.collectPassed()
+	defer func() { g.Passed = done() }()
 	body := m.content(r.block.Body, nodeGroupSchema)
 	if a, ok := body.Attributes["cluster_name"]; ok {
 		// An aws_eks_cluster's id is its name.

@@ -5,6 +5,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
 
@@ -18,6 +19,7 @@ func scalarAttr[T any](m *module, c *hcl.BodyContent, name string, ty cty.Type, 
 		return source.DefaultAt(def, at)
 	}
 	r := rangeOf(a.Range)
+	m.notePassed(a)
 	v := m.eval(a.Expr)
 	if !v.IsWhollyKnown() {
 		return source.UnknownAt[T](r)
@@ -50,6 +52,7 @@ func (m *module) stringsAttr(c *hcl.BodyContent, name string, def []string, at s
 		return defaultList(def, at)
 	}
 	r := rangeOf(a.Range)
+	m.notePassed(a)
 	v := m.eval(a.Expr)
 	if !v.IsKnown() {
 		return source.UnknownAt[[]source.Value[string]](r)
@@ -96,4 +99,38 @@ func defaultList(def []string, at source.Range) source.Strings {
 		out[i] = source.DefaultAt(d, at)
 	}
 	return source.DefaultAt(out, at)
+}
+
+// notePassed records, for the object being adapted, that attribute a is
+// exactly `var.NAME` of an input a module call passed: a finding about
+// it then names the call's argument too.
+func (m *module) notePassed(a *hcl.Attribute) {
+	if m.passed == nil {
+		return
+	}
+	vars := a.Expr.Variables()
+	if len(vars) != 1 || vars[0].RootName() != "var" || len(vars[0]) != 2 {
+		return
+	}
+	name, ok := vars[0][1].(hcl.TraverseAttr)
+	if !ok {
+		return
+	}
+	if v := m.vars[name.Name]; v != nil && v.passed {
+		m.passed[rangeOf(a.Range)] = rangeOf(v.from)
+	}
+}
+
+// collectPassed starts recording passed inputs for one object and
+// returns the function that ends it, giving what was recorded.
+func (m *module) collectPassed() func() *model.Passed {
+	m.passed = model.Passed{}
+	return func() *model.Passed {
+		p := m.passed
+		m.passed = nil
+		if len(p) == 0 {
+			return nil
+		}
+		return &p
+	}
 }

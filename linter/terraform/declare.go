@@ -36,6 +36,8 @@ type variable struct {
 	// from is where the value was given: the default, a variables file's
 	// attribute, or (with no position) a --var flag.
 	from hcl.Range
+	// passed: the value came from a module call's argument (from).
+	passed bool
 }
 
 // resource is a resource block of the module.

@@ -103,6 +103,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 			}
 			if v, ok := child.vars[a.Name]; ok {
 				child.assign(v, m.eval(a.Expr), a.Range)
+				v.passed = true
 			}
 		}
 	})

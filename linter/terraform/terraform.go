@@ -52,6 +52,9 @@ type module struct {
 	resources  []*resource
 	byAddress  map[string]*resource
 	modules    []*hcl.Block // module calls, in declaration order
+	// passed records, while one object is adapted, which of its values
+	// came through a module input (see notePassed).
+	passed model.Passed
 
 	funcs    map[string]function.Function
 	allFuncs bool // every standard function is in funcs
