@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path"
@@ -58,16 +59,29 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 		return
 	}
 	src := srcVal.AsString()
-	if isEKSModule(src) {
-		m.eksModule(b, attrs, src, out)
-		return
+	key := name
+	if m.key != "" {
+		key = m.key + "." + name
 	}
-	if !strings.HasPrefix(src, "./") && !strings.HasPrefix(src, "../") {
+	var dir string
+	switch {
+	case strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../"):
+		dir = path.Clean(path.Join(m.dir, src))
+	default:
+		// A registry or git module: read where `terraform init` put it,
+		// else, for terraform-aws-modules/eks, from its inputs.
+		if d, ok := m.installed(key); ok {
+			dir = d
+			break
+		}
+		if isEKSModule(src) {
+			m.eksModule(b, attrs, src, out)
+			return
+		}
 		out.Problems = append(out.Problems, source.Notef(rangeOf(srcAttr.Range),
-			"module %q comes from %q, which ekslint does not fetch; its resources are not checked", name, src))
+			"module %q comes from %q, which ekslint does not fetch (run terraform init to let ekslint read it); its resources are not checked", name, src))
 		return
 	}
-	dir := path.Clean(path.Join(m.dir, src))
 	for _, a := range ancestors {
 		if a == dir {
 			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q calls %s, which is already being read on this call path; the loop is not followed", name, dir))
@@ -85,6 +99,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 		return
 	}
 	child := newModule(dir)
+	child.key, child.root = key, m.root
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller. A call with count or for_each is
@@ -156,4 +171,45 @@ func moduleFiles(dir string) ([]File, []source.Problem) {
 		files = append(files, File{Path: p, Src: src})
 	}
 	return files, problems
+}
+
+// installed looks a module call up in .terraform/modules/modules.json,
+// which `terraform init` writes in the root module: key is the dotted path
+// of call names ("eks", "eks.kms"). ok is false when init has not run or
+// the module's folder is missing.
+func (m *module) installed(key string) (string, bool) {
+	if m.installedDirs == nil {
+		m.installedDirs = readModulesJSON(m.root)
+	}
+	d, ok := m.installedDirs[key]
+	if !ok {
+		return "", false
+	}
+	if st, err := os.Stat(filepath.FromSlash(d)); err != nil || !st.IsDir() {
+		return "", false
+	}
+	return d, true
+}
+
+// readModulesJSON maps module keys to their folders, relative to the
+// working folder like every other path.
+func readModulesJSON(root string) map[string]string {
+	out := map[string]string{}
+	b, err := os.ReadFile(filepath.Join(filepath.FromSlash(root), ".terraform", "modules", "modules.json"))
+	if err != nil || len(b) > maxModuleFile {
+		return out
+	}
+	var manifest struct {
+		Modules []struct{ Key, Dir string }
+	}
+	if json.Unmarshal(b, &manifest) != nil {
+		return out
+	}
+	for _, mod := range manifest.Modules {
+		if mod.Key == "" || mod.Dir == "" || path.IsAbs(filepath.ToSlash(mod.Dir)) {
+			continue
+		}
+		out[mod.Key] = path.Clean(path.Join(root, filepath.ToSlash(mod.Dir)))
+	}
+	return out
 }

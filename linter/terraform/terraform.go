@@ -52,6 +52,10 @@ type module struct {
 	resources  []*resource
 	byAddress  map[string]*resource
 	modules    []*hcl.Block // module calls, in declaration order
+	// key is the module's dotted call path ("" for the root), root the
+	// root module's folder: .terraform/modules/modules.json lives there.
+	key, root     string
+	installedDirs map[string]string
 	// passed records, while one object is adapted, which of its values
 	// came through a module input (see notePassed).
 	passed model.Passed
@@ -91,6 +95,7 @@ func Load(dir string, files []File, opts Options) (*model.Model, []*source.File,
 // modules, and says which folders it read as children.
 func LoadModule(dir string, files []File, opts Options) (out Loaded) {
 	m := newModule(dir)
+	m.root = dir
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {

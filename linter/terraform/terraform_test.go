@@ -535,3 +535,41 @@ resource "aws_eks_node_group" "ng" {
 		t.Errorf("want a note for the remote module and a warning for the loop: %v", l.Problems)
 	}
 }
+
+// TestInstalledModules: after terraform init, a registry module is read
+// from the folder modules.json names, nested calls by their dotted key.
+func TestInstalledModules(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	files := map[string]string{
+		"main.tf": "module \"platform\" {\n  source  = \"example/platform/aws\"\n  version = \"1.0.0\"\n  public  = true\n}\nmodule \"missing\" {\n  source = \"example/missing/aws\"\n}\n",
+		".terraform/modules/modules.json": `{"Modules":[{"Key":"","Source":"","Dir":"."},` +
+			`{"Key":"platform","Source":"registry.terraform.io/example/platform/aws","Version":"1.0.0","Dir":".terraform/modules/platform"},` +
+			`{"Key":"platform.inner","Source":"registry.terraform.io/example/inner/aws","Version":"2.0.0","Dir":".terraform/modules/platform.inner"},` +
+			`{"Key":"missing","Source":"registry.terraform.io/example/missing/aws","Dir":".terraform/modules/gone"}]}`,
+		".terraform/modules/platform/main.tf": "variable \"public\" {}\nresource \"aws_eks_cluster\" \"this\" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\nmodule \"inner\" {\n  source = \"example/inner/aws\"\n}\n",
+		".terraform/modules/platform.inner/main.tf": "resource \"aws_eks_node_group\" \"ng\" {}\n",
+	}
+	for name, content := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := LoadModule(".", []File{{Path: "main.tf", Src: []byte(files["main.tf"])}}, Options{})
+	if len(l.Model.Clusters) != 1 || l.Model.Clusters[0].Address != "module.platform.aws_eks_cluster.this" || !source.IsTrue(l.Model.Clusters[0].PublicEndpoint) {
+		t.Fatalf("clusters %+v", l.Model.Clusters)
+	}
+	if len(l.Model.NodeGroups) != 1 || l.Model.NodeGroups[0].Address != "module.platform.module.inner.aws_eks_node_group.ng" {
+		t.Errorf("node groups %+v", l.Model.NodeGroups)
+	}
+	var missing bool
+	for _, p := range l.Problems {
+		missing = missing || strings.Contains(p.Message, "run terraform init")
+	}
+	if !missing {
+		t.Errorf("a module whose folder is gone is a note: %v", l.Problems)
+	}
+}
