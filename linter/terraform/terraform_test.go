@@ -547,7 +547,7 @@ func TestInstalledModules(t *testing.T) {
 			`{"Key":"platform","Source":"registry.terraform.io/example/platform/aws","Version":"1.0.0","Dir":".terraform/modules/platform"},` +
 			`{"Key":"platform.inner","Source":"registry.terraform.io/example/inner/aws","Version":"2.0.0","Dir":".terraform/modules/platform.inner"},` +
 			`{"Key":"missing","Source":"registry.terraform.io/example/missing/aws","Dir":".terraform/modules/gone"}]}`,
-		".terraform/modules/platform/main.tf": "variable \"public\" {}\nresource \"aws_eks_cluster\" \"this\" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\nmodule \"inner\" {\n  source = \"example/inner/aws\"\n}\n",
+		".terraform/modules/platform/main.tf":       "variable \"public\" {}\nresource \"aws_eks_cluster\" \"this\" {\n  vpc_config {\n    endpoint_public_access = var.public\n  }\n}\nmodule \"inner\" {\n  source = \"example/inner/aws\"\n}\n",
 		".terraform/modules/platform.inner/main.tf": "resource \"aws_eks_node_group\" \"ng\" {}\n",
 	}
 	for name, content := range files {
