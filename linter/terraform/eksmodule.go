@@ -112,14 +112,22 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	out.Model.Clusters = append(out.Model.Clusters, c)
 
-	groups, groupsAttr, ok := in.input("eks_managed_node_groups")
+	for _, kind := range []string{"eks_managed", "self_managed"} {
+		in.nodeGroups(c, kind, out)
+	}
+}
+
+// nodeGroups adapts the <kind>_node_groups map of a call, each entry
+// falling back to <kind>_node_group_defaults in v18–v20.
+func (in eksInputs) nodeGroups(c *model.Cluster, kind string, out *Loaded) {
+	groups, groupsAttr, ok := in.input(kind + "_node_groups")
 	if !ok || !groups.IsWhollyKnown() || groups.IsNull() || !(groups.Type().IsObjectType() || groups.Type().IsMapType()) {
 		return
 	}
 	defaults := cty.EmptyObjectVal
 	var defaultsAttr *hcl.Attribute
-	if major <= 20 {
-		if d, a, ok := in.input("eks_managed_node_group_defaults"); ok && d.IsWhollyKnown() && !d.IsNull() && d.CanIterateElements() {
+	if in.major <= 20 {
+		if d, a, ok := in.input(kind + "_node_group_defaults"); ok && d.IsWhollyKnown() && !d.IsNull() && d.CanIterateElements() {
 			defaults, defaultsAttr = d, a
 		}
 	}
@@ -133,16 +141,16 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 		if e := itemExpr(groupsAttr.Expr, key); e != nil {
 			at = rangeOf(e.Range())
 		}
-		out.Model.NodeGroups = append(out.Model.NodeGroups, in.nodeGroup(c, key, g, at, groupsAttr, defaults, defaultsAttr))
+		out.Model.NodeGroups = append(out.Model.NodeGroups, in.nodeGroup(c, kind, key, g, at, groupsAttr, defaults, defaultsAttr))
 	}
 }
 
-// nodeGroup adapts one entry of eks_managed_node_groups. Its settings fall
-// back to eks_managed_node_group_defaults (v18–v20), then to the
-// submodule's defaults.
-func (in eksInputs) nodeGroup(c *model.Cluster, key string, g cty.Value, at source.Range, groupsAttr *hcl.Attribute, defaults cty.Value, defaultsAttr *hcl.Attribute) *model.NodeGroup {
+// nodeGroup adapts one entry of eks_managed_node_groups or
+// self_managed_node_groups. Its settings fall back to the defaults map
+// (v18–v20), then to the submodule's defaults.
+func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, at source.Range, groupsAttr *hcl.Attribute, defaults cty.Value, defaultsAttr *hcl.Attribute) *model.NodeGroup {
 	ng := &model.NodeGroup{
-		Object:  model.Object{Kind: "module", Address: fmt.Sprintf("%s.eks_managed_node_groups[%q]", c.Address, key), Range: at, Format: model.Module, Note: c.Note},
+		Object:  model.Object{Kind: "module", Address: fmt.Sprintf("%s.%s_node_groups[%q]", c.Address, kind, key), Range: at, Format: model.Module, Note: c.Note},
 		Cluster: c,
 	}
 	// get finds a setting in the group, then in the defaults, located
@@ -168,8 +176,9 @@ func (in eksInputs) nodeGroup(c *model.Cluster, key string, g cty.Value, at sour
 	// is ignored and only key_name puts a key on the nodes; the module
 	// opens no port for it. Without it, remote_access behaves as on
 	// aws_eks_node_group: a key with no source groups opens 22 to the world.
+	// Self-managed groups always run from the module's launch template.
 	custom := true
-	if v, _, ok := get("use_custom_launch_template"); ok && v.IsKnown() && v.Type() == cty.Bool {
+	if v, _, ok := get("use_custom_launch_template"); ok && kind == "eks_managed" && v.IsKnown() && v.Type() == cty.Bool {
 		custom = v.True()
 	}
 	ng.SSH = source.DefaultAt(false, at)
