@@ -33,6 +33,9 @@ type Options struct {
 	KnownRule func(id string) bool
 	// Jobs is the number of files read in parallel; 0 means GOMAXPROCS.
 	Jobs int
+	// Params are rule parameters by rule ID and name, already converted
+	// (Param.Convert); a rule reads its default for any not given.
+	Params map[string]map[string]any
 }
 
 // unitResult is what reading one unit of input (a YAML file or a Terraform
@@ -114,7 +117,7 @@ func Lint(opts Options) *Result {
 	}
 
 	for _, r := range opts.Rules {
-		findings, problem := runRule(r, m, opts.AsOf)
+		findings, problem := runRule(r, m, opts.AsOf, opts.Params[r.ID])
 		if problem != nil {
 			res.Problems = append(res.Problems, *problem)
 		}
@@ -154,8 +157,8 @@ func runUnit(u unit, opts Options) (out unitResult) {
 	return readYAML(u.path)
 }
 
-func runRule(r *Rule, m *model.Model, asOf time.Time) (findings []Finding, problem *source.Problem) {
-	p := &Pass{Rule: r, Model: m, AsOf: asOf}
+func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any) (findings []Finding, problem *source.Problem) {
+	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params}
 	defer func() {
 		if x := recover(); x != nil {
 			pr := source.Errorf(source.Range{File: "ekslint"}, "internal error in rule %s (please report it): %v", r.ID, x)

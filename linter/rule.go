@@ -59,8 +59,84 @@ type Rule struct {
 	Tags []string
 	// Doc is the rule's documentation in Markdown (docs/rules/<ID>.md).
 	Doc string
+	// Params are the settings the rule reads from .ekslint.yaml
+	// (rules.<ID>.<name>), each with its default.
+	Params []Param
 	// Check reads the model and reports findings.
 	Check func(*Pass)
+}
+
+// ParamKind is the type of a rule parameter.
+type ParamKind uint8
+
+const (
+	// StringList is a YAML sequence of strings ([]string).
+	StringList ParamKind = iota
+	// Int is a whole number (int).
+	Int
+	// Bool is true or false (bool).
+	Bool
+	// String is one string (string).
+	String
+)
+
+func (k ParamKind) String() string {
+	return [...]string{"a list of strings", "a whole number", "true or false", "a string"}[k]
+}
+
+// Param is one setting a rule reads from the configuration file.
+type Param struct {
+	Name    string // the key under rules.<ID> in .ekslint.yaml
+	Kind    ParamKind
+	Default any // of the Go type Kind names
+	Doc     string
+}
+
+// Convert checks a value decoded from YAML against the parameter's kind
+// and returns it as the Go type the rule reads.
+func (p Param) Convert(v any) (any, error) {
+	switch p.Kind {
+	case StringList:
+		list, ok := v.([]any)
+		if !ok {
+			if v == nil {
+				return []string{}, nil
+			}
+			return nil, fmt.Errorf("must be %s", p.Kind)
+		}
+		out := make([]string, 0, len(list))
+		for i, e := range list {
+			s, ok := e.(string)
+			if !ok {
+				return nil, fmt.Errorf("item %d must be a string", i+1)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	case Int:
+		if n, ok := v.(int); ok {
+			return n, nil
+		}
+	case Bool:
+		if b, ok := v.(bool); ok {
+			return b, nil
+		}
+	case String:
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+	}
+	return nil, fmt.Errorf("must be %s", p.Kind)
+}
+
+// Param returns the rule's parameter called name.
+func (r *Rule) Param(name string) (Param, bool) {
+	for _, p := range r.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
 }
 
 // HelpURI is where the rule's documentation is published.
@@ -74,9 +150,36 @@ type Pass struct {
 	Model *model.Model
 	// AsOf is the date that date-dependent rules use (--as-of, default today).
 	AsOf time.Time
+	// params are the configured parameter values (converted), by name.
+	params map[string]any
 
 	findings []Finding
 }
+
+// param returns a parameter's configured value or its default. Asking for
+// a parameter the rule does not declare is a bug in the rule.
+func (p *Pass) param(name string) any {
+	decl, ok := p.Rule.Param(name)
+	if !ok {
+		panic(fmt.Sprintf("rule %s reads undeclared parameter %q", p.Rule.ID, name))
+	}
+	if v, ok := p.params[name]; ok {
+		return v
+	}
+	return decl.Default
+}
+
+// Strings returns a StringList parameter.
+func (p *Pass) Strings(name string) []string { v, _ := p.param(name).([]string); return v }
+
+// Int returns an Int parameter.
+func (p *Pass) Int(name string) int { v, _ := p.param(name).(int); return v }
+
+// Bool returns a Bool parameter.
+func (p *Pass) Bool(name string) bool { v, _ := p.param(name).(bool); return v }
+
+// String returns a String parameter.
+func (p *Pass) String(name string) string { v, _ := p.param(name).(string); return v }
 
 // Report records a finding at the rule's default severity. at is where the
 // finding points: the bad value, or for a missing value the enclosing block

@@ -3,23 +3,52 @@
 package rules
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/ekslint/ekslint/docs"
 	"github.com/ekslint/ekslint/linter"
 )
 
-// All returns every rule, in catalog order. This is the only registry:
-// nothing registers itself.
+// groups are the rule lists, one per area, each in a file of its own.
+// This is the only registry: nothing registers itself.
+var groups = [][]*linter.Rule{
+	controlPlane, versionRules, identityRules, auditRules,
+	nodes, nodeHardening, iamRules, networkRules,
+	workloads, podSecurity, kubeObjects,
+	accessRules, metaRules,
+}
+
+// areas is the catalog's order of rule areas.
+var areas = []string{"CP", "DET", "NG", "NET", "K8S", "RBAC", "META"}
+
+// All returns every rule, in catalog order: by area, then by number.
 func All() []*linter.Rule {
 	var all []*linter.Rule
-	all = append(all, controlPlane...)
-	all = append(all, nodes...)
-	all = append(all, workloads...)
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return catalogKey(all[i].ID) < catalogKey(all[j].ID) })
 	for _, r := range all {
 		if r.Doc == "" {
 			r.Doc, _ = docs.Rule(r.ID)
 		}
 	}
 	return all
+}
+
+// catalogKey orders EKS-<AREA>-<NNN> IDs as the catalog does.
+func catalogKey(id string) string {
+	parts := strings.Split(id, "-")
+	if len(parts) != 3 {
+		return "9" + id
+	}
+	for i, a := range areas {
+		if a == parts[1] {
+			return string(rune('0'+i)) + parts[2]
+		}
+	}
+	return "8" + id
 }
 
 // ByID returns the rule with the given ID, or nil.

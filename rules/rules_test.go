@@ -106,6 +106,34 @@ func checkDoc(t *testing.T, r *linter.Rule) {
 			t.Errorf("%s: doc lacks the section %q", r.ID, section)
 		}
 	}
+	// Every parameter is documented, with the key users write.
+	if len(r.Params) > 0 && !strings.Contains(doc, "\n## Parameters\n") {
+		t.Errorf("%s: takes parameters, so its doc needs a \"## Parameters\" section", r.ID)
+	}
+	for _, p := range r.Params {
+		if !strings.Contains(doc, "`"+p.Name+"`") {
+			t.Errorf("%s: doc does not describe parameter `%s`", r.ID, p.Name)
+		}
+		if p.Doc == "" {
+			t.Errorf("%s: parameter %s has no Doc", r.ID, p.Name)
+		}
+		if _, err := p.Convert(yamlish(p.Default)); err != nil {
+			t.Errorf("%s: parameter %s: default %#v is not %s", r.ID, p.Name, p.Default, p.Kind)
+		}
+	}
+}
+
+// yamlish turns a Go default back into what the YAML decoder would give,
+// so that Convert can check it.
+func yamlish(v any) any {
+	if l, ok := v.([]string); ok {
+		out := make([]any, len(l))
+		for i, s := range l {
+			out[i] = s
+		}
+		return out
+	}
+	return v
 }
 
 func checkFixtures(t *testing.T, r *linter.Rule) {

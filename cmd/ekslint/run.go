@@ -235,7 +235,13 @@ func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Optio
 		}
 	}
 	if path != "" {
-		c, err := config.Load(path, isRule)
+		c, err := config.LoadChecked(path, isRule, func(id, name string, v any) (any, error) {
+			decl, ok := known[id].Param(name)
+			if !ok {
+				return nil, fmt.Errorf("%s has no parameter %q%s", id, name, paramNames(known[id]))
+			}
+			return decl.Convert(v)
+		})
 		if err != nil {
 			return linter.Options{}, 0, err
 		}
@@ -275,6 +281,7 @@ func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Optio
 		Paths:       fs.Args(),
 		Severity:    map[string]linter.Severity{},
 		IgnorePaths: cfg.IgnorePaths,
+		Params:      cfg.Rules,
 		KnownRule:   isRule,
 	}
 	for _, r := range all {
@@ -421,4 +428,17 @@ func suggest(id string, all []*linter.Rule) string {
 		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
 	return ""
+}
+
+// paramNames lists the parameters a rule takes, for an error about one it
+// does not.
+func paramNames(r *linter.Rule) string {
+	if len(r.Params) == 0 {
+		return " (it takes none)"
+	}
+	names := make([]string, len(r.Params))
+	for i, p := range r.Params {
+		names[i] = p.Name
+	}
+	return " (it takes " + strings.Join(names, ", ") + ")"
 }

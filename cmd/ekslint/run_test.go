@@ -266,6 +266,13 @@ func TestConfig(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "disabel") || !strings.Contains(errOut, ":2:") {
 		t.Errorf("unknown key not reported with its line: exit %d\n%s", code, errOut)
 	}
+
+	// A parameter a rule does not take is an error at its key.
+	write(t, dir, map[string]string{".ekslint.yaml": "rules:\n  EKS-CP-001:\n    allowed: [10.0.0.0/8]\n"})
+	code, _, errOut = ekslint(t, dir)
+	if code != 2 || !strings.Contains(errOut, ":3:5:") || !strings.Contains(errOut, `no parameter "allowed"`) {
+		t.Errorf("unknown rule parameter not reported at its key: exit %d\n%s", code, errOut)
+	}
 }
 
 func TestVars(t *testing.T) {

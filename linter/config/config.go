@@ -35,9 +35,9 @@ type Config struct {
 		Vars     map[string]string // as --var NAME=VALUE gives them
 		VarFiles []string          // as --var-file gives them
 	}
-	// Rules holds per-rule parameters, keyed by rule ID, as decoded from
-	// YAML (strings, numbers, booleans, []any, map[string]any). No rule
-	// takes parameters yet; the IDs are checked all the same.
+	// Rules holds per-rule parameters, keyed by rule ID: as decoded from
+	// YAML (strings, numbers, booleans, []any, map[string]any), or as the
+	// param check given to LoadChecked converted them.
 	Rules map[string]map[string]any
 }
 
@@ -63,6 +63,13 @@ func Find(dir string) (string, bool) {
 // rule IDs exist; nil accepts every ID. Errors read
 // "<path>:<line>:<col>: <what is wrong>".
 func Load(path string, isRule func(string) bool) (*Config, error) {
+	return LoadChecked(path, isRule, nil)
+}
+
+// LoadChecked is Load with a check for every rule parameter: param returns
+// the value converted to what the rule reads, or an error that is reported
+// at the parameter's key.
+func LoadChecked(path string, isRule func(string) bool, param func(rule, name string, v any) (any, error)) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		var pe *os.PathError
@@ -79,7 +86,7 @@ func Load(path string, isRule func(string) bool) (*Config, error) {
 		}
 		return c, nil // an empty file is an empty configuration
 	}
-	l := &loader{path: path, isRule: isRule}
+	l := &loader{path: path, isRule: isRule, param: param}
 	l.top(root, c)
 	if l.err != nil {
 		return nil, l.err

@@ -17,7 +17,10 @@ var severities = []string{"low", "medium", "high", "critical"}
 type loader struct {
 	path   string
 	isRule func(string) bool
-	err    error
+	// param checks one rule parameter and returns its value converted, or
+	// an error saying what is wrong; nil accepts every parameter as is.
+	param func(rule, name string, v any) (any, error)
+	err   error
 }
 
 func (l *loader) fail(n *yaml.Node, format string, args ...any) {
@@ -50,7 +53,7 @@ func (l *loader) top(n *yaml.Node, c *Config) {
 			})
 		}},
 		{"rules", func(v *yaml.Node) {
-			l.ruleMap(v, "rules", func(id string, val *yaml.Node) { c.Rules[id] = l.params(val, "rules."+id) })
+			l.ruleMap(v, "rules", func(id string, val *yaml.Node) { c.Rules[id] = l.params(val, id) })
 		}},
 	})
 }
@@ -249,7 +252,8 @@ func (l *loader) vars(n *yaml.Node, into map[string]string) {
 
 // params keeps one rule's parameters as decoded YAML. Their keys are not
 // checked here: the rule that reads them knows its own.
-func (l *loader) params(n *yaml.Node, what string) map[string]any {
+func (l *loader) params(n *yaml.Node, rule string) map[string]any {
+	what := "rules." + rule
 	n = deref(n)
 	if isNull(n) {
 		return map[string]any{}
@@ -259,9 +263,26 @@ func (l *loader) params(n *yaml.Node, what string) map[string]any {
 		return nil
 	}
 	params := map[string]any{}
-	if err := n.Decode(&params); err != nil {
-		l.fail(n, "%s: %s", what, strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if _, dup := params[k.Value]; dup {
+			l.fail(k, "%s.%s is given twice", what, k.Value)
+			return nil
+		}
+		var val any
+		if err := v.Decode(&val); err != nil {
+			l.fail(v, "%s.%s: %s", what, k.Value, strings.TrimPrefix(err.Error(), "yaml: "))
+			return nil
+		}
+		if l.param != nil {
+			conv, err := l.param(rule, k.Value, val)
+			if err != nil {
+				l.fail(k, "%s.%s: %v", what, k.Value, err)
+				return nil
+			}
+			val = conv
+		}
+		params[k.Value] = val
 	}
 	return params
 }

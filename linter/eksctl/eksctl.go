@@ -40,6 +40,12 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	c := a.cluster(top)
 	m.Clusters = append(m.Clusters, c)
 	m.NodeGroups = a.nodeGroups(top, c)
+	// Settings of other areas, each in a file of its own.
+	a.versions(m, top, c)
+	a.identity(m, top, c)
+	a.iam(m, top, c)
+	a.authMaps(m, top, c)
+	a.schema(m, root, c)
 	return m, a.problems
 }
 

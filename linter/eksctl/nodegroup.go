@@ -53,6 +53,9 @@ func (a *adapter) nodeGroup(ng *scope, c *model.Cluster, listKey, kind string, i
 	var subnets *yaml.Node
 	g.Subnets, subnets = ng.strsNode("subnets", nil)
 	g.SubnetZones = a.subnetZonesOf(g.Subnets, subnets)
+	// Settings of other areas, each in a file of its own.
+	a.groupHardening(g, ng, kind)
+	a.groupIAM(g, ng, kind)
 	return g
 }
 

@@ -60,6 +60,7 @@ func (a *adapter) container(n *yaml.Node, kind model.ContainerKind, address stri
 	c.LivenessProbe = a.probe(n, "livenessProbe", item, address)
 	c.ReadinessProbe = a.probe(n, "readinessProbe", item, address)
 	a.resources(c, n, address)
+	a.containerSecurity(c, n, address)
 	return c
 }
 

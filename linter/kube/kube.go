@@ -51,14 +51,13 @@ func (a *adapter) rng(n *yaml.Node) source.Range { return yamldoc.Range(a.path, 
 // object adapts one Kubernetes object (a document, or an item of a List)
 // whose kind is known.
 func (a *adapter) object(n *yaml.Node, kind string) {
-	switch kind {
-	// Objects that are not workloads but that rules will need are added
-	// here as the model grows: Service, Ingress, Role/ClusterRole and their
-	// bindings, NetworkPolicy, ServiceAccount, the aws-auth ConfigMap. Each
-	// gets its own file and reads its header with a.header.
-	default:
-		// Any kind may be a workload: the known kinds by their path, and
-		// custom resources by the shape of spec.template.spec.
-		a.workload(n, kind)
+	// Objects that are not workloads but that rules read (Service, Ingress,
+	// RBAC, NetworkPolicy, ServiceAccount, the aws-auth ConfigMap, …): each
+	// area has a file of its own and reads its header with a.header.
+	if a.kubeObject(n, kind) || a.authConfigMap(n, kind) {
+		return
 	}
+	// Any other kind may be a workload: the known kinds by their path, and
+	// custom resources by the shape of spec.template.spec.
+	a.workload(n, kind)
 }

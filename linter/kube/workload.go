@@ -77,4 +77,7 @@ func (a *adapter) workload(n *yaml.Node, kind string) {
 		return
 	}
 	a.containers(w, at.spec)
+	// Settings of other areas, each in a file of its own.
+	a.podSecurity(w, n, at.spec)
+	a.podFacts(w, n, kind, at.spec)
 }

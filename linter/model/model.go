@@ -90,11 +90,24 @@ func (o *Object) Obj() *Object { return o }
 // Located is any model object.
 type Located interface{ Obj() *Object }
 
-// Model is everything read in one run.
+// Model is everything read in one run. Clusters, node groups and workloads
+// are read from every format; the other objects are grouped by area, each
+// group in a file of its own.
 type Model struct {
 	Clusters   []*Cluster
 	NodeGroups []*NodeGroup
 	Workloads  []*Workload
+
+	// IAM: roles and policies the EKS objects use (iam.go).
+	IAM IAM
+	// Network: security groups and their rules (network.go).
+	Network Network
+	// Audit: log groups, GuardDuty and CloudTrail (audit.go).
+	Audit Audit
+	// Access: aws-auth mappings from every format (access.go).
+	Access Access
+	// Kube: Kubernetes objects other than workloads (kube.go).
+	Kube Kube
 }
 
 // Merge appends o's objects to m.
@@ -105,125 +118,9 @@ func (m *Model) Merge(o *Model) {
 	m.Clusters = append(m.Clusters, o.Clusters...)
 	m.NodeGroups = append(m.NodeGroups, o.NodeGroups...)
 	m.Workloads = append(m.Workloads, o.Workloads...)
-}
-
-// Cluster is an EKS control plane: aws_eks_cluster, the eks module, or an
-// eksctl ClusterConfig.
-type Cluster struct {
-	Object
-	// Name is the cluster's name when known.
-	Name source.Value[string]
-	// Version is the Kubernetes minor version ("1.31"); Default with an
-	// empty Val when omitted.
-	Version source.Value[string]
-
-	// PublicEndpoint: is the API server endpoint reachable from the internet?
-	PublicEndpoint source.Value[bool]
-	// PrivateEndpoint: is the endpoint reachable from inside the VPC?
-	PrivateEndpoint source.Value[bool]
-	// PublicCIDRs: who may reach the public endpoint.
-	PublicCIDRs source.Strings
-
-	// LogTypes: the control-plane log types that are enabled, already
-	// expanded (eksctl's "*" and "all" become the five types).
-	LogTypes source.Strings
-
-	// SecretsEncryption: is envelope encryption of Secrets with a
-	// customer-managed KMS key configured? Range points at the configuring
-	// block or key when set, at the cluster when omitted.
-	SecretsEncryption source.Value[bool]
-}
-
-// NodeGroup is a group of worker nodes: aws_eks_node_group, a module node
-// group, or an eksctl nodeGroups[]/managedNodeGroups[] entry.
-type NodeGroup struct {
-	Object
-	// Cluster is the cluster this group belongs to, when it can be resolved.
-	Cluster *Cluster
-
-	// SSH: can an SSH key reach the nodes? Range: the key, or the block
-	// enabling SSH.
-	SSH source.Value[bool]
-	// SSHSourceSecurityGroups: security groups SSH is restricted to.
-	SSHSourceSecurityGroups source.Strings
-	// SSHOpenToWorldWithoutSources: when SSH is on and no source security
-	// groups are given, is port 22 opened to 0.0.0.0/0? For
-	// aws_eks_node_group AWS always does so; eksctl does unless the group
-	// uses private networking (then only the VPC CIDR). Range: what decides
-	// it (eksctl's privateNetworking, or the group header).
-	SSHOpenToWorldWithoutSources source.Value[bool]
-
-	// AvailabilityZones the group is pinned to (eksctl). Default empty:
-	// spread over every cluster AZ.
-	AvailabilityZones source.Strings
-	// Subnets the group is placed in.
-	Subnets source.Strings
-	// SubnetZones are the AZs of the Subnets, element by element, where an
-	// adapter could resolve them (Unknown elements otherwise). A resolved
-	// zone is located where it is written (the subnet's own declaration).
-	SubnetZones source.Strings
-}
-
-// ContainerKind distinguishes the three container lists of a pod spec.
-type ContainerKind uint8
-
-const (
-	// App is an entry of containers[].
-	App ContainerKind = iota
-	// Init is an entry of initContainers[].
-	Init
-	// Ephemeral is an entry of ephemeralContainers[].
-	Ephemeral
-)
-
-func (k ContainerKind) String() string {
-	switch k {
-	case Init:
-		return "initContainer"
-	case Ephemeral:
-		return "ephemeralContainer"
-	}
-	return "container"
-}
-
-// Workload is a Kubernetes object that holds a pod spec.
-type Workload struct {
-	Object
-	Name      string
-	Namespace string // "default" when omitted
-	// PodSpec is the range of the pod spec mapping's key (e.g. "spec" of a
-	// Pod, the "spec" under template), for findings about the pod as a whole.
-	PodSpec source.Range
-	// LongRunning is false for kinds whose pods are meant to finish: Job,
-	// CronJob, and a Pod whose restartPolicy is Never or OnFailure. Probe
-	// rules skip them.
-	LongRunning bool
-	Containers  []*Container
-}
-
-// Container is one entry of a pod spec's container lists.
-type Container struct {
-	Name string
-	Kind ContainerKind
-	// Range is the list item (its first key), where findings about
-	// something missing point.
-	Range source.Range
-	// Sidecar is true for an init container with restartPolicy: Always
-	// (a native sidecar, which runs for the pod's life).
-	Sidecar bool
-
-	Image source.Value[string]
-
-	// Probes: present (true) or absent (Default false, at the item).
-	LivenessProbe  source.Value[bool]
-	ReadinessProbe source.Value[bool]
-
-	// Resources: the quantity as written; Default "" when absent (Range:
-	// the nearest existing of resources.requests/limits, resources, or the
-	// item). A limit does not fill in a missing request here: rules apply
-	// Kubernetes' defaulting themselves.
-	CPURequest    source.Value[string]
-	MemoryRequest source.Value[string]
-	CPULimit      source.Value[string]
-	MemoryLimit   source.Value[string]
+	m.IAM.merge(&o.IAM)
+	m.Network.merge(&o.Network)
+	m.Audit.merge(&o.Audit)
+	m.Access.merge(&o.Access)
+	m.Kube.merge(&o.Kube)
 }

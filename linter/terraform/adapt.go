@@ -45,17 +45,40 @@ func (m *module) adapt() *model.Model {
 			})
 		}
 	}
+	groups := map[string]*model.NodeGroup{} // by instance address
 	for _, r := range m.resources {
 		if r.typ != "aws_eks_node_group" {
 			continue
 		}
 		for _, in := range m.instancesOf(r) {
 			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { out.NodeGroups = append(out.NodeGroups, m.nodeGroup(r, in.address, clusters)) })
+				m.within(in, func() {
+					g := m.nodeGroup(r, in.address, clusters)
+					groups[in.address] = g
+					out.NodeGroups = append(out.NodeGroups, g)
+				})
 			})
 		}
 	}
+	// The other resources link to clusters and node groups: each area's
+	// adapter lives in a file of its own.
+	l := &links{clusters: clusters, nodeGroups: groups}
+	m.adaptAddons(out, l)
+	m.adaptIdentity(out, l)
+	m.adaptNodeHardening(out, l)
+	m.adaptNetwork(out, l)
+	m.adaptIAM(out, l)
+	m.adaptAudit(out, l)
+	m.adaptAuthMaps(out, l)
 	return out
+}
+
+// links are the clusters and node groups of the module, by instance
+// address (aws_eks_cluster.main, aws_eks_node_group.this["a"]), for the
+// resources that refer to them.
+type links struct {
+	clusters   map[string]*model.Cluster
+	nodeGroups map[string]*model.NodeGroup
 }
 
 func (m *module) content(b hcl.Body, s *hcl.BodySchema) *hcl.BodyContent {
@@ -106,6 +129,9 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 	default:
 		c.SecretsEncryption = source.DefaultAt(false, header)
 	}
+	// Settings of other areas, read inside this instance.
+	m.clusterVersions(r, c)
+	m.clusterIdentity(r, c)
 	return c
 }
 
@@ -145,6 +171,9 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 	g.AvailabilityZones = source.DefaultAt([]source.Value[string]{}, header)
 	g.Subnets = m.stringsAttr(body, "subnet_ids", nil, header)
 	g.SubnetZones = m.subnetZones(body, g.Subnets)
+	// Settings of other areas, read inside this instance.
+	m.nodeGroupVersions(r, g)
+	m.nodeGroupHardening(r, g)
 	return g
 }
 

@@ -115,6 +115,12 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	for _, kind := range []string{"eks_managed", "self_managed"} {
 		in.nodeGroups(c, kind, out)
 	}
+	// Inputs of other areas, each in a file of its own.
+	in.moduleVersions(c, out)
+	in.moduleIdentity(c, out)
+	in.moduleNetwork(c, out)
+	in.moduleIAM(c, out)
+	in.moduleAuthMaps(c, out)
 }
 
 // nodeGroups adapts the <kind>_node_groups map of a call, each entry
@@ -155,7 +161,7 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 	}
 	// get finds a setting in the group, then in the defaults, located
 	// where it is written.
-	get := func(path ...string) (cty.Value, source.Range, bool) {
+	var get groupGetter = func(path ...string) (cty.Value, source.Range, bool) {
 		if v, ok := lookup(g, path...); ok {
 			r := at
 			if e := itemExpr(groupsAttr.Expr, append([]string{key}, path...)...); e != nil {
@@ -206,8 +212,17 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 	} else {
 		ng.Subnets = source.UnknownAt[[]source.Value[string]](at)
 	}
+	// Settings of other areas, each in a file of its own.
+	in.groupVersions(ng, kind, get)
+	in.groupHardening(ng, kind, get)
+	in.groupIAM(ng, kind, get)
 	return ng
 }
+
+// groupGetter finds a node group setting in the group, then in the
+// defaults map (v18–v20), located where it is written; ok is false when
+// neither sets it (the submodule's default applies).
+type groupGetter func(path ...string) (v cty.Value, at source.Range, ok bool)
 
 // keyValue: an SSH key that is known not to be null is set.
 func keyValue(v cty.Value, r source.Range) source.Value[bool] {

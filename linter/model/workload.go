@@ -1,0 +1,71 @@
+package model
+
+import "github.com/ekslint/ekslint/linter/source"
+
+// ContainerKind distinguishes the three container lists of a pod spec.
+type ContainerKind uint8
+
+const (
+	// App is an entry of containers[].
+	App ContainerKind = iota
+	// Init is an entry of initContainers[].
+	Init
+	// Ephemeral is an entry of ephemeralContainers[].
+	Ephemeral
+)
+
+func (k ContainerKind) String() string {
+	switch k {
+	case Init:
+		return "initContainer"
+	case Ephemeral:
+		return "ephemeralContainer"
+	}
+	return "container"
+}
+
+// Workload is a Kubernetes object that holds a pod spec.
+type Workload struct {
+	Object
+	Name      string
+	Namespace string // "default" when omitted
+	// PodSpec is the range of the pod spec mapping's key (e.g. "spec" of a
+	// Pod, the "spec" under template), for findings about the pod as a whole.
+	PodSpec source.Range
+	// LongRunning is false for kinds whose pods are meant to finish: Job,
+	// CronJob, and a Pod whose restartPolicy is Never or OnFailure. Probe
+	// rules skip them.
+	LongRunning bool
+	Containers  []*Container
+
+	// Pod security (host namespaces, volumes, security contexts).
+
+	// Cross-object facts (labels, replicas, service account).
+}
+
+// Container is one entry of a pod spec's container lists.
+type Container struct {
+	Name string
+	Kind ContainerKind
+	// Range is the list item (its first key), where findings about
+	// something missing point.
+	Range source.Range
+	// Sidecar is true for an init container with restartPolicy: Always
+	// (a native sidecar, which runs for the pod's life).
+	Sidecar bool
+
+	Image source.Value[string]
+
+	// Probes: present (true) or absent (Default false, at the item).
+	LivenessProbe  source.Value[bool]
+	ReadinessProbe source.Value[bool]
+
+	// Resources: the quantity as written; Default "" when absent (Range:
+	// the nearest existing of resources.requests/limits, resources, or the
+	// item). A limit does not fill in a missing request here: rules apply
+	// Kubernetes' defaulting themselves.
+	CPURequest    source.Value[string]
+	MemoryRequest source.Value[string]
+	CPULimit      source.Value[string]
+	MemoryLimit   source.Value[string]
+}

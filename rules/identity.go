@@ -1,0 +1,6 @@
+package rules
+
+import "github.com/ekslint/ekslint/linter"
+
+// identityRules lists the cluster log retention, secrets encryption, workload identity and access rules (EKS-CP-012, 013, 021, 030, 031, 032, EKS-RBAC-020).
+var identityRules = []*linter.Rule{}

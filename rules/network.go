@@ -1,0 +1,6 @@
+package rules
+
+import "github.com/ekslint/ekslint/linter"
+
+// networkRules lists the security group rules (EKS-NET-*).
+var networkRules = []*linter.Rule{}
