@@ -40,6 +40,21 @@ type Workload struct {
 
 	// Pod security (host namespaces, volumes, security contexts).
 
+	// HostNetwork, HostPID, HostIPC: Set at the key through its value;
+	// Default false at PodSpec when omitted.
+	HostNetwork source.Value[bool]
+	HostPID     source.Value[bool]
+	HostIPC     source.Value[bool]
+	// HostPaths are the volumes[] entries with a hostPath source.
+	HostPaths []HostPathVolume
+	// PodSecurity is the pod-level securityContext. Its Default values
+	// point at the securityContext key, or at PodSpec when it is absent.
+	PodSecurity SecurityContext
+	// AppArmorAnnotations are the legacy per-container annotations
+	// container.apparmor.security.beta.kubernetes.io/<container> of the pod
+	// template's metadata, by container name (Set at the annotation).
+	AppArmorAnnotations map[string]source.Value[string]
+
 	// Cross-object facts (labels, replicas, service account).
 }
 
@@ -68,4 +83,39 @@ type Container struct {
 	MemoryRequest source.Value[string]
 	CPULimit      source.Value[string]
 	MemoryLimit   source.Value[string]
+
+	// Security context.
+
+	// Privileged is securityContext.privileged (Default false at the
+	// securityContext key, or the item).
+	Privileged source.Value[bool]
+	// Security is the container's own securityContext (not merged with the
+	// pod's: rules apply Kubernetes' precedence themselves).
+	Security SecurityContext
+}
+
+// HostPathVolume is a volumes[] entry with a hostPath source.
+type HostPathVolume struct {
+	Name string
+	// Range is the hostPath key.
+	Range source.Range
+	// Path is hostPath.path as written (Unknown when not a string).
+	Path source.Value[string]
+}
+
+// SecurityContext holds the Linux security module settings that a pod's or
+// a container's securityContext shares. Omitted strings are Default "".
+type SecurityContext struct {
+	// Seccomp is seccompProfile.type (RuntimeDefault, Localhost, Unconfined).
+	Seccomp source.Value[string]
+	// AppArmor is appArmorProfile.type (RuntimeDefault, Localhost, Unconfined).
+	AppArmor source.Value[string]
+	// SELinux is seLinuxOptions; Present is Set true when the mapping is written.
+	SELinux SELinuxOptions
+}
+
+// SELinuxOptions is securityContext.seLinuxOptions.
+type SELinuxOptions struct {
+	Present                 source.Value[bool]
+	User, Role, Type, Level source.Value[string]
 }

@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"path"
+	"sort"
+	"strings"
+)
+
+// imageRef is a container image reference split into its parts.
+type imageRef struct {
+	Registry string // host[:port]; "docker.io" when none is written
+	Repo     string // the repository path, e.g. "library/nginx"
+	Tag      string // "" when none is written (Kubernetes pulls "latest")
+	Digest   string // "sha256:…" or ""
+}
+
+// parseImage splits an image reference as the container runtime reads it:
+// the first path component is a registry host when it holds a "." or a
+// ":" or is "localhost", otherwise the image is on Docker Hub ("nginx" is
+// docker.io/library/nginx); the tag is the text after the last ":" that
+// follows the last "/"; the digest follows "@". ok is false for text that
+// cannot be an image reference (empty, white space, a template placeholder
+// such as ${IMAGE} or {{ .image }}).
+func parseImage(s string) (ref imageRef, ok bool) {
+	if s == "" || strings.ContainsAny(s, " \t\n{}$") {
+		return ref, false
+	}
+	name := s
+	if i := strings.IndexByte(name, '@'); i >= 0 {
+		name, ref.Digest = name[:i], name[i+1:]
+		if ref.Digest == "" {
+			return ref, false
+		}
+	}
+	if i := strings.LastIndexByte(name, ':'); i > strings.LastIndexByte(name, '/') {
+		name, ref.Tag = name[:i], name[i+1:]
+		if ref.Tag == "" {
+			return ref, false
+		}
+	}
+	ref.Registry, ref.Repo = "docker.io", name
+	if i := strings.IndexByte(name, '/'); i >= 0 {
+		first := name[:i]
+		if strings.ContainsAny(first, ".:") || first == "localhost" {
+			ref.Registry, ref.Repo = strings.ToLower(first), name[i+1:]
+		}
+	}
+	if ref.Repo == "" {
+		return ref, false
+	}
+	if ref.Registry == "docker.io" && !strings.Contains(ref.Repo, "/") {
+		ref.Repo = "library/" + ref.Repo
+	}
+	if ref.Registry == "index.docker.io" || ref.Registry == "registry-1.docker.io" {
+		ref.Registry = "docker.io"
+	}
+	return ref, true
+}
+
+// registryAllowed reports whether registry (host[:port]) matches one of the
+// glob patterns ("*" matches any run of characters, dots included). A
+// pattern without a port matches the host on any port.
+func registryAllowed(registry string, patterns []string) bool {
+	registry = strings.ToLower(registry)
+	host := registry
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	for _, p := range patterns {
+		p = strings.ToLower(strings.TrimSpace(p))
+		target := registry
+		if !strings.Contains(p, ":") {
+			target = host
+		}
+		if ok, err := path.Match(p, target); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}
+
+// enforcedProfile: the seccomp or AppArmor profile types that confine a
+// container.
+func enforcedProfile(t string) bool { return t == "RuntimeDefault" || t == "Localhost" }
+
+// defaultRegistries is EKS-K8S-051's default allowlist: Amazon ECR (FIPS
+// endpoints and the China partition included) and ECR Public.
+var defaultRegistries = []string{
+	"*.dkr.ecr.*.amazonaws.com",
+	"*.dkr.ecr-fips.*.amazonaws.com",
+	"*.dkr.ecr.*.amazonaws.com.cn",
+	"public.ecr.aws",
+}
+
+// sortedKeys returns m's keys in order, for deterministic output.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
