@@ -111,6 +111,10 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.LogTypes = in.strs(names["enabled_cluster_log_types"], []string{"audit", "api", "authenticator"})
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	out.Model.Clusters = append(out.Model.Clusters, c)
+	if m.eksCalls == nil {
+		m.eksCalls = map[string]*model.Cluster{}
+	}
+	m.eksCalls[name] = c
 
 	for _, kind := range []string{"eks_managed", "self_managed"} {
 		in.nodeGroups(c, kind, out)
@@ -178,6 +182,14 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 		}
 		return cty.NilVal, at, false
 	}
+	in.fillGroup(ng, kind, at, get)
+	return ng
+}
+
+// fillGroup reads a node group's settings through get, with the
+// submodule's defaults for what get does not find. at is where the group
+// is written: the map entry, or the submodule call.
+func (in eksInputs) fillGroup(ng *model.NodeGroup, kind string, at source.Range, get groupGetter) {
 	// With the module's custom launch template (the default), remote_access
 	// is ignored and only key_name puts a key on the nodes; the module
 	// opens no port for it. Without it, remote_access behaves as on
@@ -216,7 +228,6 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 	in.groupVersions(ng, kind, get)
 	in.groupHardening(ng, kind, get)
 	in.groupIAM(ng, kind, get)
-	return ng
 }
 
 // groupGetter finds a node group setting in the group, then in the

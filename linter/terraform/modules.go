@@ -42,12 +42,22 @@ var moduleMeta = map[string]bool{"source": true, "version": true, "count": true,
 // holds the folders already on the call path, so a module that calls
 // itself ends with a warning instead of recursing.
 func (m *module) follow(out *Loaded, ancestors []string) {
+	var later []laterCall // calls that refer to other calls, read after them
 	for _, b := range m.modules {
-		m.protect(b.DefRange, "this module call", func() { m.call(b, out, ancestors) })
+		m.protect(b.DefRange, "this module call", func() { m.call(b, out, ancestors, &later) })
+	}
+	for _, c := range later {
+		m.protect(c.block.DefRange, "this module call", c.read)
 	}
 }
 
-func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
+// laterCall is a module call read after the others.
+type laterCall struct {
+	block *hcl.Block
+	read  func()
+}
+
+func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]laterCall) {
 	name := b.Labels[0]
 	attrs, _ := b.Body.JustAttributes() // nested blocks (lifecycle) are not inputs
 	srcAttr, ok := attrs["source"]
@@ -76,6 +86,10 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 		}
 		if isEKSModule(src) {
 			m.eksModule(b, attrs, src, out)
+			return
+		}
+		if sub := eksSubmodule(src); sub != "" {
+			*later = append(*later, laterCall{b, func() { m.eksSubmoduleCall(b, attrs, src, sub, out) }})
 			return
 		}
 		out.Problems = append(out.Problems, source.Notef(rangeOf(srcAttr.Range),
