@@ -69,21 +69,28 @@ func (in eksInputs) input(name string) (cty.Value, *hcl.Attribute, bool) {
 	return in.m.eval(a.Expr), a, true
 }
 
-// eksModule adapts a call of terraform-aws-modules/eks from its inputs,
-// with the defaults of its major version: the module is never downloaded.
-func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *Loaded) {
-	name := b.Labels[0]
+// eksInputsOf reads the major version of a call of the module or of one of
+// its submodules: from version, or a git ref; when neither says, the newest
+// is assumed, and note says so.
+func (m *module) eksInputsOf(b *hcl.Block, attrs hcl.Attributes, src string) (in eksInputs, note string) {
 	version := cty.NilVal
 	if a, ok := attrs["version"]; ok {
 		version = m.eval(a.Expr)
 	}
 	major, known := eksModuleMajor(src, version)
-	note := ""
 	if !known {
 		major = newestEKSModule
 		note = fmt.Sprintf("the module's version could not be read, so terraform-aws-modules/eks v%d defaults were assumed", major)
 	}
-	in := eksInputs{m: m, attrs: attrs, header: rangeOf(b.DefRange), major: major}
+	return eksInputs{m: m, attrs: attrs, header: rangeOf(b.DefRange), major: major}, note
+}
+
+// eksModule adapts a call of terraform-aws-modules/eks from its inputs,
+// with the defaults of its major version: the module is never downloaded.
+func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *Loaded) {
+	name := b.Labels[0]
+	in, note := m.eksInputsOf(b, attrs, src)
+	major := in.major
 	names := model.Renames{
 		"endpoint_public_access":    "cluster_endpoint_public_access",
 		"endpoint_private_access":   "cluster_endpoint_private_access",

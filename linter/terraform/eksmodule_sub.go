@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -54,28 +53,10 @@ func (m *module) eksSubmoduleCall(b *hcl.Block, attrs hcl.Attributes, src, sub s
 		return
 	}
 	name := b.Labels[0]
-	version := cty.NilVal
-	if a, ok := attrs["version"]; ok {
-		version = m.eval(a.Expr)
-	}
-	major, known := eksModuleMajor(src, version)
-	note := ""
-	if !known {
-		major = newestEKSModule
-		note = fmt.Sprintf("the module's version could not be read, so terraform-aws-modules/eks v%d defaults were assumed", major)
-	}
-	in := eksInputs{m: m, attrs: attrs, header: rangeOf(b.DefRange), major: major}
+	in, note := m.eksInputsOf(b, attrs, src)
 	ng := &model.NodeGroup{Object: model.Object{Kind: "module", Address: "module." + name, Range: in.header, Format: model.Module, Note: note}}
-	// A call with count or for_each is read once, as a representative
-	// whose iterators are unknown, as local module calls are.
-	scope := map[string]cty.Value{}
-	if _, ok := attrs["count"]; ok {
-		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
-	}
-	if _, ok := attrs["for_each"]; ok {
-		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
-	}
-	m.within(instance{scope: scope}, func() {
+	// A call with count or for_each is read once, as a representative.
+	m.within(instance{scope: callScope(attrs)}, func() {
 		if a, ok := attrs["cluster_name"]; ok {
 			ng.Cluster = m.eksCallCluster(a.Expr)
 		}

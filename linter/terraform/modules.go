@@ -116,16 +116,8 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	child.key, child.root = key, m.root
 	out.Files = append(out.Files, child.read(files)...)
 
-	// Inputs are evaluated in the caller. A call with count or for_each is
-	// read once, as a representative whose count.index and each.* are unknown.
-	scope := map[string]cty.Value{}
-	if _, ok := attrs["count"]; ok {
-		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
-	}
-	if _, ok := attrs["for_each"]; ok {
-		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
-	}
-	m.within(instance{scope: scope}, func() {
+	// Inputs are evaluated in the caller.
+	m.within(instance{scope: callScope(attrs)}, func() {
 		for _, a := range sortedAttrs(attrs) {
 			if moduleMeta[a.Name] {
 				continue
@@ -226,4 +218,18 @@ func readModulesJSON(root string) map[string]string {
 		out[mod.Key] = path.Clean(path.Join(root, filepath.ToSlash(mod.Dir)))
 	}
 	return out
+}
+
+// callScope binds the iterators of a module call: a call with count or
+// for_each is read once, as a representative whose count.index and each.*
+// are unknown.
+func callScope(attrs hcl.Attributes) map[string]cty.Value {
+	scope := map[string]cty.Value{}
+	if _, ok := attrs["count"]; ok {
+		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+	}
+	if _, ok := attrs["for_each"]; ok {
+		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+	}
+	return scope
 }
