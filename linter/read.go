@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ekslint/ekslint/linter/eksctl"
@@ -81,7 +82,8 @@ func at(p string, src []byte, i int) source.Range {
 
 // readYAML reads one YAML or JSON file and hands each document to the
 // adapter that claims it: eksctl for ClusterConfig, kube for anything else
-// with apiVersion and kind. Other YAML (CI workflows, Helm values) is not ours.
+// with apiVersion and kind. Other YAML (CI workflows, Helm values) is not
+// ours. A JSON file that is a Terraform plan goes to the plan reader.
 func readYAML(p string) unitResult {
 	var out unitResult
 	src, ok, pr := readSource(p)
@@ -89,6 +91,12 @@ func readYAML(p string) unitResult {
 		out.problems = append(out.problems, *pr)
 	}
 	if !ok {
+		return out
+	}
+	if strings.HasSuffix(strings.ToLower(p), ".json") && terraform.IsPlan(src) {
+		l := terraform.LoadPlan(p, src)
+		out.model, out.files = l.Model, l.Files
+		out.problems = append(out.problems, l.Problems...)
 		return out
 	}
 	docs, file, problems := yamldoc.Decode(p, src)

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -148,6 +149,13 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 				g.Cluster = clusters[in.address]
 			}
 		}
+		if g.Cluster == nil {
+			// A name written out (and every name in a plan): the one
+			// cluster of the module with that name.
+			if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+				g.Cluster = clusterNamed(clusters, v.AsString())
+			}
+		}
 	}
 
 	// remote_access: with ec2_ssh_key and no source_security_group_ids,
@@ -245,4 +253,19 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 		})
 	}
 	return out
+}
+
+// clusterNamed returns the only cluster whose name is known to be name, or
+// nil when there is none or more than one.
+func clusterNamed(clusters map[string]*model.Cluster, name string) *model.Cluster {
+	var found *model.Cluster
+	for _, c := range clusters {
+		if c.Name.Known() && c.Name.Val == name {
+			if found != nil {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
 }

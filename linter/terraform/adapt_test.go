@@ -74,8 +74,8 @@ func TestClusterDefaultsAndRanges(t *testing.T) {
 				t.Errorf("secrets %+v", c.SecretsEncryption)
 			}
 		}},
-		{"path and workspace", "resource \"aws_eks_cluster\" \"c\" {\n  name = \"${path.module}/${terraform.workspace}\"\n}\n", func(t *testing.T, c *model.Cluster) {
-			if c.Name.Val != "m/default" {
+		{"path (the root module is dot) and workspace", "resource \"aws_eks_cluster\" \"c\" {\n  name = \"${path.module}/${terraform.workspace}\"\n}\n", func(t *testing.T, c *model.Cluster) {
+			if c.Name.Val != "./default" {
 				t.Errorf("name %+v", c.Name)
 			}
 		}},

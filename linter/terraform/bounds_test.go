@@ -86,7 +86,7 @@ func TestUnknownFunctions(t *testing.T) {
   name                      = templatefile("x.tpl", {})
   enabled_cluster_log_types = ["api", file("types.txt"), provider::aws::arn_parse("x").service]
   vpc_config {
-    public_access_cidrs = [cidrsubnet("10.0.0.0/8", 8, 1), "192.168.0.0/16"]
+    public_access_cidrs = [format("%s/8", timestamp()), "192.168.0.0/16"]
   }
 }
 `}, Options{})

@@ -47,6 +47,9 @@ type resource struct {
 	// insts are its instances once expanded (see instancesOf).
 	insts    []instance
 	expanded bool
+	// planned is the address a JSON plan gives the resource instance
+	// (module.eks.aws_eks_cluster.this[0]); "" for configuration.
+	planned string
 }
 
 func (r *resource) address() string { return r.typ + "." + r.name }

@@ -69,21 +69,28 @@ func (in eksInputs) input(name string) (cty.Value, *hcl.Attribute, bool) {
 	return in.m.eval(a.Expr), a, true
 }
 
-// eksModule adapts a call of terraform-aws-modules/eks from its inputs,
-// with the defaults of its major version: the module is never downloaded.
-func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *Loaded) {
-	name := b.Labels[0]
+// eksInputsOf reads the major version of a call of the module or of one of
+// its submodules: from version, or a git ref; when neither says, the newest
+// is assumed, and note says so.
+func (m *module) eksInputsOf(b *hcl.Block, attrs hcl.Attributes, src string) (in eksInputs, note string) {
 	version := cty.NilVal
 	if a, ok := attrs["version"]; ok {
 		version = m.eval(a.Expr)
 	}
 	major, known := eksModuleMajor(src, version)
-	note := ""
 	if !known {
 		major = newestEKSModule
 		note = fmt.Sprintf("the module's version could not be read, so terraform-aws-modules/eks v%d defaults were assumed", major)
 	}
-	in := eksInputs{m: m, attrs: attrs, header: rangeOf(b.DefRange), major: major}
+	return eksInputs{m: m, attrs: attrs, header: rangeOf(b.DefRange), major: major}, note
+}
+
+// eksModule adapts a call of terraform-aws-modules/eks from its inputs,
+// with the defaults of its major version: the module is never downloaded.
+func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *Loaded) {
+	name := b.Labels[0]
+	in, note := m.eksInputsOf(b, attrs, src)
+	major := in.major
 	names := model.Renames{
 		"endpoint_public_access":    "cluster_endpoint_public_access",
 		"endpoint_private_access":   "cluster_endpoint_private_access",
@@ -111,6 +118,10 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.LogTypes = in.strs(names["enabled_cluster_log_types"], []string{"audit", "api", "authenticator"})
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	out.Model.Clusters = append(out.Model.Clusters, c)
+	if m.eksCalls == nil {
+		m.eksCalls = map[string]*model.Cluster{}
+	}
+	m.eksCalls[name] = c
 
 	for _, kind := range []string{"eks_managed", "self_managed"} {
 		in.nodeGroups(c, kind, out)
@@ -178,6 +189,14 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 		}
 		return cty.NilVal, at, false
 	}
+	in.fillGroup(ng, kind, at, get)
+	return ng
+}
+
+// fillGroup reads a node group's settings through get, with the
+// submodule's defaults for what get does not find. at is where the group
+// is written: the map entry, or the submodule call.
+func (in eksInputs) fillGroup(ng *model.NodeGroup, kind string, at source.Range, get groupGetter) {
 	// With the module's custom launch template (the default), remote_access
 	// is ignored and only key_name puts a key on the nodes; the module
 	// opens no port for it. Without it, remote_access behaves as on
@@ -216,7 +235,6 @@ func (in eksInputs) nodeGroup(c *model.Cluster, kind, key string, g cty.Value, a
 	in.groupVersions(ng, kind, get)
 	in.groupHardening(ng, kind, get)
 	in.groupIAM(ng, kind, get)
-	return ng
 }
 
 // groupGetter finds a node group setting in the group, then in the

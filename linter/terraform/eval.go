@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -61,8 +62,10 @@ func (m *module) context(expr hcl.Expression) *hcl.EvalContext {
 				locals[attr.Name] = m.local(attr.Name)
 			}
 		case "path":
-			dir := cty.StringVal(m.dir)
-			ctx.Variables["path"] = cty.ObjectVal(map[string]cty.Value{"module": dir, "root": dir, "cwd": dir})
+			// As Terraform gives them: the root module's folder is ".", a
+			// child module's is relative to it.
+			ctx.Variables["path"] = cty.ObjectVal(map[string]cty.Value{
+				"module": cty.StringVal(m.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
 		case "terraform":
 			ctx.Variables["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 		default:
@@ -136,4 +139,14 @@ func (m *module) varObject() cty.Value {
 	}
 	m.varObj = cty.ObjectVal(vals)
 	return m.varObj
+}
+
+// modulePath is path.module: the module's folder relative to the root
+// module's, with forward slashes.
+func (m *module) modulePath() string {
+	rel, err := filepath.Rel(filepath.FromSlash(m.root), filepath.FromSlash(m.dir))
+	if err != nil {
+		return m.dir
+	}
+	return filepath.ToSlash(rel)
 }

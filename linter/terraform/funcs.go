@@ -11,9 +11,9 @@ import (
 )
 
 // stdFunctions are the Terraform functions ekslint evaluates, by the name
-// Terraform gives them. A call to any other function (file, templatefile,
-// cidrsubnet, provider functions, …) makes its value unknown, never an
-// error: see unknownFunc.
+// Terraform gives them, with terraformFunctions and the file functions
+// (fileFunction). A call to any other function (timestamp, uuid, provider
+// functions, …) makes its value unknown, never an error: see unknownFunc.
 var stdFunctions = map[string]function.Function{
 	"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "chomp": stdlib.ChompFunc,
 	"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
@@ -63,6 +63,10 @@ func (m *module) function(name string) {
 	}
 	if f, ok := stdFunctions[name]; ok {
 		funcs[name] = m.guard(name, f)
+	} else if f, ok := terraformFunctions[name]; ok {
+		funcs[name] = m.guard(name, f)
+	} else if f, ok := m.fileFunction(name); ok {
+		funcs[name] = m.guard(name, f)
 	} else {
 		funcs[name] = unknownFunc
 	}
@@ -76,6 +80,12 @@ func (m *module) allFunctions() {
 	}
 	m.allFuncs = true
 	for name := range stdFunctions {
+		m.function(name)
+	}
+	for name := range terraformFunctions {
+		m.function(name)
+	}
+	for _, name := range []string{"file", "filebase64", "fileexists", "templatefile"} {
 		m.function(name)
 	}
 }

@@ -17,3 +17,21 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoadPlan: any bytes as a JSON plan load without a panic escaping
+// LoadPlan.
+func FuzzLoadPlan(f *testing.F) {
+	f.Add([]byte(`{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"aws_eks_cluster.a","mode":"managed","type":"aws_eks_cluster","name":"a","values":{"vpc_config":[{"endpoint_public_access":true}]}}]}},"resource_changes":[{"address":"aws_eks_cluster.a","change":{"after_unknown":{"vpc_config":[{"public_access_cidrs":true}],"encryption_config":true}}}]}`))
+	f.Add([]byte(`{"format_version":"1.2","planned_values":{"root_module":{"child_modules":[{"resources":[{"address":"aws_eks_node_group.n[\"x\"]","mode":"managed","type":"aws_eks_node_group","name":"n","values":{"remote_access":true}}]}]}}}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		l := LoadPlan("p.json", src)
+		if l.Model == nil {
+			t.Fatal("nil model")
+		}
+		for _, p := range l.Problems {
+			if len(p.Message) > 0 && p.Message[:min(len(p.Message), 14)] == "internal error" {
+				t.Fatalf("panic inside LoadPlan: %s", p.Message)
+			}
+		}
+	})
+}

@@ -21,6 +21,10 @@ var instanceSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "c
 
 // instancesOf returns the instances of r, expanding it the first time.
 func (m *module) instancesOf(r *resource) []instance {
+	if !r.expanded && r.planned != "" {
+		// A plan's resources are instances already.
+		r.expanded, r.insts = true, []instance{{address: r.planned}}
+	}
 	if !r.expanded {
 		r.expanded = true
 		ok := m.protect(r.block.DefRange, r.address(), func() {

@@ -42,12 +42,22 @@ var moduleMeta = map[string]bool{"source": true, "version": true, "count": true,
 // holds the folders already on the call path, so a module that calls
 // itself ends with a warning instead of recursing.
 func (m *module) follow(out *Loaded, ancestors []string) {
+	var later []laterCall // calls that refer to other calls, read after them
 	for _, b := range m.modules {
-		m.protect(b.DefRange, "this module call", func() { m.call(b, out, ancestors) })
+		m.protect(b.DefRange, "this module call", func() { m.call(b, out, ancestors, &later) })
+	}
+	for _, c := range later {
+		m.protect(c.block.DefRange, "this module call", c.read)
 	}
 }
 
-func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
+// laterCall is a module call read after the others.
+type laterCall struct {
+	block *hcl.Block
+	read  func()
+}
+
+func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]laterCall) {
 	name := b.Labels[0]
 	attrs, _ := b.Body.JustAttributes() // nested blocks (lifecycle) are not inputs
 	srcAttr, ok := attrs["source"]
@@ -78,6 +88,10 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 			m.eksModule(b, attrs, src, out)
 			return
 		}
+		if sub := eksSubmodule(src); sub != "" {
+			*later = append(*later, laterCall{b, func() { m.eksSubmoduleCall(b, attrs, src, sub, out) }})
+			return
+		}
 		out.Problems = append(out.Problems, source.Notef(rangeOf(srcAttr.Range),
 			"module %q comes from %q, which ekslint does not fetch (run terraform init to let ekslint read it); its resources are not checked", name, src))
 		return
@@ -102,16 +116,8 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string) {
 	child.key, child.root = key, m.root
 	out.Files = append(out.Files, child.read(files)...)
 
-	// Inputs are evaluated in the caller. A call with count or for_each is
-	// read once, as a representative whose count.index and each.* are unknown.
-	scope := map[string]cty.Value{}
-	if _, ok := attrs["count"]; ok {
-		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
-	}
-	if _, ok := attrs["for_each"]; ok {
-		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
-	}
-	m.within(instance{scope: scope}, func() {
+	// Inputs are evaluated in the caller.
+	m.within(instance{scope: callScope(attrs)}, func() {
 		for _, a := range sortedAttrs(attrs) {
 			if moduleMeta[a.Name] {
 				continue
@@ -212,4 +218,18 @@ func readModulesJSON(root string) map[string]string {
 		out[mod.Key] = path.Clean(path.Join(root, filepath.ToSlash(mod.Dir)))
 	}
 	return out
+}
+
+// callScope binds the iterators of a module call: a call with count or
+// for_each is read once, as a representative whose count.index and each.*
+// are unknown.
+func callScope(attrs hcl.Attributes) map[string]cty.Value {
+	scope := map[string]cty.Value{}
+	if _, ok := attrs["count"]; ok {
+		scope["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.UnknownVal(cty.Number)})
+	}
+	if _, ok := attrs["for_each"]; ok {
+		scope["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})
+	}
+	return scope
 }

@@ -62,6 +62,13 @@ type module struct {
 
 	funcs    map[string]function.Function
 	allFuncs bool // every standard function is in funcs
+	// files caches what the file functions read; inTemplate is set while
+	// templatefile evaluates a template.
+	files      map[string]readResult
+	inTemplate bool
+	// eksCalls are the clusters of the module's terraform-aws-modules/eks
+	// calls, by call name, for the submodule calls that name them.
+	eksCalls map[string]*model.Cluster
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
 	scope map[string]cty.Value

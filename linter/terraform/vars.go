@@ -41,25 +41,24 @@ func (m *module) resolveVariables(opts Options) {
 
 // varFiles lists the variables files to read, lowest precedence first.
 func (m *module) varFiles(given []string) []string {
+	// One listing of the folder, not a stat per name: this runs for every
+	// module. ReadDir sorts by name, as Terraform orders *.auto.tfvars.
+	entries, _ := os.ReadDir(filepath.FromSlash(m.dir))
 	var out, auto []string
-	for _, n := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
-		if st, err := os.Stat(filepath.Join(filepath.FromSlash(m.dir), n)); err == nil && !st.IsDir() {
-			out = append(out, join(m.dir, n))
-		}
-	}
-	if entries, err := os.ReadDir(filepath.FromSlash(m.dir)); err == nil {
+	for _, want := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
 		for _, e := range entries {
-			n := e.Name()
-			if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
-				auto = append(auto, n)
+			if e.Name() == want && !e.IsDir() {
+				out = append(out, join(m.dir, want))
 			}
 		}
 	}
-	sort.Strings(auto)
-	for _, n := range auto {
-		out = append(out, join(m.dir, n))
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && (strings.HasSuffix(n, ".auto.tfvars") || strings.HasSuffix(n, ".auto.tfvars.json")) {
+			auto = append(auto, join(m.dir, n))
+		}
 	}
-	return append(out, given...)
+	return append(append(out, auto...), given...)
 }
 
 // readVarFile applies one variables file. Values are plain HCL (or JSON)
