@@ -25,7 +25,7 @@ var K8S003 = &linter.Rule{
 					at = v.Path.Range
 				}
 				if v.Path.IsSet() && sensitiveHostPath(v.Path.Val) {
-					p.ReportSeverity(linter.High, w, at, "volume %q mounts the node's %s, which gives control of the node (credentials, the kubelet or the container runtime); use a PVC, CSI or emptyDir volume instead", v.Name, v.Path.Val).In("volumes[" + v.Name + "]")
+					p.ReportSeverity(linter.High, w, at, "volume %q mounts the node's %s, a sensitive path (system configuration, kernel interfaces, the kubelet's state or the container runtime) whose mount can give control of the node; use a PVC, CSI or emptyDir volume instead", v.Name, v.Path.Val).In("volumes[" + v.Name + "]")
 					continue
 				}
 				shown := "a node directory"
@@ -40,22 +40,29 @@ var K8S003 = &linter.Rule{
 
 // sensitivePaths are node paths whose mount gives control of the node:
 // system configuration and kernel interfaces, root's home, the kubelet's
-// state and the container runtime's sockets.
-var sensitivePaths = []string{
-	"/etc", "/proc", "/sys", "/root", "/var/lib/kubelet",
-	"/var/run/docker.sock", "/run/docker.sock",
-	"/run/containerd/containerd.sock", "/var/run/containerd", "/run/containerd",
+// state and the container runtime's sockets. /var/run is a link to /run.
+var sensitivePaths = map[string]bool{
+	"/": true, "/etc": true, "/proc": true, "/sys": true, "/root": true,
+	"/var/lib/kubelet":     true,
+	"/var/run/docker.sock": true, "/run/docker.sock": true,
+	"/run/containerd/containerd.sock": true, "/var/run/containerd": true, "/run/containerd": true,
 }
 
-// sensitiveHostPath: the root itself, or one of sensitivePaths or a path
-// inside it.
+// sensitiveTrees are the sensitive paths whose every subpath is sensitive
+// too: other pods' volumes and tokens, the runtime's state, the kernel's
+// process interfaces, root's credentials. Subpaths of /etc and /sys are
+// not (a read-only /etc/ssl/certs or /sys/fs/cgroup is common and harmless).
+var sensitiveTrees = []string{"/var/lib/kubelet", "/var/run/containerd", "/run/containerd", "/proc", "/root"}
+
+// sensitiveHostPath: one of sensitivePaths, or a path inside one of
+// sensitiveTrees.
 func sensitiveHostPath(p string) bool {
 	p = path.Clean("/" + p)
-	if p == "/" {
+	if sensitivePaths[p] {
 		return true
 	}
-	for _, s := range sensitivePaths {
-		if p == s || strings.HasPrefix(p, s+"/") {
+	for _, s := range sensitiveTrees {
+		if strings.HasPrefix(p, s+"/") {
 			return true
 		}
 	}

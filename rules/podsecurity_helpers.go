@@ -19,10 +19,11 @@ type imageRef struct {
 // ":" or is "localhost", otherwise the image is on Docker Hub ("nginx" is
 // docker.io/library/nginx); the tag is the text after the last ":" that
 // follows the last "/"; the digest follows "@". ok is false for text that
-// cannot be an image reference (empty, white space, a template placeholder
-// such as ${IMAGE} or {{ .image }}).
+// cannot be an image reference: empty, or with a character that no image
+// reference has (a template placeholder such as ${IMAGE}, {{ .image }} or
+// <your-image>).
 func parseImage(s string) (ref imageRef, ok bool) {
-	if s == "" || strings.ContainsAny(s, " \t\n{}$") {
+	if s == "" || strings.IndexFunc(s, notReferenceChar) >= 0 {
 		return ref, false
 	}
 	name := s
@@ -100,4 +101,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// notReferenceChar: characters outside an image reference's grammar
+// (letters, digits, and . _ - / : @).
+func notReferenceChar(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false
+	}
+	return !strings.ContainsRune("._-/:@", r)
 }

@@ -22,6 +22,8 @@ func TestParseImage(t *testing.T) {
 		{"${IMAGE}", imageRef{}, false},
 		{"{{ .Values.image }}", imageRef{}, false},
 		{"app:", imageRef{}, false},
+		{"<YOUR-CONTAINER>", imageRef{}, false},
+		{"$(IMAGE)", imageRef{}, false},
 		{"app@", imageRef{}, false},
 	} {
 		got, ok := parseImage(tc.in)
