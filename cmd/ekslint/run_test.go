@@ -619,3 +619,49 @@ resource "aws_eks_cluster" "this" {
 		t.Errorf("related %+v", rel)
 	}
 }
+
+// TestPodSecurityParams: the exempt list of EKS-K8S-002 and the registry
+// allowlist of EKS-K8S-051, set in .ekslint.yaml, change what is reported.
+func TestPodSecurityParams(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"agent.yaml": `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-exporter
+  namespace: monitoring
+spec:
+  selector:
+    matchLabels: {app: node-exporter}
+  template:
+    metadata:
+      labels: {app: node-exporter}
+    spec:
+      hostNetwork: true
+      containers:
+        - name: exporter
+          image: quay.io/prometheus/node-exporter:v1.8.0
+`})
+	args := []string{"--enable", "EKS-K8S-051", "-f", "json"}
+	_, out, errOut := ekslint(t, dir, args...)
+	if !strings.Contains(out, `"EKS-K8S-002"`) || !strings.Contains(out, `"EKS-K8S-051"`) {
+		t.Fatalf("without parameters, want EKS-K8S-002 and EKS-K8S-051:\n%s\n%s", out, errOut)
+	}
+
+	write(t, dir, map[string]string{".ekslint.yaml": `rules:
+  EKS-K8S-002:
+    exempt: [monitoring/node-*]
+  EKS-K8S-051:
+    registries: [quay.io]
+`})
+	code, out, errOut := ekslint(t, dir, args...)
+	if code == 2 || strings.Contains(out, `"EKS-K8S-002"`) || strings.Contains(out, `"EKS-K8S-051"`) {
+		t.Errorf("the parameters did not exempt the DaemonSet and allow quay.io: exit %d\n%s\n%s", code, out, errOut)
+	}
+
+	// A registry list of the wrong type is an error at its key.
+	write(t, dir, map[string]string{".ekslint.yaml": "rules:\n  EKS-K8S-051:\n    registries: quay.io\n"})
+	code, _, errOut = ekslint(t, dir, args...)
+	if code != 2 || !strings.Contains(errOut, "registries") {
+		t.Errorf("a string for a list parameter must be an error: exit %d\n%s", code, errOut)
+	}
+}
