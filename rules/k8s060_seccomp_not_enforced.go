@@ -18,6 +18,9 @@ var K8S060 = &linter.Rule{
 	Tags:     []string{"security", "workloads"},
 	Check: func(p *linter.Pass) {
 		for _, w := range p.Model.Workloads {
+			if w.Windows {
+				continue // seccomp is a Linux feature
+			}
 			pod := w.PodSecurity.Seccomp
 			var inherit []string // containers that take the pod's profile
 			for _, c := range w.Containers {

@@ -26,6 +26,7 @@ func (a *adapter) podSecurity(w *model.Workload, obj, spec *yaml.Node) {
 	a.hostPaths(w, spec)
 	_, w.PodSecurity = a.securityContext(spec, w.PodSpec, w.Address, "spec.securityContext")
 	w.AppArmorAnnotations = a.appArmorAnnotations(templateMeta(obj, w.Kind), w.Address)
+	w.Windows = yamldoc.ScalarOf(lookupValue(lookupValue(spec, "os"), "name")) == "windows"
 }
 
 // containerSecurity reads a container's securityContext.

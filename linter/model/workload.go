@@ -54,6 +54,9 @@ type Workload struct {
 	// container.apparmor.security.beta.kubernetes.io/<container> of the pod
 	// template's metadata, by container name (Set at the annotation).
 	AppArmorAnnotations map[string]source.Value[string]
+	// Windows is true when spec.os.name is windows: Linux security modules
+	// (seccomp, AppArmor, SELinux) do not apply to the pod.
+	Windows bool
 
 	// Cross-object facts (labels, replicas, service account).
 }
