@@ -52,6 +52,10 @@ type Cluster struct {
 	// Network.
 
 	// eksctl schema.
+
+	// SchemaProblems are what eksctl would refuse or misread in a
+	// ClusterConfig: unknown keys, wrong types, invalid values.
+	SchemaProblems []SchemaProblem
 }
 
 // Addon is an EKS add-on: aws_eks_addon, an entry of the module's
@@ -73,4 +77,11 @@ type Addon struct {
 	// Configuration is configuration_values / configurationValues as
 	// written (JSON or YAML text); Default "" when omitted.
 	Configuration source.Value[string]
+}
+
+// SchemaProblem is one place where a ClusterConfig does not match eksctl's
+// schema, located at the key or value.
+type SchemaProblem struct {
+	Message string
+	Range   source.Range
 }
