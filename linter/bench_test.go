@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -84,6 +85,34 @@ func BenchmarkParseOnly(b *testing.B) {
 			report(b, st.Files, st.Bytes)
 		})
 	}
+}
+
+// BenchmarkLintVsParse measures the whole run against the parse-only
+// floor side by side: each iteration parses the files and then lints them,
+// so both see the same machine load, and it reports the ratio (target:
+// 1.3 at most).
+//
+//	go test -run '^$' -bench LintVsParse -benchtime 20x ./linter/
+func BenchmarkLintVsParse(b *testing.B) {
+	dir, st := corpusDir(b, 1000)
+	files, _ := walk(b, dir)
+	opts := linter.Options{Paths: []string{dir}, Rules: rules.All()}
+	var parse, lint time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		res := linter.Lint(opts)
+		t1 := time.Now()
+		parseAll(b, files)
+		parse += time.Since(t1)
+		lint += t1.Sub(t0)
+		if len(res.Findings) < st.Bad {
+			b.Fatalf("%d findings for %d bad objects", len(res.Findings), st.Bad)
+		}
+	}
+	b.ReportMetric(float64(parse.Milliseconds())/float64(b.N), "parse-ms/op")
+	b.ReportMetric(float64(lint.Milliseconds())/float64(b.N), "lint-ms/op")
+	b.ReportMetric(float64(lint)/float64(parse), "lint/parse")
 }
 
 func walk(b *testing.B, dir string) ([]string, int) {

@@ -78,7 +78,7 @@ func (d *discoverer) add(arg string) {
 		return
 	}
 	if info.IsDir() {
-		d.walk(arg, p)
+		d.walk(arg, p, "")
 		return
 	}
 	// A file named on the command line is always read, whatever its name.
@@ -94,14 +94,21 @@ func (d *discoverer) add(arg string) {
 	}
 }
 
-func (d *discoverer) walk(osPath, p string) {
-	real, err := filepath.EvalSymlinks(osPath)
-	if err != nil {
-		d.problems = append(d.problems, source.Errorf(source.Range{File: p}, "cannot read: %s", plainError(err)))
-		return
-	}
-	if abs, err := filepath.Abs(real); err == nil {
-		real = abs
+// walk reads the folder osPath, shown as p. real is its resolved absolute
+// path when the caller knows it (a plain subfolder of a resolved folder),
+// or "" to resolve it here: resolving every folder would stat each
+// component of its path again.
+func (d *discoverer) walk(osPath, p, real string) {
+	if real == "" {
+		r, err := filepath.EvalSymlinks(osPath)
+		if err != nil {
+			d.problems = append(d.problems, source.Errorf(source.Range{File: p}, "cannot read: %s", plainError(err)))
+			return
+		}
+		if abs, err := filepath.Abs(r); err == nil {
+			r = abs
+		}
+		real = r
 	}
 	if d.seenDirs[real] {
 		return // a symlink loop, or a folder reached twice
@@ -127,7 +134,9 @@ func (d *discoverer) walk(osPath, p string) {
 		child := filepath.Join(osPath, name)
 		cp := joinDisplay(p, name)
 		isDir := e.IsDir()
+		childReal := filepath.Join(real, name)
 		if e.Type()&fs.ModeSymlink != 0 {
+			childReal = "" // resolved by the walk, which also finds loops
 			info, err := os.Stat(child)
 			if err != nil {
 				d.problems = append(d.problems, source.Warnf(source.Range{File: cp}, "skipped broken symbolic link: %s", plainError(err)))
@@ -137,7 +146,7 @@ func (d *discoverer) walk(osPath, p string) {
 		}
 		if isDir {
 			if !skipDirs[name] {
-				d.walk(child, cp)
+				d.walk(child, cp, childReal)
 			}
 			continue
 		}

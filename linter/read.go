@@ -36,7 +36,7 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		return fail(whole, "cannot read: %s", plainError(err))
 	}
 	defer f.Close()
-	src, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	src, err = readAll(f)
 	if err != nil {
 		return fail(whole, "cannot read: %s", plainError(err))
 	}
@@ -150,4 +150,29 @@ func readTerraform(u unit, opts Options) unitResult {
 	out.problems = append(out.problems, l.Problems...)
 	out.modules = l.Modules
 	return out
+}
+
+// readAll reads f whole, up to one byte past MaxFileSize, into a buffer
+// sized from its length when it is known: io.ReadAll would grow and copy
+// its buffer several times for an ordinary file.
+func readAll(f *os.File) ([]byte, error) {
+	size := 512
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = int(min(info.Size(), MaxFileSize)) + 1 // +1 so that EOF is seen without growing
+	}
+	buf := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it said
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ekslint/ekslint/docs"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -57,7 +58,8 @@ type Rule struct {
 	Formats []model.Format
 	// Tags for SARIF (e.g. "security", "reliability").
 	Tags []string
-	// Doc is the rule's documentation in Markdown (docs/rules/<ID>.md).
+	// Doc overrides the rule's documentation; Documentation reads
+	// docs/rules/<ID>.md when it is empty.
 	Doc string
 	// Params are the settings the rule reads from .ekslint.yaml
 	// (rules.<ID>.<name>), each with its default.
@@ -288,4 +290,15 @@ func (f Finding) Fingerprint() string {
 type Suppression struct {
 	Reason string
 	Range  source.Range // the comment or annotation
+}
+
+// Documentation is the rule's documentation in Markdown: Doc when set,
+// else docs/rules/<ID>.md from the binary, read only when asked for so that
+// a pre-commit run that needs no rule help does not pay for it.
+func (r *Rule) Documentation() string {
+	if r.Doc != "" {
+		return r.Doc
+	}
+	d, _ := docs.Rule(r.ID)
+	return d
 }

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ekslint/ekslint/docs"
 	"github.com/ekslint/ekslint/linter"
 )
 
@@ -28,12 +27,11 @@ func All() []*linter.Rule {
 	for _, g := range groups {
 		all = append(all, g...)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return catalogKey(all[i].ID) < catalogKey(all[j].ID) })
+	keys := make(map[*linter.Rule]string, len(all))
 	for _, r := range all {
-		if r.Doc == "" {
-			r.Doc, _ = docs.Rule(r.ID)
-		}
+		keys[r] = catalogKey(r.ID)
 	}
+	sort.SliceStable(all, func(i, j int) bool { return keys[all[i]] < keys[all[j]] })
 	return all
 }
 

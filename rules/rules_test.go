@@ -80,7 +80,7 @@ func checkDoc(t *testing.T, r *linter.Rule) {
 		t.Errorf("%s: no docs/rules/%s.md", r.ID, r.ID)
 		return
 	}
-	if r.Doc != doc {
+	if r.Documentation() != doc {
 		t.Errorf("%s: Rule.Doc is not the embedded doc", r.ID)
 	}
 	lines := strings.SplitN(doc, "\n", 4)

@@ -112,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer, terminal bool) int {
 			fmt.Fprintf(stderr, "ekslint: --explain: no rule %q%s\n", f.explain, suggest(f.explain, all))
 			return exitError
 		}
-		fmt.Fprint(stdout, r.Doc)
+		fmt.Fprint(stdout, r.Documentation())
 		return exitClean
 	}
 

@@ -180,7 +180,7 @@ const maxSchemaProblems = 50
 // the readers already reported as warnings are not reported again.
 func (a *adapter) schema(m *model.Model, root *yaml.Node, c *model.Cluster) {
 	s := schemaCheck{a: a, c: c, seen: map[schemaSeen]bool{}}
-	s.value(root, clusterConfigShape(), "")
+	s.value(root, clusterConfigShape())
 }
 
 // schemaCheck walks one document.
@@ -190,6 +190,30 @@ type schemaCheck struct {
 	// seen holds the anchored nodes already checked against a shape, so
 	// aliases cost nothing and are reported once.
 	seen map[schemaSeen]bool
+	// path is where the walk is, as segments ("vpc", ".clusterEndpoints",
+	// "[0]"), joined only when a problem is reported.
+	path []string
+}
+
+// enter and leave move the walk's path.
+func (s *schemaCheck) enter(seg string) { s.path = append(s.path, seg) }
+func (s *schemaCheck) leave()           { s.path = s.path[:len(s.path)-1] }
+
+// key enters a mapping key.
+func (s *schemaCheck) key(k string) {
+	if len(s.path) == 0 {
+		s.enter(k)
+		return
+	}
+	s.enter("." + k)
+}
+
+// where names the current place in messages.
+func (s *schemaCheck) where() string {
+	if len(s.path) == 0 {
+		return "the ClusterConfig"
+	}
+	return strings.Join(s.path, "")
 }
 
 type schemaSeen struct {
@@ -207,8 +231,8 @@ func (s *schemaCheck) report(n *yaml.Node, format string, args ...any) {
 	})
 }
 
-// value checks n, found at path, against t.
-func (s *schemaCheck) value(raw *yaml.Node, t *shape, path string) {
+// value checks n, found at the current path, against t.
+func (s *schemaCheck) value(raw *yaml.Node, t *shape) {
 	n := yamldoc.Deref(raw)
 	if n == nil || t.kind == anyShape || yamldoc.IsNull(n) {
 		return
@@ -220,106 +244,111 @@ func (s *schemaCheck) value(raw *yaml.Node, t *shape, path string) {
 		}
 		s.seen[k] = true
 	}
-	w := where(path)
 	switch t.kind {
 	case structShape:
 		if n.Kind != yaml.MappingNode {
-			s.report(n, "%s should be a mapping, not %s", w, yamldoc.Describe(n))
+			s.report(n, "%s should be a mapping, not %s", s.where(), yamldoc.Describe(n))
 			return
 		}
-		s.mapping(n, t, path)
+		s.mapping(n, t)
 	case listShape:
 		if n.Kind != yaml.SequenceNode {
-			s.report(n, "%s should be a list, not %s", w, yamldoc.Describe(n))
+			s.report(n, "%s should be a list, not %s", s.where(), yamldoc.Describe(n))
 			return
 		}
 		for i, item := range n.Content {
-			s.value(item, t.elem, fmt.Sprintf("%s[%d]", path, i))
+			s.enter("[" + strconv.Itoa(i) + "]")
+			s.value(item, t.elem)
+			s.leave()
 		}
 	case mapShape:
 		if n.Kind != yaml.MappingNode {
-			s.report(n, "%s should be a mapping, not %s", w, yamldoc.Describe(n))
+			s.report(n, "%s should be a mapping, not %s", s.where(), yamldoc.Describe(n))
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			s.value(n.Content[i+1], t.elem, join(path, n.Content[i].Value))
+			s.key(n.Content[i].Value)
+			s.value(n.Content[i+1], t.elem)
+			s.leave()
 		}
 	default:
-		s.scalar(n, t, w)
+		s.scalar(n, t)
 	}
 }
 
 // mapping checks the keys of a struct's mapping, merge keys included.
-func (s *schemaCheck) mapping(n *yaml.Node, t *shape, path string) {
+func (s *schemaCheck) mapping(n *yaml.Node, t *shape) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Style == 0 {
-			s.merge(v, t, path)
+			s.merge(v, t)
 			continue
 		}
 		if f, ok := t.fields[k.Value]; ok && k.Kind == yaml.ScalarNode {
-			s.value(v, f, join(path, k.Value))
+			s.key(k.Value)
+			s.value(v, f)
+			s.leave()
 			continue
 		}
 		if t.lenient {
 			s.report(k, "eksctl ignores the unknown key %q in %s%s, so the setting never takes effect",
-				k.Value, where(path), suggest(k.Value, t.names))
+				k.Value, s.where(), suggest(k.Value, t.names))
 			continue
 		}
 		s.report(k, "unknown key %q in %s%s: eksctl refuses a config with unknown keys, and a misspelled setting never takes effect",
-			k.Value, where(path), suggest(k.Value, t.names))
+			k.Value, s.where(), suggest(k.Value, t.names))
 	}
 }
 
 // merge checks the mappings a merge key (<<) brings in.
-func (s *schemaCheck) merge(v *yaml.Node, t *shape, path string) {
+func (s *schemaCheck) merge(v *yaml.Node, t *shape) {
 	v = yamldoc.Deref(v)
 	if v == nil {
 		return
 	}
 	if v.Kind == yaml.SequenceNode {
 		for _, item := range v.Content {
-			s.value(item, t, path)
+			s.value(item, t)
 		}
 		return
 	}
-	s.value(v, t, path)
+	s.value(v, t)
 }
 
 // scalar checks a string, bool, int or number, as eksctl's decoder reads
 // it: sigs.k8s.io/yaml resolves YAML 1.1 scalars (yes/no/on/off are
 // booleans) and turns numbers and booleans into strings where a string is
 // expected.
-func (s *schemaCheck) scalar(n *yaml.Node, t *shape, where string) {
+func (s *schemaCheck) scalar(n *yaml.Node, t *shape) {
 	if n.Kind != yaml.ScalarNode {
-		s.report(n, "%s should be %s, not %s", where, t.describe(), yamldoc.Describe(n))
+		s.report(n, "%s should be %s, not %s", s.where(), t.describe(), yamldoc.Describe(n))
 		return
 	}
 	plain := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0
 	switch t.kind {
 	case boolShape:
 		if !plain || !yaml11Bool(n.Value) {
-			s.report(n, "%s should be true or false, not %s", where, yamldoc.Describe(n))
+			s.report(n, "%s should be true or false, not %s", s.where(), yamldoc.Describe(n))
 		}
 		return
 	case intShape, numberShape:
 		f, isNum := number(n, plain)
 		switch {
 		case !isNum:
-			s.report(n, "%s should be %s, not %s", where, t.describe(), yamldoc.Describe(n))
+			s.report(n, "%s should be %s, not %s", s.where(), t.describe(), yamldoc.Describe(n))
 			return
 		case t.kind == intShape && f != math.Trunc(f):
-			s.report(n, "%s should be a whole number, not %s", where, n.Value)
+			s.report(n, "%s should be a whole number, not %s", s.where(), n.Value)
 			return
 		}
 	case stringShape:
 		if read, changed := readAsString(n, plain); changed {
-			s.report(n, "%s is the number %s to YAML, which eksctl reads as %q: quote it (%q)", where, n.Value, read, n.Value)
+			s.report(n, "%s is the number %s to YAML, which eksctl reads as %q: quote it (%q)", s.where(), n.Value, read, n.Value)
 			return
 		}
 	}
 	if t.enum != nil && !t.allows(n.Value) {
-		s.report(n, "%s is %q, which eksctl does not accept: use one of %s%s", where, n.Value,
+		s.report(n, "%s is %q, which eksctl does not accept: use one of %s%s", s.where(), n.Value,
 			strings.Join(t.enum, ", "), suggest(n.Value, t.enum))
 	}
 }
@@ -401,22 +430,6 @@ func readAsString(n *yaml.Node, plain bool) (string, bool) {
 		return s, s != n.Value
 	}
 	return "", false
-}
-
-// join appends key to a dotted path.
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// where names a struct's path in messages.
-func where(path string) string {
-	if path == "" {
-		return "the ClusterConfig"
-	}
-	return path
 }
 
 // suggest names the closest of names to v, as " (did you mean "x"?)", or

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -170,14 +171,15 @@ func sarifResultOf(f linter.Finding, idx int, rule *linter.Rule) sarifResult {
 }
 
 func sarifRuleOf(r *linter.Rule) sarifRule {
-	doc := r.Doc
+	doc := r.Documentation()
+	full := firstParagraph(doc, r.Summary)
 	if doc == "" {
 		doc = r.Summary
 	}
 	return sarifRule{
 		ID: r.ID, Name: r.Name,
 		ShortDescription:     sarifText{Text: clip(r.Summary, maxSARIFDescription)},
-		FullDescription:      sarifText{Text: clip(firstParagraph(r.Doc, r.Summary), maxSARIFDescription)},
+		FullDescription:      sarifText{Text: clip(full, maxSARIFDescription)},
 		Help:                 sarifHelp{Text: doc, Markdown: doc},
 		HelpURI:              r.HelpURI(),
 		DefaultConfiguration: sarifConfiguration{Level: Level(r.Severity)},
@@ -292,16 +294,19 @@ func region(r source.Range) *sarifRegion {
 }
 
 // semverPattern is Semantic Versioning 2.0.0's own grammar, which SARIF
-// requires of semanticVersion.
-var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)` +
-	`(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?` +
-	`(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+// requires of semanticVersion, compiled on first use so that start-up
+// does not pay for it.
+var semverPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)` +
+		`(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?` +
+		`(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+})
 
 // semver returns the version as SARIF's semanticVersion ("v1.2.3" → "1.2.3"),
 // or "" (left out) when it is not a semantic version, such as "devel".
 func semver(v string) string {
 	v = strings.TrimPrefix(v, "v")
-	if !semverPattern.MatchString(v) {
+	if !semverPattern().MatchString(v) {
 		return ""
 	}
 	return v

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -33,7 +34,7 @@ func isEKSModule(src string) bool {
 	return s == "terraform-aws-modules/eks/aws" || s == "github.com/terraform-aws-modules/terraform-aws-eks"
 }
 
-var firstNumber = regexp.MustCompile(`\d+`)
+var firstNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+`) })
 
 // eksModuleMajor reads the major version from the version constraint, or
 // a git ref; ok is false when neither says.
@@ -44,7 +45,7 @@ func eksModuleMajor(src string, version cty.Value) (int, bool) {
 	} else if i := strings.Index(src, "ref="); i >= 0 {
 		text = src[i+4:]
 	}
-	n, err := strconv.Atoi(firstNumber.FindString(text))
+	n, err := strconv.Atoi(firstNumber().FindString(text))
 	if err != nil || n < 17 || n > newestEKSModule {
 		return 0, false
 	}

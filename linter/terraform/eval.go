@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -18,6 +19,9 @@ import (
 func (m *module) eval(expr hcl.Expression) cty.Value {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
+	}
+	if v, ok := literal(expr); ok {
+		return v
 	}
 	ctx := m.context(expr)
 	saved := m.budget
@@ -39,6 +43,22 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 		v, _ = v.UnmarkDeep()
 	}
 	return v
+}
+
+// literal is the value of a plain literal, such as "x", 3 or true: most
+// attributes are one, and they need no context, no walk and no budget.
+func literal(expr hcl.Expression) (cty.Value, bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return e.Val, true
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) == 1 {
+			if lit, ok := e.Parts[0].(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+				return lit.Val, true
+			}
+		}
+	}
+	return cty.NilVal, false
 }
 
 // context binds what expr refers to. Locals are evaluated here, before

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -38,7 +39,7 @@ func (d *Doc) APIVersionKind() (apiVersion, kind string) {
 }
 
 // yaml.v3 reports syntax errors as "yaml: line N: message".
-var lineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var lineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Decode reads every document of src. Documents before a syntax error are
 // kept; the error becomes a located problem. Comments and scopes for
@@ -78,7 +79,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 
 func syntaxProblem(path string, err error) source.Problem {
 	msg := err.Error()
-	if m := lineErr.FindStringSubmatch(msg); m != nil {
+	if m := lineErr().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return source.Errorf(source.Range{File: path, Start: source.Pos{Line: line, Col: 1}, End: source.Pos{Line: line, Col: 1}},
 			"invalid YAML: %s", m[2])
