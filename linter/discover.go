@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ekslint/ekslint/linter/config"
+	"github.com/ekslint/ekslint/linter/kustomize"
 	"github.com/ekslint/ekslint/linter/source"
 )
 
@@ -24,11 +25,18 @@ type unit struct {
 	// tfOnly lists the files named on the command line when the folder
 	// itself was not: findings are limited to them.
 	tfOnly []string
+	// kustomize is a folder whose kustomization is built; kResources are
+	// the manifests it reads, linted one by one should the build fail.
+	kustomize  string
+	kResources []string
 }
 
 func (u unit) name() string {
-	if u.tfDir != "" {
+	switch {
+	case u.tfDir != "":
 		return u.tfDir
+	case u.kustomize != "":
+		return u.kustomize
 	}
 	return u.path
 }
@@ -53,6 +61,7 @@ func discover(opts Options) input {
 		tfNamed:    map[string]map[string]bool{},
 		seenDirs:   map[string]bool{},
 		helmCharts: map[string]bool{},
+		kustomize:  map[string]bool{},
 	}
 	for _, p := range paths {
 		d.add(p)
@@ -67,6 +76,7 @@ type discoverer struct {
 	tfNamed    map[string]map[string]bool // folder → files named on the command line
 	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
 	helmCharts map[string]bool
+	kustomize  map[string]bool // folders holding a kustomization file
 	problems   []source.Problem
 }
 
@@ -91,6 +101,10 @@ func (d *discoverer) add(arg string) {
 		d.tfNamed[dir][p] = true
 	default:
 		d.yaml[p] = true
+		if kustomize.IsFile(p) {
+			// A kustomization named on the command line is built.
+			d.kustomize[pathDir(p)] = true
+		}
 	}
 }
 
@@ -163,6 +177,9 @@ func (d *discoverer) walk(osPath, p, real string) {
 		case kindYAML:
 			d.yaml[cp] = true
 		}
+		if kustomize.IsFile(name) && !isDir {
+			d.kustomize[p] = true
+		}
 	}
 }
 
@@ -177,6 +194,7 @@ func (d *discoverer) ignored(p string) bool {
 
 func (d *discoverer) result() input {
 	in := input{problems: d.problems}
+	in.units = d.kustomizeUnits()
 	for p := range d.yaml {
 		in.units = append(in.units, unit{path: p})
 	}
@@ -218,9 +236,12 @@ func (d *discoverer) result() input {
 	}
 	sort.Slice(in.units, func(i, j int) bool { return in.units[i].name() < in.units[j].name() })
 	for _, u := range in.units {
-		if u.tfDir != "" {
+		switch {
+		case u.tfDir != "":
 			in.fileCount += len(u.tfFiles)
-		} else {
+		case u.kustomize != "":
+			in.fileCount += 1 + len(u.kResources)
+		default:
 			in.fileCount++
 		}
 	}
@@ -301,4 +322,100 @@ func plainError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// reach is what a kustomization reads, its bases' included.
+type reach struct {
+	resources, consumed []string
+	dirs                map[string]bool
+}
+
+// maxKustomizeDepth bounds how deep bases of bases are followed.
+const maxKustomizeDepth = 32
+
+// kustomizeUnits turns the kustomizations found into units: one per root
+// kustomization, that is one no other kustomization found uses as a base
+// or component. The files a built kustomization reads (its manifests and
+// patches, and its bases' kustomization files) are taken out of the plain
+// YAML units, so a manifest is never reported twice and a patch is never
+// mistaken for a whole object.
+func (d *discoverer) kustomizeUnits() []unit {
+	if len(d.kustomize) == 0 {
+		return nil
+	}
+	reachOf := func(root string) reach {
+		r := reach{dirs: map[string]bool{}}
+		var visit func(dir string, depth int)
+		visit = func(dir string, depth int) {
+			if r.dirs[dir] || depth > maxKustomizeDepth {
+				return
+			}
+			r.dirs[dir] = true
+			if f, ok := kustomize.FileIn(dir); ok {
+				r.consumed = append(r.consumed, f)
+			}
+			refs := kustomize.Scan(dir)
+			r.resources = append(r.resources, refs.Resources...)
+			r.consumed = append(r.consumed, refs.Resources...)
+			r.consumed = append(r.consumed, refs.Patches...)
+			for _, sub := range refs.Dirs {
+				visit(sub, depth+1)
+			}
+		}
+		visit(root, 0)
+		return r
+	}
+	dirs := make([]string, 0, len(d.kustomize))
+	for dir := range d.kustomize {
+		dirs = append(dirs, dir)
+	}
+	sort.Strings(dirs)
+	reaches := map[string]reach{}
+	child := map[string]bool{}
+	for _, dir := range dirs {
+		r := reachOf(dir)
+		reaches[dir] = r
+		for sub := range r.dirs {
+			if sub != dir {
+				child[sub] = true
+			}
+		}
+	}
+	var units []unit
+	for _, dir := range dirs {
+		if child[dir] && !d.cyclic(dir, reaches) {
+			continue
+		}
+		r := reaches[dir]
+		for _, f := range r.consumed {
+			delete(d.yaml, f)
+		}
+		res := append([]string(nil), r.resources...)
+		sort.Strings(res)
+		units = append(units, unit{kustomize: dir, kResources: compact(res)})
+	}
+	return units
+}
+
+// cyclic reports whether dir is only reached from kustomizations that it
+// reaches itself (bases that refer to each other): then it is built as a
+// root, and kustomize reports the cycle, rather than nothing being built.
+func (d *discoverer) cyclic(dir string, reaches map[string]reach) bool {
+	for other, r := range reaches {
+		if other != dir && r.dirs[dir] && !reaches[dir].dirs[other] {
+			return false
+		}
+	}
+	return true
+}
+
+// compact drops adjacent duplicates of a sorted list.
+func compact(l []string) []string {
+	out := l[:0]
+	for i, s := range l {
+		if i == 0 || s != l[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -154,6 +154,9 @@ func runUnit(u unit, opts Options) (out unitResult) {
 		out.dir = u.tfDir
 		return out
 	}
+	if u.kustomize != "" {
+		return readKustomize(u)
+	}
 	return readYAML(u.path)
 }
 

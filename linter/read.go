@@ -10,6 +10,7 @@ import (
 
 	"github.com/ekslint/ekslint/linter/eksctl"
 	"github.com/ekslint/ekslint/linter/kube"
+	"github.com/ekslint/ekslint/linter/kustomize"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 	"github.com/ekslint/ekslint/linter/terraform"
@@ -117,6 +118,24 @@ func readYAML(p string) unitResult {
 		}
 		out.model.Merge(m)
 		out.problems = append(out.problems, ps...)
+	}
+	return out
+}
+
+// readKustomize builds a kustomization offline. When kustomize cannot
+// build it, the manifests it reads are linted one by one instead, so that
+// a broken overlay never hides them.
+func readKustomize(u unit) unitResult {
+	res := kustomize.Build(u.kustomize)
+	out := unitResult{model: res.Model, files: res.Files, problems: res.Problems}
+	if res.Built {
+		return out
+	}
+	for _, p := range u.kResources {
+		r := readYAML(p)
+		out.model.Merge(r.model)
+		out.files = append(out.files, r.files...)
+		out.problems = append(out.problems, r.problems...)
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -67,5 +68,16 @@ resource "aws_eks_cluster" "c" {
 	}
 	if n := calls.Load(); n != 0 {
 		t.Errorf("%d network calls were attempted", n)
+	}
+	// The remote base is a located problem, and the local manifest is
+	// still built.
+	reported := false
+	for _, p := range res.Problems {
+		if filepath.Base(p.Range.File) == "kustomization.yaml" && p.Range.Start.Line == 4 && strings.Contains(p.Message, "not fetched") {
+			reported = true
+		}
+	}
+	if !reported {
+		t.Errorf("the remote kustomize base is not reported at its line: %v", res.Problems)
 	}
 }

@@ -30,6 +30,19 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	return a.m, a.problems
 }
 
+// AdaptBuilt adapts an object that a build (kustomize) produced rather
+// than one read from a file: at gives each node of root the range of the
+// source that produced it, which may lie in another file for every node.
+func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range) (*model.Model, []source.Problem) {
+	m := &model.Model{}
+	if root == nil {
+		return m, nil
+	}
+	a := &adapter{path: at(root).File, m: m, seen: map[*yaml.Node]bool{}, at: at}
+	a.document(root, "", 0)
+	return a.m, a.problems
+}
+
 // adapter holds what one Adapt call accumulates.
 type adapter struct {
 	path     string
@@ -38,15 +51,38 @@ type adapter struct {
 	// seen holds the object mappings already adapted, so that aliases in a
 	// List's items can neither loop nor multiply the work.
 	seen map[*yaml.Node]bool
+	// at, when set, locates nodes that did not come from one file as they
+	// are (see AdaptBuilt); nil means every node lies in path.
+	at func(*yaml.Node) source.Range
 }
 
 // warn reports a wrong shape at node n.
 func (a *adapter) warn(n *yaml.Node, format string, args ...any) {
-	a.problems = append(a.problems, source.Warnf(yamldoc.Range(a.path, n), format, args...))
+	a.problems = append(a.problems, source.Warnf(a.rng(n), format, args...))
 }
 
-// rng is the exact range of n in this document's file.
-func (a *adapter) rng(n *yaml.Node) source.Range { return yamldoc.Range(a.path, n) }
+// rng is the exact range of n in the file it came from.
+func (a *adapter) rng(n *yaml.Node) source.Range {
+	if a.at != nil {
+		return a.at(n)
+	}
+	return yamldoc.Range(a.path, n)
+}
+
+// keyValueRange spans from a mapping key to the end of its value, where
+// findings about a key's bad value point; a key and value that a build
+// took from different files are located at the value.
+func (a *adapter) keyValueRange(k, v *yaml.Node) source.Range {
+	if a.at == nil {
+		return yamldoc.KeyValueRange(a.path, k, v)
+	}
+	kr, vr := a.at(k), a.at(v)
+	if kr.File != vr.File || vr.Start.Line < kr.Start.Line {
+		return vr
+	}
+	kr.End = vr.End
+	return kr
+}
 
 // object adapts one Kubernetes object (a document, or an item of a List)
 // whose kind is known.

@@ -75,7 +75,7 @@ func (a *adapter) quantity(g group, name, address string) source.Value[string] {
 		a.warn(v, "%s: resources.%s.%s should be a quantity such as 500m or 1Gi, not %s", address, g.name, name, yamldoc.Describe(v))
 		return source.UnknownAt[string](a.rng(v))
 	}
-	return source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, k, v))
+	return source.SetAt(v.Value, a.keyValueRange(k, v))
 }
 
 // isQuantityTag: a quantity is written as a string or a number.

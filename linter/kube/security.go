@@ -71,7 +71,7 @@ func (a *adapter) flag(m *yaml.Node, key string, at source.Range, address string
 		a.warn(v, "%s: %s should be true or false, not %s", address, key, yamldoc.Describe(v))
 		return source.UnknownAt[bool](a.rng(v))
 	}
-	return source.SetAt(b, yamldoc.KeyValueRange(a.path, k, v))
+	return source.SetAt(b, a.keyValueRange(k, v))
 }
 
 // text reads an optional string: Set at its value, Default "" at `at` when
@@ -207,7 +207,7 @@ func (a *adapter) appArmorAnnotations(meta *yaml.Node, address string) map[strin
 			out[name] = source.UnknownAt[string](a.rng(k))
 			continue
 		}
-		out[name] = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, k, v))
+		out[name] = source.SetAt(v.Value, a.keyValueRange(k, v))
 	}
 	return out
 }

@@ -1,0 +1,340 @@
+package kustomize
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"sigs.k8s.io/kustomize/api/krusty"
+	"sigs.k8s.io/kustomize/api/resource"
+	"sigs.k8s.io/kustomize/kyaml/filesys"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/kube"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
+
+// Result is what building one kustomization produced.
+type Result struct {
+	Model *model.Model
+	// Files are the source files the build read (for suppression comments).
+	Files    []*source.File
+	Problems []source.Problem
+	// Built is false when kustomize could not build the kustomization;
+	// Problems then say why, and the caller lints its resources as plain
+	// manifests so that nothing goes unread.
+	Built bool
+}
+
+// Annotations kustomize adds when asked to record where objects came
+// from; they are read, then removed before the objects are adapted.
+const (
+	originAnnotation         = "config.kubernetes.io/origin"
+	transformationAnnotation = "alpha.config.kubernetes.io/transformations"
+)
+
+// maxObjects bounds what one build may produce.
+const maxObjects = 10000
+
+// Build builds the kustomization in dir (a display path, cleaned, with
+// forward slashes) offline, and adapts each object it produces.
+func Build(dir string) (res Result) {
+	res.Model = &model.Model{}
+	abs, err := filepath.Abs(filepath.FromSlash(dir))
+	if err != nil {
+		res.Problems = append(res.Problems, source.Errorf(source.Range{File: dir}, "cannot read folder: %v", err))
+		return res
+	}
+	b := &builder{
+		rootDisplay: dir, rootAbs: abs,
+		files: map[string]*sourceFile{},
+	}
+	fs := guardedFS{FileSystem: filesys.MakeFsOnDisk(), b: b}
+	k := krusty.MakeKustomizer(krusty.MakeDefaultOptions())
+	rm, err := k.Run(fs, abs)
+	res.Problems = append(res.Problems, b.problems...)
+	kfile, _ := FileIn(dir)
+	if err != nil {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+			"kustomize could not build this kustomization (%s); its resources are linted as plain manifests instead", b.plain(err)))
+		return res
+	}
+	res.Built = true
+	resources := rm.Resources()
+	if len(resources) > maxObjects {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+			"the kustomization produces %d objects; only the first %d are linted", len(resources), maxObjects))
+		resources = resources[:maxObjects]
+	}
+	for _, r := range resources {
+		m, ps := b.adapt(r, kfile)
+		res.Model.Merge(m)
+		res.Problems = append(res.Problems, ps...)
+	}
+	names := make([]string, 0, len(b.files))
+	for p := range b.files {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		if f := b.files[p].file; f != nil {
+			res.Files = append(res.Files, f)
+		}
+	}
+	return res
+}
+
+// builder holds one build's state: the files read, the patches seen and
+// the problems met while sanitising kustomizations.
+type builder struct {
+	rootDisplay, rootAbs string
+	files                map[string]*sourceFile // by display path
+	patches              []located              // documents of the patch files read
+	problems             []source.Problem
+}
+
+// sourceFile is a manifest or patch file decoded with positions.
+type sourceFile struct {
+	docs []*yamldoc.Doc
+	file *source.File
+}
+
+// located is a node and the file it lies in.
+type located struct {
+	file string
+	node *yaml.Node
+}
+
+// display maps a path kustomize uses (absolute) back to a display path
+// relative to how the kustomization was named.
+func (b *builder) display(abs string) string {
+	rel, err := filepath.Rel(b.rootAbs, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return path.Clean(path.Join(b.rootDisplay, filepath.ToSlash(rel)))
+}
+
+// plain rewrites the absolute paths in a kustomize error as display paths.
+func (b *builder) plain(err error) string {
+	msg := err.Error()
+	return strings.ReplaceAll(msg, b.rootAbs, b.rootDisplay)
+}
+
+// read decodes a source file once per build.
+func (b *builder) read(p string) *sourceFile {
+	if f, ok := b.files[p]; ok {
+		return f
+	}
+	f := &sourceFile{}
+	b.files[p] = f
+	src, err := os.ReadFile(filepath.FromSlash(p))
+	if err != nil {
+		return f
+	}
+	f.docs, f.file, _ = yamldoc.Decode(p, src)
+	return f
+}
+
+// guardedFS is the disk as kustomize sees it, except that every
+// kustomization file it reads is sanitised first (see sanitise).
+type guardedFS struct {
+	filesys.FileSystem
+	b *builder
+}
+
+func (g guardedFS) ReadFile(p string) ([]byte, error) {
+	src, err := g.FileSystem.ReadFile(p)
+	if err != nil || !IsFile(p) {
+		return src, err
+	}
+	if len(src) > maxKustomizationSize {
+		return nil, fmt.Errorf("%s is larger than %d bytes", g.b.display(p), maxKustomizationSize)
+	}
+	return g.b.sanitise(g.b.display(p), src, filepath.Dir(p) == g.b.rootAbs)
+}
+
+// Writes never happen in a build; refuse them all the same.
+func (g guardedFS) WriteFile(string, []byte) error { return errReadOnly }
+func (g guardedFS) Create(string) (filesys.File, error) {
+	return nil, errReadOnly
+}
+func (g guardedFS) RemoveAll(string) error { return errReadOnly }
+
+var errReadOnly = errors.New("ekslint never writes during a kustomize build")
+
+// sanitise drops every entry of a kustomization that would make kustomize
+// reach the network or run a program (remote bases and resources, Helm
+// charts), each reported at its line, and asks the root kustomization to
+// record each object's origin. It also notes the patch files it names.
+func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
+	docs, _, problems := yamldoc.Decode(p, src)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%s", problems[0].Message)
+	}
+	if len(docs) == 0 || docs[0].Root.Kind != yaml.MappingNode {
+		return src, nil
+	}
+	top := docs[0].Root
+	dir := path.Dir(p)
+	keep := func(e *yaml.Node) bool {
+		switch _, _, ok := local(dir, e.Value); {
+		case ok:
+			return true
+		case remote(e.Value):
+			b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, e),
+				"remote %q is not fetched (ekslint works offline); the kustomization is built without it", e.Value))
+		default:
+			b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, e),
+				"%q does not exist; the kustomization is built without it", e.Value))
+		}
+		return false
+	}
+	for _, key := range append(append([]string{}, resourceKeys...), patchKeys...) {
+		filterList(top, key, func(it *yaml.Node) bool {
+			it = yamldoc.Deref(it)
+			return it == nil || it.Kind != yaml.ScalarNode || keep(it)
+		})
+	}
+	for _, key := range patchPathKeys {
+		filterList(top, key, func(it *yaml.Node) bool {
+			pn := yamldoc.Deref(yamldoc.Get(yamldoc.Deref(it), "path"))
+			return pn == nil || pn.Kind != yaml.ScalarNode || keep(pn)
+		})
+	}
+	if k, _ := yamldoc.Lookup(top, "helmCharts"); k != nil {
+		b.problems = append(b.problems, source.Notef(yamldoc.Range(p, k),
+			"helmCharts are not inflated (that runs helm); lint the output of `kustomize build --enable-helm` instead"))
+		deleteKey(top, "helmCharts")
+	}
+	b.notePatches(dir, top)
+	if root {
+		deleteKey(top, "buildMetadata")
+		top.Content = append(top.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: "buildMetadata", Tag: "!!str"},
+			&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "originAnnotations", Tag: "!!str"}}})
+	}
+	return yaml.Marshal(top)
+}
+
+// notePatches records the documents of the patch files a kustomization
+// names, so that values they set are located in them.
+func (b *builder) notePatches(dir string, top *yaml.Node) {
+	var files []string
+	for _, key := range patchKeys {
+		for _, e := range entries(top, key) {
+			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
+				files = append(files, p)
+			}
+		}
+	}
+	for _, key := range patchPathKeys {
+		for _, e := range pathEntries(top, key) {
+			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
+				files = append(files, p)
+			}
+		}
+	}
+	for _, p := range files {
+		for _, d := range b.read(p).docs {
+			b.patches = append(b.patches, located{file: p, node: d.Root})
+		}
+	}
+}
+
+func filterList(top *yaml.Node, key string, keep func(*yaml.Node) bool) {
+	list := yamldoc.Deref(yamldoc.Get(top, key))
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return
+	}
+	kept := list.Content[:0]
+	for _, it := range list.Content {
+		if keep(it) {
+			kept = append(kept, it)
+		}
+	}
+	list.Content = kept
+}
+
+func deleteKey(m *yaml.Node, key string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			m.Content = append(m.Content[:i], m.Content[i+2:]...)
+			return
+		}
+	}
+}
+
+// adapt locates one built object in its sources and adapts it.
+func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []source.Problem) {
+	obj := r.RNode.YNode()
+	fallback := source.Range{File: kfile}
+	var sources []located
+	if origin, err := r.GetOrigin(); err == nil && origin != nil && origin.Path != "" && origin.Repo == "" {
+		file := path.Clean(path.Join(b.rootDisplay, filepath.ToSlash(origin.Path)))
+		if doc := b.sourceDoc(file, obj); doc != nil {
+			sources = append(sources, located{file: file, node: doc})
+			fallback = yamldoc.Range(file, doc)
+		}
+	}
+	stripBuildAnnotations(obj)
+	kind, name := kindName(obj)
+	srcName := name
+	if len(sources) > 0 {
+		_, srcName = kindName(sources[0].node)
+	}
+	for _, p := range b.patches {
+		pk, pn := kindName(p.node)
+		if pk == kind && (pn == srcName || pn == name) {
+			sources = append(sources, p)
+		}
+	}
+	ranges := map[*yaml.Node]source.Range{}
+	align(obj, sources, fallback, ranges, 0)
+	return kube.AdaptBuilt(obj, func(n *yaml.Node) source.Range {
+		if rg, ok := ranges[n]; ok {
+			return rg
+		}
+		return fallback
+	})
+}
+
+// sourceDoc finds the document of file that produced obj: the one of the
+// same kind whose name the built name contains (name prefixes and suffixes
+// are the only renames kustomize makes), the longest such name first.
+func (b *builder) sourceDoc(file string, obj *yaml.Node) *yaml.Node {
+	kind, name := kindName(obj)
+	var best *yaml.Node
+	bestLen := -1
+	for _, d := range b.read(file).docs {
+		k, n := kindName(d.Root)
+		if k == kind && strings.Contains(name, n) && len(n) > bestLen {
+			best, bestLen = d.Root, len(n)
+		}
+	}
+	return best
+}
+
+func kindName(n *yaml.Node) (kind, name string) {
+	return yamldoc.ScalarOf(yamldoc.Get(n, "kind")), yamldoc.ScalarOf(yamldoc.Get(yamldoc.Get(n, "metadata"), "name"))
+}
+
+// stripBuildAnnotations removes what kustomize added to record origins.
+func stripBuildAnnotations(obj *yaml.Node) {
+	meta := yamldoc.Get(obj, "metadata")
+	ann := yamldoc.Get(meta, "annotations")
+	if ann == nil || ann.Kind != yaml.MappingNode {
+		return
+	}
+	deleteKey(ann, originAnnotation)
+	deleteKey(ann, transformationAnnotation)
+	if len(ann.Content) == 0 {
+		deleteKey(meta, "annotations")
+	}
+}

@@ -1,0 +1,136 @@
+package kustomize
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// write creates files under dir and returns dir as a display path.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.ToSlash(dir)
+}
+
+const baseDeploy = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+      - name: side
+        image: busybox:1.36
+`
+
+func TestBuildLocatesBaseAndPatch(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources:\n- deploy.yaml\n",
+		"base/deploy.yaml":        baseDeploy,
+		"prod/kustomization.yaml": "namespace: prod\nnamePrefix: prod-\nresources:\n- ../base\npatches:\n- path: patch.yaml\n",
+		"prod/patch.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        securityContext:
+          privileged: true
+`,
+	})
+	res := Build(dir + "/prod")
+	if !res.Built {
+		t.Fatalf("not built: %v", res.Problems)
+	}
+	if len(res.Model.Workloads) != 1 {
+		t.Fatalf("want 1 workload, got %d", len(res.Model.Workloads))
+	}
+	w := res.Model.Workloads[0]
+	if w.Address != "Deployment/prod/prod-web" {
+		t.Errorf("address %q, want the built name and namespace", w.Address)
+	}
+	at := func(r source.Range) string {
+		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+	}
+	if got := at(w.Range); got != "base/deploy.yaml:1:1" {
+		t.Errorf("object at %s, want its base manifest", got)
+	}
+	web, side := w.Containers[0], w.Containers[1]
+	if got := at(web.Privileged.Range); !web.Privileged.Val || got != "prod/patch.yaml:11:11" {
+		t.Errorf("privileged %v at %s, want true at the patch's line", web.Privileged.Val, got)
+	}
+	if got := at(web.Range); got != "base/deploy.yaml:10:9" {
+		t.Errorf("container web at %s, want where the base declares it", got)
+	}
+	if got := at(web.Image.Range); got != "base/deploy.yaml:11:16" {
+		t.Errorf("image at %s, want the base's value", got)
+	}
+	if got := at(side.Range); got != "base/deploy.yaml:12:9" {
+		t.Errorf("container side at %s", got)
+	}
+	var read []string
+	for _, f := range res.Files {
+		read = append(read, strings.TrimPrefix(f.Path, dir+"/"))
+	}
+	if strings.Join(read, ",") != "base/deploy.yaml,prod/patch.yaml" {
+		t.Errorf("files for suppression comments: %v", read)
+	}
+}
+
+func TestRemoteEntriesAreLocatedProblemsNotDownloads(t *testing.T) {
+	dir := write(t, map[string]string{
+		"kustomization.yaml": "resources:\n- github.com/example/repo//base?ref=v1\n- https://example.com/x.yaml\n- missing.yaml\n- deploy.yaml\nhelmCharts:\n- name: x\n",
+		"deploy.yaml":        baseDeploy,
+	})
+	t.Setenv("PATH", "") // no git to run, had anything tried
+	res := Build(dir)
+	if !res.Built || len(res.Model.Workloads) != 1 {
+		t.Fatalf("the local resource should still be built: %v", res.Problems)
+	}
+	want := map[int]string{2: "remote", 3: "remote", 4: "does not exist", 6: "helmCharts"}
+	for _, p := range res.Problems {
+		if strings.HasSuffix(p.Range.File, "kustomization.yaml") && strings.Contains(p.Message, want[p.Range.Start.Line]) {
+			delete(want, p.Range.Start.Line)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing located problems for lines %v; got %v", want, res.Problems)
+	}
+}
+
+func TestBrokenBuildIsReported(t *testing.T) {
+	dir := write(t, map[string]string{
+		"a/kustomization.yaml": "resources:\n- ../b\n",
+		"b/kustomization.yaml": "resources:\n- ../a\n",
+	})
+	res := Build(dir + "/a")
+	if res.Built {
+		t.Fatal("a cycle of bases cannot build")
+	}
+	if len(res.Problems) == 0 || !strings.Contains(res.Problems[len(res.Problems)-1].Message, "could not build") {
+		t.Errorf("want a problem saying the build failed, got %v", res.Problems)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
