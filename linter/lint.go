@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ekslint/ekslint/linter/eksdata"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 	"github.com/ekslint/ekslint/linter/suppress"
@@ -28,6 +29,9 @@ type Options struct {
 	Terraform terraform.Options
 	// AsOf is the date date-dependent rules use; zero means today.
 	AsOf time.Time
+	// EKSData is the EKS version table (--eks-versions-file); nil means
+	// the one built in.
+	EKSData *eksdata.Data
 	// KnownRule says whether an ID names a rule at all (enabled or not), so
 	// that an ignore directive naming a typo is reported.
 	KnownRule func(id string) bool
@@ -116,8 +120,12 @@ func Lint(opts Options) *Result {
 		}
 	}
 
+	if opts.EKSData == nil {
+		opts.EKSData = eksdata.Builtin()
+	}
+	data := &passData{eks: opts.EKSData}
 	for _, r := range opts.Rules {
-		findings, problem := runRule(r, m, opts.AsOf, opts.Params[r.ID])
+		findings, problem := runRule(r, m, opts.AsOf, opts.Params[r.ID], data)
 		if problem != nil {
 			res.Problems = append(res.Problems, *problem)
 		}
@@ -132,6 +140,12 @@ func Lint(opts Options) *Result {
 		}
 	}
 
+	if data.used && opts.EKSData.Stale(opts.AsOf) {
+		// Once per run, however many clusters were judged with it.
+		res.Problems = append(res.Problems, source.Notef(source.Range{File: "ekslint"},
+			"the EKS version data (%s, generated %s) is %d days old at %s: newer Kubernetes versions and support dates may be missing; upgrade ekslint or pass a current table with --eks-versions-file",
+			opts.EKSData.Name, opts.EKSData.GeneratedAt, int(opts.EKSData.Age(opts.AsOf).Hours()/24), opts.AsOf.Format("2006-01-02")))
+	}
 	res.Problems = append(res.Problems, applySuppressions(res.Findings, files, opts)...)
 	sortFindings(res.Findings)
 	res.Findings = dedupe(res.Findings)
@@ -160,8 +174,8 @@ func runUnit(u unit, opts Options) (out unitResult) {
 	return readYAML(u.path)
 }
 
-func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any) (findings []Finding, problem *source.Problem) {
-	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params}
+func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, data *passData) (findings []Finding, problem *source.Problem) {
+	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params, data: data}
 	defer func() {
 		if x := recover(); x != nil {
 			pr := source.Errorf(source.Range{File: "ekslint"}, "internal error in rule %s (please report it): %v", r.ID, x)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ekslint/ekslint/docs"
+	"github.com/ekslint/ekslint/linter/eksdata"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -154,8 +155,29 @@ type Pass struct {
 	AsOf time.Time
 	// params are the configured parameter values (converted), by name.
 	params map[string]any
+	// data is the run's shared data, such as the EKS version table.
+	data *passData
 
 	findings []Finding
+}
+
+// passData is what every Pass of one run shares.
+type passData struct {
+	eks *eksdata.Data
+	// used: a rule judged a version with eks (a stale table is then
+	// noted, once).
+	used bool
+}
+
+// EKSData returns the EKS version table of the run (built in, or from
+// --eks-versions-file). Call it only when about to judge a version: the
+// run notes a stale table only when a rule used it.
+func (p *Pass) EKSData() *eksdata.Data {
+	if p.data == nil {
+		return eksdata.Builtin()
+	}
+	p.data.used = true
+	return p.data.eks
 }
 
 // param returns a parameter's configured value or its default. Asking for

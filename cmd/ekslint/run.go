@@ -16,6 +16,7 @@ import (
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/baseline"
 	"github.com/ekslint/ekslint/linter/config"
+	"github.com/ekslint/ekslint/linter/eksdata"
 	"github.com/ekslint/ekslint/linter/emit"
 	"github.com/ekslint/ekslint/rules"
 )
@@ -56,6 +57,7 @@ type flags struct {
 	enable, disable, varFiles []string
 	vars                      []string
 	failOn, asOf, explain     string
+	eksVersionsFile           string
 	listRules, showVersion    bool
 	includeSuppressed         bool
 }
@@ -79,6 +81,7 @@ func run(args []string, stdout, stderr io.Writer, terminal bool) int {
 	fs.StringArrayVar(&f.varFiles, "var-file", nil, "read Terraform variables from a .tfvars `FILE` (repeatable)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this `SEVERITY`: low, medium, high, critical (default low)")
 	fs.StringVar(&f.asOf, "as-of", "", "the `DATE` (YYYY-MM-DD) that date-dependent rules use (default today)")
+	fs.StringVar(&f.eksVersionsFile, "eks-versions-file", "", "read the EKS version support dates from this JSON `FILE` instead of the built-in table")
 	fs.BoolVar(&f.includeSuppressed, "include-suppressed", false, "also report suppressed findings (marked as such)")
 	fs.BoolVar(&f.listRules, "list-rules", false, "list every rule and exit")
 	fs.StringVar(&f.explain, "explain", "", "print the documentation of `RULE-ID` and exit")
@@ -320,6 +323,13 @@ func buildOptions(fs *pflag.FlagSet, f *flags, all []*linter.Rule) (linter.Optio
 			return linter.Options{}, 0, fmt.Errorf("--as-of: want a date as YYYY-MM-DD, got %q", f.asOf)
 		}
 		opts.AsOf = t
+	}
+	if f.eksVersionsFile != "" {
+		d, err := eksdata.Load(f.eksVersionsFile)
+		if err != nil {
+			return linter.Options{}, 0, fmt.Errorf("--eks-versions-file: %w", err)
+		}
+		opts.EKSData = d
 	}
 
 	opts.Terraform.Vars = map[string]string{}

@@ -86,6 +86,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", nil, []string{"-f", "xml"}, 2},
 		{"bad fail-on", nil, []string{"--fail-on", "urgent"}, 2},
 		{"bad as-of", nil, []string{"--as-of", "22/11/2026"}, 2},
+		{"missing versions file", nil, []string{"--eks-versions-file", "nope.json"}, 2},
+		{"bad versions file", map[string]string{"v.json": `{"generatedAt": "soon"}`}, []string{"--eks-versions-file", "v.json"}, 2},
 		{"unknown rule", nil, []string{"--disable", "EKS-CP-999"}, 2},
 		{"bad --var", nil, []string{"--var", "novalue"}, 2},
 	}

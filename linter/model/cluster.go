@@ -33,7 +33,8 @@ type Cluster struct {
 	// UpgradeSupportType is upgrade_policy.support_type: "STANDARD" or
 	// "EXTENDED"; Default "EXTENDED" (the EKS API default) when omitted.
 	UpgradeSupportType source.Value[string]
-	// Addons are the EKS add-ons declared for the cluster.
+	// Addons are the EKS add-ons declared for the cluster (those whose
+	// cluster could be resolved; Model.Addons holds every add-on).
 	Addons []*Addon
 
 	// Identity and access.
@@ -68,11 +69,20 @@ type Addon struct {
 	// Version as written; Default "" when omitted (EKS installs the
 	// default version for the cluster's Kubernetes version).
 	Version source.Value[string]
-	// MostRecent: the module's most_recent, or eksctl's version "latest".
+	// MostRecent: the module's most_recent, or eksctl's version "latest"
+	// (then Version is Default ""). Default false; aws_eks_addon has no
+	// such argument.
 	MostRecent source.Value[bool]
 	// Role is the IAM role the add-on's service account uses (IRSA's
-	// service_account_role_arn or a Pod Identity association); Default ""
-	// when it has none and so uses the node role.
+	// service_account_role_arn or a Pod Identity association's role_arn;
+	// eksctl's serviceAccountRoleARN, podIdentityAssociations, or a role
+	// eksctl creates from attachPolicyARNs/attachPolicy/wellKnownPolicies,
+	// or for vpc-cni from iam.withOIDC); Default "" when it has none and
+	// so uses the node role. Other rules read it to know whether vpc-cni
+	// has a role of its own (then the node role needs no
+	// AmazonEKS_CNI_Policy). A value that cannot be resolved offline (a
+	// reference to an aws_iam_role's arn) is Set with the expression's
+	// text or Unknown, never Default "".
 	Role source.Value[string]
 	// Configuration is configuration_values / configurationValues as
 	// written (JSON or YAML text); Default "" when omitted.

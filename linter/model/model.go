@@ -97,6 +97,10 @@ type Model struct {
 	Clusters   []*Cluster
 	NodeGroups []*NodeGroup
 	Workloads  []*Workload
+	// Addons are every EKS add-on read, including those whose cluster
+	// could not be resolved (Addon.Cluster nil); a resolved one is also in
+	// its Cluster.Addons.
+	Addons []*Addon
 
 	// IAM: roles and policies the EKS objects use (iam.go).
 	IAM IAM
@@ -118,6 +122,7 @@ func (m *Model) Merge(o *Model) {
 	m.Clusters = append(m.Clusters, o.Clusters...)
 	m.NodeGroups = append(m.NodeGroups, o.NodeGroups...)
 	m.Workloads = append(m.Workloads, o.Workloads...)
+	m.Addons = append(m.Addons, o.Addons...)
 	m.IAM.merge(&o.IAM)
 	m.Network.merge(&o.Network)
 	m.Audit.merge(&o.Audit)

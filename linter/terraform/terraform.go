@@ -69,6 +69,10 @@ type module struct {
 	// eksCalls are the clusters of the module's terraform-aws-modules/eks
 	// calls, by call name, for the submodule calls that name them.
 	eksCalls map[string]*model.Cluster
+	// addonCalls are the aws_eks_addon resources whose cluster_name is an
+	// output of a module call, by call name, linked when an eks module
+	// call of that name is read (versions.go).
+	addonCalls map[string][]*model.Addon
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
 	scope map[string]cty.Value
