@@ -23,16 +23,18 @@ func (a *adapter) identity(m *model.Model, top *scope, c *model.Cluster) {
 
 	// accessConfig (types.go AccessConfig; the CloudFormation builder
 	// sends bootstrapClusterCreatorAdminPermissions true unless it is
-	// false). On Outposts eksctl uses CONFIG_MAP and cannot turn the
-	// bootstrap off: nothing there is the user's choice, so it is Unknown.
+	// false). On Outposts (a local cluster) none of it is the user's
+	// choice, so it is Unknown.
 	ac := top.enter("accessConfig")
 	c.AuthenticationMode = ac.str("authenticationMode", "API_AND_CONFIG_MAP")
 	c.CreatorAdmin = ac.boolean("bootstrapClusterCreatorAdminPermissions", true)
 	if arn := top.enter("outpost").str("controlPlaneOutpostARN", ""); !arn.Known() || arn.Val != "" {
-		if !c.AuthenticationMode.IsSet() {
-			c.AuthenticationMode = source.UnknownAt[string](arn.Range)
-		}
+		// A local cluster accepts only CONFIG_MAP with the bootstrap on
+		// (EKS CreateCluster), and which workload identity it supports is
+		// not the configuration's choice either.
+		c.AuthenticationMode = source.UnknownAt[string](arn.Range)
 		c.CreatorAdmin = source.UnknownAt[bool](arn.Range)
+		c.WorkloadIdentity = source.UnknownAt[bool](arn.Range)
 	}
 	a.accessEntries(ac, c)
 }

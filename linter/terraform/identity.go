@@ -14,7 +14,7 @@ import (
 
 var (
 	identityClusterSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
-		{Type: "access_config"}, {Type: "encryption_config"}, {Type: "compute_config"},
+		{Type: "access_config"}, {Type: "encryption_config"}, {Type: "compute_config"}, {Type: "outpost_config"},
 		{Type: "dynamic", LabelNames: []string{"type"}}}}
 	accessConfigSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "authentication_mode"}, {Name: "bootstrap_cluster_creator_admin_permissions"}}}
 	encryptionConfigSchema = &hcl.BodySchema{
@@ -70,6 +70,15 @@ func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 				c.SecretsKeyARN = source.DefaultAt("", enc.at)
 			}
 		})
+	}
+
+	if out := m.block(body, "outpost_config", &hcl.BodySchema{}); out.state != absent {
+		// A local cluster on Outposts accepts only CONFIG_MAP with the
+		// bootstrap on (EKS CreateCluster): nothing here is a choice.
+		c.AuthenticationMode = source.UnknownAt[string](out.at)
+		c.CreatorAdmin = source.UnknownAt[bool](out.at)
+		c.WorkloadIdentity = source.UnknownAt[bool](out.at)
+		return
 	}
 
 	c.WorkloadIdentity = source.DefaultAt(false, header)
