@@ -43,6 +43,30 @@ type Cluster struct {
 	// (an OIDC provider for the cluster) or EKS Pod Identity? Range: what
 	// provides it, or the cluster when nothing does.
 	WorkloadIdentity source.Value[bool]
+	// AuthenticationMode is access_config.authentication_mode (eksctl
+	// accessConfig.authenticationMode): CONFIG_MAP, API_AND_CONFIG_MAP or
+	// API; Default is the format's default (the EKS API's CONFIG_MAP for
+	// aws_eks_cluster, API_AND_CONFIG_MAP for eksctl and module v20+).
+	AuthenticationMode source.Value[string]
+	// CreatorAdmin: does the principal that creates the cluster become a
+	// cluster admin (bootstrap_cluster_creator_admin_permissions, eksctl
+	// accessConfig.bootstrapClusterCreatorAdminPermissions, the module's
+	// enable_cluster_creator_admin_permissions)?
+	CreatorAdmin source.Value[bool]
+	// CreatorAdminEntry: CreatorAdmin is granted through an access entry
+	// the input creates (the module's enable_cluster_creator_admin_permissions),
+	// not through EKS's bootstrap.
+	CreatorAdminEntry bool
+	// SecretsResources is encryption_config.resources when SecretsEncryption
+	// is Set true (Default ["secrets"] where the format fills it in).
+	SecretsResources source.Strings
+	// SecretsKeyARN is the KMS key of encryption_config.provider.key_arn
+	// when SecretsEncryption is Set true: Default "" when no key is given,
+	// Default "created by the module" when the module creates the key.
+	SecretsKeyARN source.Value[string]
+	// AccessEntries are the access entries and policy associations that
+	// grant access to the cluster.
+	AccessEntries []*AccessEntry
 
 	// IAM.
 
@@ -87,6 +111,29 @@ type Addon struct {
 	// Configuration is configuration_values / configurationValues as
 	// written (JSON or YAML text); Default "" when omitted.
 	Configuration source.Value[string]
+}
+
+// AccessEntry is an EKS access entry with its access policies: an
+// aws_eks_access_policy_association (one policy each), an entry of the
+// module's access_entries, or an eksctl accessConfig.accessEntries[] item.
+type AccessEntry struct {
+	Object
+	Cluster *Cluster
+	// PrincipalARN is the IAM principal the entry is for.
+	PrincipalARN source.Value[string]
+	Policies     []*AccessPolicy
+}
+
+// AccessPolicy is one access policy associated with an access entry.
+type AccessPolicy struct {
+	// Path names the policy within its entry ("policy_associations[admin]").
+	Path string
+	// Range is the association: the resource header, the map entry or
+	// the list item.
+	Range     source.Range
+	PolicyARN source.Value[string]
+	// ScopeType is access_scope.type: "cluster" or "namespace".
+	ScopeType source.Value[string]
 }
 
 // SchemaProblem is one place where a ClusterConfig does not match eksctl's

@@ -1,11 +1,350 @@
 package terraform
 
-import "github.com/ekslint/ekslint/linter/model"
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
-// Cluster identity and access: secrets encryption details, OIDC providers, Pod Identity, access configuration and entries, and the cluster log group.
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
 
-// clusterIdentity is not written yet.
-func (m *module) clusterIdentity(r *resource, c *model.Cluster) {}
+// Cluster identity and access: secrets encryption details, OIDC providers,
+// Pod Identity, access configuration and access policy associations.
 
-// adaptIdentity is not written yet.
-func (m *module) adaptIdentity(out *model.Model, l *links) {}
+var (
+	identityClusterSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+		{Type: "access_config"}, {Type: "encryption_config"}, {Type: "compute_config"}, {Type: "outpost_config"},
+		{Type: "dynamic", LabelNames: []string{"type"}}}}
+	accessConfigSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "authentication_mode"}, {Name: "bootstrap_cluster_creator_admin_permissions"}}}
+	encryptionConfigSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "resources"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "provider"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+	encryptionProviderSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "key_arn"}}}
+	computeConfigSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
+	oidcProviderSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "url"}}}
+	clusterNameSchema        = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "addon_name"}}}
+	policyAssociationSchema  = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "principal_arn"}, {Name: "policy_arn"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "access_scope"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+	accessScopeSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}}}
+)
+
+// podIdentityAgent is the add-on that serves EKS Pod Identity credentials.
+const podIdentityAgent = "eks-pod-identity-agent"
+
+// clusterIdentity reads access_config, the details of encryption_config
+// and Auto Mode (whose nodes run the Pod Identity agent) of one instance.
+func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
+	header := rangeOf(r.block.DefRange)
+	body := m.content(r.block.Body, identityClusterSchema)
+
+	// access_config omitted: the EKS API's defaults (CreateAccessConfigRequest):
+	// authenticationMode CONFIG_MAP, bootstrapClusterCreatorAdminPermissions true.
+	switch ac := m.block(body, "access_config", accessConfigSchema); ac.state {
+	case unknownPresence:
+		c.AuthenticationMode = source.UnknownAt[string](ac.at)
+		c.CreatorAdmin = source.UnknownAt[bool](ac.at)
+	default:
+		at := header
+		if ac.state == present {
+			at = ac.at
+		}
+		ac.in(m, func() {
+			c.AuthenticationMode = m.stringAttr(ac.content, "authentication_mode", "CONFIG_MAP", at)
+			c.CreatorAdmin = m.boolAttr(ac.content, "bootstrap_cluster_creator_admin_permissions", true, at)
+		})
+	}
+
+	if enc := m.block(body, "encryption_config", encryptionConfigSchema); enc.state == present {
+		enc.in(m, func() {
+			c.SecretsResources = m.stringsAttr(enc.content, "resources", nil, enc.at)
+			switch p := m.block(enc.content, "provider", encryptionProviderSchema); p.state {
+			case present:
+				p.in(m, func() { c.SecretsKeyARN = m.stringAttr(p.content, "key_arn", "", p.at) })
+			case unknownPresence:
+				c.SecretsKeyARN = source.UnknownAt[string](p.at)
+			default:
+				c.SecretsKeyARN = source.DefaultAt("", enc.at)
+			}
+		})
+	}
+
+	if out := m.block(body, "outpost_config", &hcl.BodySchema{}); out.state != absent {
+		// A local cluster on Outposts accepts only CONFIG_MAP with the
+		// bootstrap on (EKS CreateCluster): nothing here is a choice.
+		c.AuthenticationMode = source.UnknownAt[string](out.at)
+		c.CreatorAdmin = source.UnknownAt[bool](out.at)
+		c.WorkloadIdentity = source.UnknownAt[bool](out.at)
+		return
+	}
+
+	c.WorkloadIdentity = source.DefaultAt(false, header)
+	switch cc := m.block(body, "compute_config", computeConfigSchema); cc.state {
+	case unknownPresence:
+		c.WorkloadIdentity = source.UnknownAt[bool](cc.at)
+	case present:
+		// EKS Auto Mode runs the Pod Identity agent on its nodes.
+		cc.in(m, func() {
+			switch auto := m.boolAttr(cc.content, "enabled", false, cc.at); {
+			case !auto.Known():
+				c.WorkloadIdentity = source.UnknownAt[bool](auto.Range)
+			case auto.Val:
+				c.WorkloadIdentity = source.SetAt(true, auto.Range)
+			}
+		})
+	}
+}
+
+// adaptIdentity links what gives pods IAM roles (OIDC providers, Pod
+// Identity associations, the Pod Identity agent add-on) and the access
+// policy associations to their clusters.
+func (m *module) adaptIdentity(out *model.Model, l *links) {
+	// unresolved: something provides workload identity to a cluster that
+	// cannot be told (an issuer URL from a variable, a data source, a
+	// plan's unknown value): then no cluster is said to lack it.
+	unresolved := false
+	provide := func(addr string, at source.Range) {
+		if c := l.clusters[addr]; c != nil && !c.WorkloadIdentity.IsSet() {
+			c.WorkloadIdentity = source.SetAt(true, at)
+		}
+	}
+	for _, r := range m.resources {
+		switch r.typ {
+		case "aws_iam_openid_connect_provider":
+			m.eachInstance(r, func(_ string, header source.Range) {
+				a, ok := m.content(r.block.Body, oidcProviderSchema).Attributes["url"]
+				if !ok {
+					return
+				}
+				found, open := m.clustersIn(a.Expr, "identity")
+				for _, addr := range found {
+					provide(addr, header)
+				}
+				unresolved = unresolved || open || len(found) == 0
+			})
+		case "aws_eks_pod_identity_association", "aws_eks_addon":
+			m.eachInstance(r, func(_ string, header source.Range) {
+				body := m.content(r.block.Body, clusterNameSchema)
+				if r.typ == "aws_eks_addon" {
+					// Add-ons are read into Cluster.Addons; one whose name
+					// cannot be known may be the Pod Identity agent.
+					if !m.stringAttr(body, "addon_name", "", header).Known() {
+						unresolved = true
+					}
+					return
+				}
+				found, open := m.clusterOf(body, l)
+				for _, addr := range found {
+					provide(addr, header)
+				}
+				unresolved = unresolved || open
+			})
+		case "aws_eks_access_policy_association":
+			m.eachInstance(r, func(addr string, header source.Range) {
+				body := m.content(r.block.Body, policyAssociationSchema)
+				if found, _ := m.clusterOf(body, l); len(found) == 1 {
+					m.policyAssociation(r, addr, header, body, l.clusters[found[0]])
+				}
+			})
+		}
+	}
+	for _, c := range out.Clusters {
+		for _, a := range c.Addons {
+			if a.Name == podIdentityAgent {
+				provide(c.Address, a.Range)
+			}
+		}
+		if unresolved && source.IsFalse(c.WorkloadIdentity) {
+			c.WorkloadIdentity = source.UnknownAt[bool](c.WorkloadIdentity.Range)
+		}
+	}
+}
+
+// eachInstance runs f inside every instance of r, with the instance's
+// address and header (the block's type and labels).
+func (m *module) eachInstance(r *resource, f func(address string, header source.Range)) {
+	for _, in := range m.instancesOf(r) {
+		m.protect(r.block.DefRange, in.address, func() {
+			m.within(in, func() { f(in.address, rangeOf(r.block.DefRange)) })
+		})
+	}
+}
+
+// clusterOf resolves a cluster_name attribute to the clusters of the
+// module: a reference to an aws_eks_cluster's name or id, or a name that
+// one cluster has. open is true when a value is given but names no known
+// cluster of the module for sure.
+func (m *module) clusterOf(body *hcl.BodyContent, l *links) (found []string, open bool) {
+	a, ok := body.Attributes["cluster_name"]
+	if !ok {
+		return nil, false
+	}
+	found, open = m.clustersIn(a.Expr, "name", "id")
+	if len(found) > 0 || open {
+		return found, open
+	}
+	v := m.eval(a.Expr)
+	if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		if c := clusterNamed(l.clusters, v.AsString()); c != nil {
+			return []string{c.Address}, false
+		}
+		// A name no cluster of the module has: another stack's cluster.
+		return nil, len(l.clusters) > 0 && anyNameUnknown(l.clusters)
+	}
+	if m.eksCallRef(a.Expr) {
+		return nil, false // a terraform-aws-modules/eks call's cluster: see moduleIdentity
+	}
+	return nil, true
+}
+
+// anyNameUnknown reports whether a cluster's name cannot be known.
+func anyNameUnknown(clusters map[string]*model.Cluster) bool {
+	for _, c := range clusters {
+		if !c.Name.Known() {
+			return true
+		}
+	}
+	return false
+}
+
+// eksCallRef reports whether expr is an output of a module call whose
+// source is terraform-aws-modules/eks.
+func (m *module) eksCallRef(expr hcl.Expression) bool {
+	for _, tr := range expr.Variables() {
+		if len(tr) < 2 || tr.RootName() != "module" {
+			continue
+		}
+		name, ok := tr[1].(hcl.TraverseAttr)
+		if !ok {
+			continue
+		}
+		for _, b := range m.modules {
+			if b.Labels[0] != name.Name {
+				continue
+			}
+			attrs, _ := b.Body.JustAttributes()
+			if src, ok := attrs["source"]; ok {
+				if v := m.eval(src.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String && isEKSModule(v.AsString()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// clustersIn finds the aws_eks_cluster instances expr refers to through
+// one of attrs (aws_eks_cluster.main.identity[0].oidc[0].issuer, also
+// inside a function call). open is true when it refers to a cluster whose
+// instance cannot be told (an unknown key).
+func (m *module) clustersIn(expr hcl.Expression, attrs ...string) (found []string, open bool) {
+	seen := map[string]bool{}
+	visit := func(tr hcl.Traversal, key hcl.Expression) {
+		addr, ok, known := m.clusterTraversal(tr, key, attrs)
+		switch {
+		case !ok:
+		case !known:
+			open = true
+		case !seen[addr]:
+			seen[addr] = true
+			found = append(found, addr)
+		}
+	}
+	if _, ok := expr.(hclsyntax.Expression); !ok {
+		// JSON syntax: the references a string holds.
+		for _, tr := range expr.Variables() {
+			visit(tr, nil)
+		}
+		return found, open
+	}
+	_ = hclsyntax.VisitAll(expr.(hclsyntax.Expression), func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.ScopeTraversalExpr:
+			visit(e.Traversal, nil)
+		case *hclsyntax.RelativeTraversalExpr:
+			// A computed key: aws_eks_cluster.c[count.index].identity…
+			if idx, ok := e.Source.(*hclsyntax.IndexExpr); ok {
+				if base, ok := idx.Collection.(*hclsyntax.ScopeTraversalExpr); ok && len(base.Traversal) == 2 {
+					visit(append(append(hcl.Traversal{}, base.Traversal...), e.Traversal...), idx.Key)
+				}
+			}
+		}
+		return nil
+	})
+	return found, open
+}
+
+// clusterTraversal reads aws_eks_cluster.NAME[KEY].ATTR…: ok when it is
+// such a reference with ATTR one of attrs, known when its instance is
+// known (addr).
+func (m *module) clusterTraversal(tr hcl.Traversal, key hcl.Expression, attrs []string) (addr string, ok, known bool) {
+	if len(tr) < 3 {
+		return "", false, false
+	}
+	root, ok1 := tr[0].(hcl.TraverseRoot)
+	name, ok2 := tr[1].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || root.Name != "aws_eks_cluster" {
+		return "", false, false
+	}
+	res := m.byAddress[root.Name+"."+name.Name]
+	if res == nil {
+		return "", false, false
+	}
+	r := ref{res: res}
+	rest := tr[2:]
+	if idx, isIdx := rest[0].(hcl.TraverseIndex); isIdx && key == nil {
+		r.key, rest = idx.Key, rest[1:]
+	} else if key != nil {
+		r.key = m.eval(key)
+	}
+	if len(rest) == 0 {
+		return "", false, false
+	}
+	attr, isAttr := rest[0].(hcl.TraverseAttr)
+	if !isAttr || !contains(attrs, attr.Name) {
+		return "", false, false
+	}
+	r.attr = attr.Name
+	in, found := m.instance(r)
+	if !found {
+		return "", true, false
+	}
+	return in.address, true, true
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// policyAssociation adapts one instance of aws_eks_access_policy_association
+// into an access entry of its cluster c. One whose cluster cannot be told
+// is not modelled.
+func (m *module) policyAssociation(r *resource, addr string, header source.Range, body *hcl.BodyContent, c *model.Cluster) {
+	e := &model.AccessEntry{
+		Object:  model.Object{Kind: r.typ, Address: addr, Range: header, Format: model.Terraform},
+		Cluster: c,
+	}
+	done := m.collectPassed()
+	e.PrincipalARN = m.stringAttr(body, "principal_arn", "", header)
+	p := &model.AccessPolicy{Range: header, PolicyARN: m.stringAttr(body, "policy_arn", "", header)}
+	switch s := m.block(body, "access_scope", accessScopeSchema); s.state {
+	case present:
+		s.in(m, func() { p.ScopeType = m.stringAttr(s.content, "type", "", s.at) })
+		if p.ScopeType.IsDefault() {
+			p.ScopeType = source.UnknownAt[string](s.at) // required: the plan fails
+		}
+	default:
+		p.ScopeType = source.UnknownAt[string](header)
+	}
+	e.Policies = []*model.AccessPolicy{p}
+	e.Passed = done()
+	c.AccessEntries = append(c.AccessEntries, e)
+}
