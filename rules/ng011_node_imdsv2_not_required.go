@@ -29,7 +29,7 @@ var NG011 = &linter.Rule{
 				how = `set metadata_options { http_tokens = "required" }`
 			case t.HTTPTokens.IsDefault():
 				why = " (metadata_options is written without http_tokens, so EC2's default applies)"
-				how = `add http_tokens = "required" to metadata_options`
+				how = `add http_tokens = "required" to metadata_options (the map replaces the module's default whole)`
 			default:
 				how = `set http_tokens = "required"`
 			}
