@@ -20,8 +20,19 @@ var NG002 = &linter.Rule{
 			if !source.IsTrue(g.SSH) || sshOpenToWorld(g) {
 				continue
 			}
-			p.Report(g, g.SSH.Range, "SSH access to the nodes is enabled; prefer SSM Session Manager, which needs no open port or shared key, and %s",
-				field(&g.Object, "remove remote_access", "remove the ssh settings"))
+			how := field(&g.Object, "remove remote_access", "remove the ssh settings")
+			t := g.LaunchTemplate
+			fromTemplate := t != nil && t.KeyName.IsSet() && t.KeyName.Range == g.SSH.Range
+			if fromTemplate {
+				how = "remove key_name"
+				if t.Shared {
+					how += " from the launch template"
+				}
+			}
+			r := p.Report(g, g.SSH.Range, "SSH access to the nodes is enabled; prefer SSM Session Manager, which needs no open port or shared key, and %s", how)
+			if fromTemplate {
+				withGroup(r, g)
+			}
 		}
 	},
 }

@@ -112,6 +112,8 @@ type Model struct {
 	Access Access
 	// Kube: Kubernetes objects other than workloads (kube.go).
 	Kube Kube
+	// Hardening: run-wide node hardening facts (nodegroup.go).
+	Hardening Hardening
 }
 
 // Merge appends o's objects to m.
@@ -128,4 +130,5 @@ func (m *Model) Merge(o *Model) {
 	m.Audit.merge(&o.Audit)
 	m.Access.merge(&o.Access)
 	m.Kube.merge(&o.Kube)
+	m.Hardening.merge(&o.Hardening)
 }

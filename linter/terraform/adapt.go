@@ -227,13 +227,26 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 		zones[i] = source.UnknownAt[string](s.Range)
 	}
 	out := source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
+	m.eachSubnet(body, subnets, func(i int, sub *resource) {
+		zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
+		if zone.IsSet() {
+			zones[i] = zone
+		}
+	})
+	return out
+}
+
+// eachSubnet calls f for each subnet_ids element written as a reference
+// to an aws_subnet of this module (aws_subnet.a.id), with the instance
+// referred to in scope.
+func (m *module) eachSubnet(body *hcl.BodyContent, subnets source.Strings, f func(i int, sub *resource)) {
 	a, ok := body.Attributes["subnet_ids"]
-	if !ok {
-		return out
+	if !ok || !subnets.Known() {
+		return
 	}
 	elems, diags := hcl.ExprList(a.Expr)
-	if diags.HasErrors() || len(elems) != len(zones) {
-		return out
+	if diags.HasErrors() || len(elems) != len(subnets.Val) {
+		return
 	}
 	for i, e := range elems {
 		ref, ok := m.refOf(e)
@@ -244,15 +257,8 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 		if !ok {
 			continue
 		}
-		sub := ref.res
-		m.within(in, func() {
-			zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
-			if zone.IsSet() {
-				zones[i] = zone
-			}
-		})
+		m.within(in, func() { f(i, ref.res) })
 	}
-	return out
 }
 
 // clusterNamed returns the only cluster whose name is known to be name, or
