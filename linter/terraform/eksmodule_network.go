@@ -40,6 +40,7 @@ func (in eksInputs) moduleSGInputs() []moduleSGInput {
 }
 
 func (in eksInputs) moduleNetwork(c *model.Cluster, out *Loaded) {
+	in.moduleAttachments(c, out)
 	for _, sg := range in.moduleSGInputs() {
 		if !source.IsTrue(in.boolean(sg.create, true)) {
 			continue
@@ -159,4 +160,86 @@ func elementRanges(l source.Strings, x hcl.Expression) source.Strings {
 		}
 	}
 	return l
+}
+
+// moduleAttachments marks the aws_security_group resources of the calling
+// module that the call attaches to EKS: the cluster's additional groups
+// (cluster_additional_security_group_ids, v21 additional_security_group_ids)
+// and the vpc_security_group_ids of a node group (or, v18–v20, of the
+// node group defaults), which the module puts in the node launch template.
+func (in eksInputs) moduleAttachments(c *model.Cluster, out *Loaded) {
+	groups := map[string]*model.SecurityGroup{}
+	for _, g := range out.Model.Network.SecurityGroups {
+		if g.Kind == "aws_security_group" {
+			groups[g.Address] = g
+		}
+	}
+	if len(groups) == 0 {
+		return
+	}
+	attach := func(expr hcl.Expression, what string) {
+		if expr == nil {
+			return
+		}
+		elems, diags := hcl.ExprList(expr)
+		if diags.HasErrors() {
+			return
+		}
+		for _, e := range elems {
+			r, ok := in.m.refOf(e)
+			if !ok || r.res.typ != "aws_security_group" || r.attr != "id" {
+				continue
+			}
+			if inst, ok := in.m.instance(r); ok && groups[inst.address] != nil {
+				g, at := groups[inst.address], rangeOf(e.Range())
+				if !attachedAt(g, at) {
+					g.Attachments = append(g.Attachments, model.Attachment{What: what, Range: at})
+				}
+			}
+		}
+	}
+	name := "cluster_additional_security_group_ids"
+	if in.major >= 21 {
+		name = "additional_security_group_ids"
+	}
+	if a, ok := in.attrs[name]; ok {
+		attach(a.Expr, name+" of "+c.Address)
+	}
+	for _, kind := range []string{"eks_managed", "self_managed"} {
+		v, a, ok := in.input(kind + "_node_groups")
+		if !ok || !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+			continue
+		}
+		var defaults hcl.Expression
+		if d, ok := in.attrs[kind+"_node_group_defaults"]; ok && in.major <= 20 {
+			defaults = itemExpr(d.Expr, "vpc_security_group_ids")
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			k, g := it.Element()
+			if !k.IsKnown() || k.Type() != cty.String || !g.IsKnown() || g.IsNull() {
+				continue
+			}
+			key := k.AsString()
+			if lt, ok := lookup(g, "use_custom_launch_template"); ok && lt.IsKnown() && lt.Type() == cty.Bool && lt.False() {
+				continue // without the module's launch template the groups are not used
+			}
+			what := fmt.Sprintf("vpc_security_group_ids of %s_node_groups[%q] of %s", kind, key, c.Address)
+			if x := itemExpr(a.Expr, key, "vpc_security_group_ids"); x != nil {
+				attach(x, what)
+			} else if defaults != nil {
+				attach(defaults, fmt.Sprintf("%s_node_group_defaults.vpc_security_group_ids of %s, used by %s_node_groups[%q]", kind, c.Address, kind, key))
+			}
+		}
+	}
+}
+
+// attachedAt reports whether g already has an attachment written at r (a
+// defaults map that several node groups use).
+func attachedAt(g *model.SecurityGroup, r source.Range) bool {
+	for _, a := range g.Attachments {
+		if a.Range == r {
+			return true
+		}
+	}
+	return false
 }
