@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -36,7 +37,8 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "vpc_security_group_ids"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "network_interfaces"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	ltNICSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_groups"}}}
+	ingressAttrSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "ingress"}}}
+	ltNICSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_groups"}}}
 )
 
 // vpcIngressNames are the aws_vpc_security_group_ingress_rule names of
@@ -142,11 +144,79 @@ func (m *module) securityGroup(r *resource, address string) *model.SecurityGroup
 		b.in(m, func() { m.ingressFields(rule, b.content, "protocol", "cidr_blocks", "ipv6_cidr_blocks", b.at) })
 		g.Ingress = append(g.Ingress, rule)
 	}
+	if _, native := r.block.Body.(*hclsyntax.Body); native {
+		// ingress = [{ ... }]: attributes as blocks. In JSON the two
+		// forms are one, read above.
+		if a, ok := m.content(r.block.Body, ingressAttrSchema).Attributes["ingress"]; ok {
+			g.Ingress = append(g.Ingress, m.ingressList(g, a, len(g.Ingress))...)
+		}
+	}
 	g.Passed = done()
 	for _, rule := range g.Ingress {
 		rule.Passed = g.Passed
 	}
 	return g
+}
+
+// ingressList reads `ingress = [{ ... }, ...]`, each element a rule
+// located at its object when the list is written out, else at the
+// attribute. n is the number of ingress blocks before it.
+func (m *module) ingressList(g *model.SecurityGroup, a *hcl.Attribute, n int) []*model.IngressRule {
+	v := m.eval(a.Expr)
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.Type().IsMapType() || v.Type().IsObjectType() {
+		return nil
+	}
+	var elems []hclsyntax.Expression
+	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(t.Exprs) == v.LengthInt() {
+		elems = t.Exprs
+	}
+	var out []*model.IngressRule
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, e := it.Element()
+		at := rangeOf(a.Range)
+		var x hcl.Expression
+		if elems != nil {
+			x, at = elems[i], rangeOf(elems[i].Range())
+		}
+		if !e.IsKnown() || e.IsNull() {
+			continue
+		}
+		get := func(name string) (cty.Value, source.Range, hcl.Expression, bool) {
+			fv, ok := lookup(e, name)
+			if !ok {
+				return cty.NilVal, at, nil, false
+			}
+			if fx := itemExpr(x, name); fx != nil {
+				return fv, rangeOf(fx.Range()), fx, true
+			}
+			return fv, at, nil, true
+		}
+		rule := &model.IngressRule{Object: model.Object{Kind: g.Kind, Address: g.Address, Range: at, Format: model.Terraform},
+			Path: fmt.Sprintf("ingress[%d]", n+i), Group: g}
+		rule.Protocol = source.UnknownAt[string](at)
+		if fv, r, _, ok := get("protocol"); ok {
+			rule.Protocol = stringValue(fv, r)
+			rule.Protocol.Val = strings.ToLower(strings.TrimSpace(rule.Protocol.Val))
+		}
+		rule.FromPort, rule.ToPort = source.UnknownAt[int](at), source.UnknownAt[int](at)
+		if fv, r, _, ok := get("from_port"); ok {
+			rule.FromPort = portValue(fv, r)
+		}
+		if fv, r, _, ok := get("to_port"); ok {
+			rule.ToPort = portValue(fv, r)
+		}
+		rule.IPv4CIDRs = source.DefaultAt([]source.Value[string]{}, at)
+		rule.IPv6CIDRs = source.DefaultAt([]source.Value[string]{}, at)
+		if fv, r, fx, ok := get("cidr_blocks"); ok {
+			rule.IPv4CIDRs = elementRanges(listValue(fv, r), fx)
+		}
+		if fv, r, fx, ok := get("ipv6_cidr_blocks"); ok {
+			rule.IPv6CIDRs = elementRanges(listValue(fv, r), fx)
+		}
+		out = append(out, rule)
+	}
+	return out
 }
 
 // ingressFields reads protocol, ports and CIDR lists (when named) of one
