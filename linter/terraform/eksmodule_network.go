@@ -40,6 +40,9 @@ func (in eksInputs) moduleSGInputs() []moduleSGInput {
 }
 
 func (in eksInputs) moduleNetwork(c *model.Cluster, out *Loaded) {
+	if !source.IsTrue(in.boolean("create", true)) {
+		return // create = false: the call makes nothing
+	}
 	in.moduleAttachments(c, out)
 	for _, sg := range in.moduleSGInputs() {
 		if !source.IsTrue(in.boolean(sg.create, true)) {
