@@ -3,4 +3,4 @@ package rules
 import "github.com/ekslint/ekslint/linter"
 
 // networkRules lists the security group rules (EKS-NET-*).
-var networkRules = []*linter.Rule{}
+var networkRules = []*linter.Rule{NET001, NET002, NET003}
