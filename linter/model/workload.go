@@ -59,6 +59,55 @@ type Workload struct {
 	Windows bool
 
 	// Cross-object facts (labels, replicas, service account).
+
+	// TemplateLabels are the pod template's metadata.labels (a Pod's own):
+	// Default empty at the template (or header) when absent; Unknown when
+	// they cannot be read.
+	TemplateLabels source.Value[map[string]string]
+	// Replicas is spec.replicas for Deployment, StatefulSet, ReplicaSet,
+	// ReplicationController (Default 1 at spec when omitted) and custom
+	// resources that write it; Unknown for the other kinds.
+	Replicas source.Value[int]
+	// ServiceAccountName is spec.serviceAccountName (or the deprecated
+	// serviceAccount): Default "default" at PodSpec when omitted.
+	ServiceAccountName source.Value[string]
+	// AutomountToken is the pod's automountServiceAccountToken: Set when
+	// written; Default true at PodSpec when omitted (the ServiceAccount's
+	// setting then decides).
+	AutomountToken source.Value[bool]
+	// AntiAffinity are the affinity.podAntiAffinity terms (required and
+	// preferred): Default empty at PodSpec when absent; Unknown when of the
+	// wrong shape.
+	AntiAffinity source.Value[[]AffinityTerm]
+	// SpreadConstraints are spec.topologySpreadConstraints, likewise.
+	SpreadConstraints source.Value[[]SpreadConstraint]
+}
+
+// AffinityTerm is a podAntiAffinity term (a preferred one's
+// podAffinityTerm).
+type AffinityTerm struct {
+	Range    source.Range // the list item
+	Required bool
+	// TopologyKey is "" when absent.
+	TopologyKey string
+	// Selector is labelSelector (Default: absent, which selects no pod).
+	Selector source.Value[LabelSelector]
+	// Namespaces and NamespaceSelector say which namespaces the term looks
+	// in: the pod's own when neither is written.
+	Namespaces           []string
+	NamespaceSelectorSet bool
+	// MatchLabelKeys are label keys whose values the pod's own labels
+	// supply to the selector.
+	MatchLabelKeys []string
+}
+
+// SpreadConstraint is a topologySpreadConstraints entry.
+type SpreadConstraint struct {
+	Range       source.Range
+	TopologyKey string
+	// Selector is labelSelector (Default: absent, which counts no pod).
+	Selector       source.Value[LabelSelector]
+	MatchLabelKeys []string
 }
 
 // Container is one entry of a pod spec's container lists.

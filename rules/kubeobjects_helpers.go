@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"path"
+	"sort"
+
+	"github.com/ekslint/ekslint/linter/model"
+)
+
+// selectorMatches reports whether a label selector selects a pod with
+// labels: every matchLabels pair and every matchExpressions requirement
+// must hold (an empty selector selects every pod). An unknown operator
+// matches nothing.
+func selectorMatches(sel model.LabelSelector, labels map[string]string) bool {
+	for k, v := range sel.MatchLabels {
+		if got, ok := labels[k]; !ok || got != v {
+			return false
+		}
+	}
+	for _, r := range sel.MatchExpressions {
+		got, has := labels[r.Key]
+		switch r.Operator {
+		case "In":
+			if !has || !contains(r.Values, got) {
+				return false
+			}
+		case "NotIn":
+			if has && contains(r.Values, got) {
+				return false
+			}
+		case "Exists":
+			if !has {
+				return false
+			}
+		case "DoesNotExist":
+			if has {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// selectsAll reports whether sel is the empty selector, which selects every
+// pod of its namespace.
+func selectsAll(sel model.LabelSelector) bool {
+	return len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// inOrder returns the workloads sorted by where they are (file, line,
+// column), so that "the first workload of a namespace" does not depend on
+// the order the files were read in.
+func inOrder(ws []*model.Workload) []*model.Workload {
+	out := append([]*model.Workload(nil), ws...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Range.Less(out[j].Range) })
+	return out
+}
+
+// namespaceExempt reports whether namespace matches one of the glob
+// patterns.
+func namespaceExempt(namespace string, patterns []string) bool {
+	for _, pat := range patterns {
+		if ok, err := path.Match(pat, namespace); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}
+
+// otherPolicies says which namespaces hold network policies of another
+// engine (Calico, Cilium), and whether a cluster-wide one exists: the
+// NetworkPolicy rules cannot tell what those select, so they stay silent
+// where they apply.
+func otherPolicies(k *model.Kube) (namespaces map[string]bool, clusterWide bool) {
+	namespaces = map[string]bool{}
+	for _, p := range k.OtherPolicies {
+		if p.ClusterWide {
+			clusterWide = true
+		}
+		namespaces[p.Namespace] = true
+	}
+	return namespaces, clusterWide
+}
+
+// policiesByNamespace groups the NetworkPolicies by namespace.
+func policiesByNamespace(k *model.Kube) map[string][]*model.NetworkPolicy {
+	out := map[string][]*model.NetworkPolicy{}
+	for _, p := range k.NetworkPolicies {
+		out[p.Namespace] = append(out[p.Namespace], p)
+	}
+	return out
+}
