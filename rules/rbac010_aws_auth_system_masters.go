@@ -12,7 +12,7 @@ var RBAC010 = &linter.Rule{
 	Summary:  "An aws-auth mapping puts an IAM principal in system:masters",
 	Severity: linter.High,
 	Default:  true,
-	Formats:  []model.Format{model.Kubernetes, model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Kubernetes, model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "rbac", "access"},
 	Check: func(p *linter.Pass) {
 		for _, am := range p.Model.Access.AuthMaps {

@@ -13,7 +13,7 @@ var RBAC011 = &linter.Rule{
 	Summary:  "aws-auth maps an IAM user or a whole AWS account instead of an IAM role",
 	Severity: linter.Medium,
 	Default:  true,
-	Formats:  []model.Format{model.Kubernetes, model.Terraform, model.Eksctl},
+	Formats:  []model.Format{model.Kubernetes, model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "rbac", "access"},
 	Check: func(p *linter.Pass) {
 		for _, am := range p.Model.Access.AuthMaps {

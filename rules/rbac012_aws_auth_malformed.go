@@ -15,7 +15,7 @@ var RBAC012 = &linter.Rule{
 	Summary:  "The aws-auth ConfigMap is malformed: unreadable, incomplete entries, role paths, duplicates or the wrong namespace",
 	Severity: linter.Medium,
 	Default:  true,
-	Formats:  []model.Format{model.Kubernetes, model.Terraform},
+	Formats:  []model.Format{model.Kubernetes, model.Terraform, model.Module},
 	Tags:     []string{"reliability", "rbac", "access"},
 	Check: func(p *linter.Pass) {
 		const broken = "; a broken aws-auth can lock people out and stop nodes joining"

@@ -80,12 +80,12 @@ func (m *module) authConfigMap(r *resource, address string) *model.AuthMap {
 		// data = local.aws_auth, a variable, a merge(): by value, located
 		// at the attribute.
 		v := m.eval(a.Expr)
-		if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+		if !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
 			return am
 		}
 		for _, key := range authDataKeys {
 			if e, ok := lookup(v, key); ok {
-				m.authValue(am, key, key, e, nil, rangeOf(a.Range))
+				m.authValue(am, key, key, e, rangeOf(a.Range))
 			}
 		}
 		return am
@@ -106,17 +106,15 @@ func (m *module) authConfigMap(r *resource, address string) *model.AuthMap {
 // element, each located where it is written; a string is YAML text.
 func (m *module) authExpr(am *model.AuthMap, from, list string, expr hcl.Expression, at source.Range) {
 	if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && (call.Name == "yamlencode" || call.Name == "jsonencode") && len(call.Args) == 1 && !call.ExpandFinal {
-		expr = call.Args[0]
-		if v := m.eval(expr); v.IsWhollyKnown() && !v.IsNull() && v.Type() == cty.String {
-			// yamlencode("...") would encode the text as a string.
-			m.authProblem(am, at, "%s must be a YAML list, but it is yamlencode of a string", list)
-			return
-		}
+		m.authList(am, from, list, call.Args[0], at)
+		return
+	}
+	if _, ok := expr.(*hclsyntax.TupleConsExpr); ok {
 		m.authList(am, from, list, expr, at)
 		return
 	}
 	v := m.eval(expr)
-	if !v.IsWhollyKnown() || v.IsNull() {
+	if !v.IsKnown() || v.IsNull() {
 		return
 	}
 	if v.Type() == cty.String {
@@ -128,12 +126,15 @@ func (m *module) authExpr(am *model.AuthMap, from, list string, expr hcl.Express
 
 // authValue reads a map whose value is known but not written as a
 // literal: a string is YAML text, anything else a list.
-func (m *module) authValue(am *model.AuthMap, from, list string, v cty.Value, expr hcl.Expression, at source.Range) {
+func (m *module) authValue(am *model.AuthMap, from, list string, v cty.Value, at source.Range) {
+	if !v.IsKnown() {
+		return
+	}
 	if v.Type() == cty.String {
 		m.authText(am, from, list, v.AsString(), nil, at)
 		return
 	}
-	m.authListValue(am, from, list, v, nil, at)
+	m.authListValue(am, from, list, v, at)
 }
 
 // authText reads YAML text: exactly located inside a heredoc without
@@ -183,17 +184,17 @@ func (m *module) authList(am *model.AuthMap, from, list string, expr hcl.Express
 		return
 	}
 	v := m.eval(expr)
-	if !v.IsWhollyKnown() || v.IsNull() {
+	if !v.IsKnown() || v.IsNull() {
 		return
 	}
-	m.authListValue(am, from, list, v, expr, at)
+	m.authListValue(am, from, list, v, at)
 }
 
 // authListValue reads a known list value located at `at`.
-func (m *module) authListValue(am *model.AuthMap, from, list string, v cty.Value, expr hcl.Expression, at source.Range) {
+func (m *module) authListValue(am *model.AuthMap, from, list string, v cty.Value, at source.Range) {
 	ty := v.Type()
 	if !(ty.IsListType() || ty.IsTupleType() || ty.IsSetType()) {
-		m.authProblem(am, at, "%s must be a list, not %s", list, ty.FriendlyName())
+		m.authProblem(am, at, "%s must be a YAML list, not %s", list, friendly(v))
 		return
 	}
 	i := 0
