@@ -25,7 +25,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return m, nil
 	}
-	a := &adapter{path: doc.Path, m: m, seen: map[*yaml.Node]bool{}}
+	a := &adapter{path: doc.Path, src: doc.Src, m: m, seen: map[*yaml.Node]bool{}}
 	a.document(doc.Root, "", 0)
 	return a.m, a.problems
 }
@@ -46,6 +46,7 @@ func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range) (*model.Model
 // adapter holds what one Adapt call accumulates.
 type adapter struct {
 	path     string
+	src      []byte // the whole file (see awsauth.go)
 	m        *model.Model
 	problems []source.Problem
 	// seen holds the object mappings already adapted, so that aliases in a

@@ -46,6 +46,10 @@ var submoduleKinds = map[string]string{
 // after every other call of the module is read, so that cluster_name =
 // module.eks.cluster_name finds the cluster of the call named eks.
 func (m *module) eksSubmoduleCall(b *hcl.Block, attrs hcl.Attributes, src, sub string, out *Loaded) {
+	if sub == "aws-auth" {
+		m.eksAuthSubmodule(b, attrs, src, out) // eksmodule_awsauth.go
+		return
+	}
 	kind, ok := submoduleKinds[sub]
 	if !ok {
 		out.Problems = append(out.Problems, source.Notef(rangeOf(b.DefRange),

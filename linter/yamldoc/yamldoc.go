@@ -30,6 +30,8 @@ type Doc struct {
 	Path string
 	// Root is the document's top node (usually a mapping); never a DocumentNode.
 	Root *yaml.Node
+	// Src is the whole file, for locating text inside a block scalar.
+	Src []byte
 }
 
 // APIVersionKind returns the document's apiVersion and kind ("" when absent
@@ -67,7 +69,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document between two "---"
 		}
-		docs = append(docs, &Doc{Path: path, Root: root})
+		docs = append(docs, &Doc{Path: path, Root: root, Src: src})
 	}
 	blockLines := map[int]bool{}
 	for _, d := range docs {
