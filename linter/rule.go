@@ -205,6 +205,10 @@ func (p *Pass) Bool(name string) bool { v, _ := p.param(name).(bool); return v }
 // String returns a String parameter.
 func (p *Pass) String(name string) string { v, _ := p.param(name).(string); return v }
 
+// Findings returns what the rule has reported on this pass so far, for
+// tests that run a rule over a model built by hand.
+func (p *Pass) Findings() []Finding { return p.findings }
+
 // Report records a finding at the rule's default severity. at is where the
 // finding points: the bad value, or for a missing value the enclosing block
 // or mapping that should hold it.

@@ -1,6 +1,97 @@
 package rules
 
-import "github.com/ekslint/ekslint/linter"
+import (
+	"strings"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/iampolicy"
+	"github.com/ekslint/ekslint/linter/model"
+)
 
 // iamRules lists the IAM role rules (EKS-NG-050 to 053).
-var iamRules = []*linter.Rule{}
+var iamRules = []*linter.Rule{NG050, NG051}
+
+// attachedManaged returns the names of the AWS-managed policies attached
+// to a role (any partition).
+func attachedManaged(r *model.Role) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range r.Policies {
+		if !p.Known() {
+			continue
+		}
+		if name, ok := iampolicy.ManagedName(p.Val); ok {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// arns writes policy names as the ARNs to attach, for messages.
+func arns(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = iampolicy.ManagedARN(n)
+	}
+	return strings.Join(out, ", ")
+}
+
+// roleName names a role in messages: its address, and its IAM name when
+// that differs and is known.
+func roleName(r *model.Role) string {
+	if r.Name.Known() && r.Name.Val != "" && !strings.Contains(r.Address, r.Name.Val) {
+		return r.Address + " (" + r.Name.Val + ")"
+	}
+	return r.Address
+}
+
+// grants reports whether an Allow statement of the role's readable
+// policies grants action (wildcards in the statement match), so that a
+// role given the permissions of a managed policy through a policy of its
+// own is not reported for lacking the managed one.
+func grants(r *model.Role, actions ...string) bool {
+	for _, st := range r.Statements {
+		if !strings.EqualFold(st.Effect, "Allow") || st.NotAction {
+			continue
+		}
+		for _, a := range st.Actions {
+			for _, want := range actions {
+				if actionMatches(a, want) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// actionMatches matches an IAM action pattern (with * and ?) against an
+// action, case-insensitively, as IAM does.
+func actionMatches(pattern, action string) bool {
+	p, a := strings.ToLower(strings.TrimSpace(pattern)), strings.ToLower(action)
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for i < len(p) {
+			switch p[i] {
+			case '*':
+				for k := j; k <= len(a); k++ {
+					if match(i+1, k) {
+						return true
+					}
+				}
+				return false
+			case '?':
+				if j >= len(a) {
+					return false
+				}
+			default:
+				if j >= len(a) || p[i] != a[j] {
+					return false
+				}
+			}
+			i++
+			j++
+		}
+		return j == len(a)
+	}
+	return match(0, 0)
+}

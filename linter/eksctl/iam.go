@@ -1,11 +1,230 @@
 package eksctl
 
-import "github.com/ekslint/ekslint/linter/model"
+import (
+	"fmt"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/iampolicy"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
 
 // IAM: the roles eksctl creates for the cluster and node groups, and the policies attached.
 
-// iam is not written yet.
-func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {}
+// iam reads the roles eksctl creates for service accounts, Pod Identity
+// associations and add-ons, and finishes the node roles groupIAM made:
+// with iam.withOIDC eksctl gives aws-node a role of its own and leaves the
+// CNI policy off the node role (pkg/cfn/builder/iam_helper.go,
+// makeManagedPolicies).
+func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
+	iam := top.enter("iam")
+	withOIDC := iam.boolean("withOIDC", false)
+	for _, g := range m.NodeGroups {
+		r := g.Role
+		if r == nil || g.Format != model.Eksctl {
+			continue
+		}
+		r.CNIElsewhere = withOIDC
+		if !withOIDC.Known() {
+			r.Complete = false
+		}
+		if defaultsOnly(r) && source.IsFalse(withOIDC) {
+			r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN("AmazonEKS_CNI_Policy"), r.Range))
+		}
+		m.IAM.Roles = append(m.IAM.Roles, r)
+	}
+	for i, raw := range iam.items("serviceAccounts") {
+		s := a.item(iam.sub(fmt.Sprintf("serviceAccounts[%d]", i)), raw)
+		if s == nil {
+			continue
+		}
+		meta := s.enter("metadata")
+		name, ns := meta.str("name", ""), meta.str("namespace", "default")
+		id := fmt.Sprint(i)
+		if name.Known() && name.Val != "" && ns.Known() {
+			id = ns.Val + "/" + name.Val
+		}
+		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy")
+	}
+	for i, raw := range iam.items("podIdentityAssociations") {
+		s := a.item(iam.sub(fmt.Sprintf("podIdentityAssociations[%d]", i)), raw)
+		if s == nil {
+			continue
+		}
+		id := fmt.Sprint(i)
+		if name, ns := s.str("serviceAccountName", ""), s.str("namespace", ""); name.Known() && name.Val != "" && ns.Known() {
+			id = ns.Val + "/" + name.Val
+		}
+		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy")
+	}
+	for i, raw := range top.items("addons") {
+		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		id := fmt.Sprint(i)
+		if name := s.str("name", ""); name.Known() && name.Val != "" {
+			id = name.Val
+		}
+		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy")
+	}
+}
 
-// groupIAM is not written yet.
-func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {}
+// item is the scope of one list entry that must be a mapping; nil when it
+// is not (another reader reports it).
+func (a *adapter) item(path string, raw *yaml.Node) *scope {
+	n := yamldoc.Deref(raw)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	return a.top(path, n, a.header(raw))
+}
+
+// defaultsOnly reports whether every policy of an eksctl node role is one
+// eksctl adds by itself (attachPolicyARNs was not given).
+func defaultsOnly(r *model.Role) bool {
+	for _, p := range r.Policies {
+		if p.IsSet() {
+			return false
+		}
+	}
+	return true
+}
+
+// workloadRole reads a role eksctl creates for pods: its policy ARNs and
+// inline policy document. A role given by ARN is not eksctl's to judge.
+func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey, arnsKey, docKey string) {
+	if ext := s.str(roleKey, ""); !ext.Known() || ext.Val != "" {
+		return
+	}
+	r := &model.Role{Object: model.Object{Kind: kind, Address: address, Range: s.at, Format: model.Eksctl}, Use: model.WorkloadRole}
+	list := s.strs(arnsKey, nil)
+	r.Policies = append(r.Policies, list.Val...)
+	a.policyDocument(r, s, docKey)
+	// eksctl may add well-known policies of its own: never complete.
+	if len(r.Policies) == 0 && len(r.Statements) == 0 {
+		return
+	}
+	m.IAM.Roles = append(m.IAM.Roles, r)
+}
+
+// groupIAM reads a node group's iam: the policies eksctl attaches to the
+// role it creates (makeManagedPolicies): with no attachPolicyARNs,
+// AmazonEKSWorkerNodePolicy, AmazonSSMManagedInstanceCore and, for managed
+// groups, AmazonEC2ContainerRegistryReadOnly (the CNI policy is added in
+// iam, which knows withOIDC); with attachPolicyARNs only those, plus
+// AmazonEC2ContainerRegistryReadOnly for unmanaged groups; then
+// withAddonPolicies.imageBuilder's AmazonEC2ContainerRegistryPowerUser
+// (instead of ReadOnly for unmanaged groups) and cloudWatch's
+// CloudWatchAgentServerPolicy. An instanceRoleARN (or an unmanaged group's
+// instanceProfileARN) is a role eksctl does not create: no role.
+func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
+	iam := ng.enter("iam")
+	g.RoleAt = iam.at
+	for _, k := range []string{"instanceRoleARN", "instanceProfileARN"} {
+		if ext := iam.str(k, ""); !ext.Known() || ext.Val != "" {
+			return
+		}
+	}
+	managed := kind == "managedNodeGroup"
+	r := &model.Role{Object: model.Object{Kind: "nodeInstanceRole", Address: g.Address + "/iam", Range: iam.at, Format: model.Eksctl}, Use: model.NodeRole}
+	r.Name = iam.str("instanceRoleName", "")
+	list := iam.strs("attachPolicyARNs", nil)
+	r.Complete = list.Known()
+	implied := func(name string, at source.Range) {
+		r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN(name), at))
+	}
+	if list.Known() && len(list.Val) > 0 {
+		g.RoleAt = list.Range
+		for _, p := range list.Val {
+			if !p.Known() {
+				r.Complete = false
+			}
+			r.Policies = append(r.Policies, p)
+		}
+	} else {
+		implied("AmazonEKSWorkerNodePolicy", list.Range)
+		if managed {
+			implied("AmazonEC2ContainerRegistryReadOnly", list.Range)
+		}
+		implied("AmazonSSMManagedInstanceCore", list.Range)
+	}
+	addons := iam.enter("withAddonPolicies")
+	switch ib := addons.boolean("imageBuilder", false); {
+	case !ib.Known():
+		r.Complete = false
+	case ib.Val:
+		implied("AmazonEC2ContainerRegistryPowerUser", ib.Range)
+	case !managed:
+		implied("AmazonEC2ContainerRegistryReadOnly", list.Range)
+	}
+	if cw := addons.boolean("cloudWatch", false); source.IsTrue(cw) {
+		implied("CloudWatchAgentServerPolicy", cw.Range)
+	}
+	a.policyDocument(r, iam, "attachPolicy")
+	g.Role = r
+	r.Users = append(r.Users, g.Range)
+}
+
+// policyDocument reads an inline policy document (attachPolicy) into the
+// role's statements, each located at its list item.
+func (a *adapter) policyDocument(r *model.Role, s *scope, key string) {
+	p, ok, _ := s.field(key)
+	if !ok {
+		return
+	}
+	if p.Val.Kind != yaml.MappingNode {
+		r.Complete = false
+		return
+	}
+	budget := 10000
+	doc, ok := iampolicy.Parse(a.tree(p.Val, &budget))
+	if !ok || !doc.Complete {
+		r.Complete = false
+	}
+	var items []*yaml.Node
+	if st, found := a.lookup(p.Val, "Statement"); found && st.Val.Kind == yaml.SequenceNode {
+		items = st.Val.Content
+	}
+	name := s.sub(key)
+	for _, st := range doc.Statements {
+		at := a.keyValue(p)
+		if st.Index < len(items) {
+			at = a.header(items[st.Index])
+		}
+		r.Statements = append(r.Statements, model.PolicyStatement{Policy: name, Range: at, Effect: st.Effect,
+			Actions: st.Actions, NotAction: st.NotAction, Resources: st.Resources, NotResource: st.NotResource})
+	}
+}
+
+// tree turns a YAML value into the plain tree iampolicy reads; past the
+// budget (aliases can make a small file huge) values are unknown.
+func (a *adapter) tree(n *yaml.Node, budget *int) any {
+	n = yamldoc.Deref(n)
+	*budget--
+	if n == nil || *budget < 0 {
+		return iampolicy.Unknown{}
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		out := map[string]any{}
+		for _, p := range entries(n) {
+			out[p.Key.Value] = a.tree(p.Raw, budget)
+		}
+		return out
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			out = append(out, a.tree(e, budget))
+		}
+		return out
+	case yaml.ScalarNode:
+		if kindOf(n) == nullScalar {
+			return nil
+		}
+		return n.Value
+	}
+	return iampolicy.Unknown{}
+}

@@ -73,6 +73,11 @@ type Cluster struct {
 	// Role is the cluster's IAM role when the input declares it; nil when
 	// it cannot be resolved (an external ARN, a variable).
 	Role *Role
+	// RoleAt is where the cluster names its role (role_arn), or the cluster.
+	RoleAt source.Range
+	// AutoModeCompute: is EKS Auto Mode's compute on (compute_config.enabled)?
+	// The cluster role then needs the Auto Mode policies too.
+	AutoModeCompute source.Value[bool]
 
 	// Network.
 

@@ -42,6 +42,9 @@ type NodeGroup struct {
 	// Role is the node IAM role when the input declares it; nil when it
 	// cannot be resolved.
 	Role *Role
+	// RoleAt is where the group names its role (node_role_arn, the iam
+	// key), or the group.
+	RoleAt source.Range
 
 	// Launch template, volumes, metadata service and placement.
 

@@ -1,8 +1,610 @@
 package terraform
 
-import "github.com/ekslint/ekslint/linter/model"
+import (
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ekslint/ekslint/linter/iampolicy"
+	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
+)
 
 // IAM roles of clusters and node groups, their attachments and policies.
 
-// adaptIAM is not written yet.
-func (m *module) adaptIAM(out *model.Model, l *links) {}
+var (
+	iamRoleSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "name_prefix"}, {Name: "managed_policy_arns"}, {Name: "assume_role_policy"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "inline_policy"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+	inlinePolicySchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "policy"}}}
+	roleAttachmentSchema  = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "role"}, {Name: "policy_arn"}}}
+	policyAttachSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "roles"}, {Name: "policy_arn"}}}
+	exclusiveAttachSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "role_name"}, {Name: "policy_arns"}}}
+	rolePolicySchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "role"}, {Name: "policy"}, {Name: "name"}}}
+	policySchema          = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "policy"}}}
+	clusterRoleSchema     = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "role_arn"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "compute_config"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+	computeConfigSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
+	nodeRoleSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "node_role_arn"}}}
+	workloadRoleSchemas = map[string]*hcl.BodySchema{
+		"aws_eks_pod_identity_association": {Attributes: []hcl.AttributeSchema{{Name: "role_arn"}}},
+		"aws_eks_addon":                    {Attributes: []hcl.AttributeSchema{{Name: "service_account_role_arn"}}},
+	}
+	dataTopSchema    = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
+	policyDocSchema  = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
+	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
+	dataPolicySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "arn"}, {Name: "name"}, {Name: "path_prefix"}}}
+)
+
+// iamState is what adaptIAM gathers about one module.
+type iamState struct {
+	m     *module
+	roles map[string]*model.Role // by instance address
+	order []*model.Role
+	// incomplete holds roles that may get policies that cannot be seen;
+	// all is set when an attachment names a role that cannot be resolved
+	// (then any role of the module may be its target).
+	incomplete map[*model.Role]bool
+	all        bool
+	// data are the module's data blocks, by address (data.TYPE.NAME).
+	data map[string]*hcl.Block
+}
+
+// adaptIAM reads the module's IAM roles, what is attached to them, and
+// links them to the clusters and node groups that use them.
+func (m *module) adaptIAM(out *model.Model, l *links) {
+	s := &iamState{m: m, roles: map[string]*model.Role{}, incomplete: map[*model.Role]bool{}, data: m.dataBlocks()}
+	for _, r := range m.resources {
+		if r.typ != "aws_iam_role" {
+			continue
+		}
+		for _, in := range m.instancesOf(r) {
+			m.protect(r.block.DefRange, in.address, func() {
+				m.within(in, func() { s.role(r, in) })
+			})
+		}
+	}
+	if len(s.order) == 0 {
+		return
+	}
+	for _, r := range m.resources {
+		for _, in := range m.instancesOf(r) {
+			m.protect(r.block.DefRange, in.address, func() {
+				m.within(in, func() { s.attachment(r, in, l) })
+			})
+		}
+	}
+	for _, role := range s.order {
+		role.Complete = !s.all && !s.incomplete[role]
+		for _, p := range role.Policies {
+			if !p.Known() {
+				role.Complete = false
+			}
+		}
+	}
+	out.IAM.Roles = append(out.IAM.Roles, s.order...)
+}
+
+// dataBlocks collects the data blocks of the module's configuration files
+// (the declaration step keeps only resources).
+func (m *module) dataBlocks() map[string]*hcl.Block {
+	out := map[string]*hcl.Block{}
+	files := m.parser.Files()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c, _, _ := files[name].Body.PartialContent(dataTopSchema)
+		for _, b := range c.Blocks {
+			addr := "data." + b.Labels[0] + "." + b.Labels[1]
+			if _, dup := out[addr]; !dup {
+				out[addr] = b
+			}
+		}
+	}
+	return out
+}
+
+func (s *iamState) role(r *resource, in instance) {
+	m := s.m
+	header := rangeOf(r.block.DefRange)
+	role := &model.Role{Object: model.Object{Kind: r.typ, Address: in.address, Range: header, Format: model.Terraform}}
+	body := m.content(r.block.Body, iamRoleSchema)
+	role.Name = m.stringAttr(body, "name", "", header)
+	if _, ok := body.Attributes["name_prefix"]; ok && role.Name.IsDefault() {
+		role.Name = source.UnknownAt[string](header)
+	}
+	if a, ok := body.Attributes["managed_policy_arns"]; ok {
+		arns, stmts := s.policyList(a.Expr)
+		role.Policies = append(role.Policies, arns...)
+		role.Statements = append(role.Statements, stmts...)
+	}
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "inline_policy":
+			c := m.content(b.Body, inlinePolicySchema)
+			if a, ok := c.Attributes["policy"]; ok {
+				s.statementsInto(role, a, "an inline policy of "+in.address)
+			}
+		case b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "inline_policy":
+			s.incomplete[role] = true
+		}
+	}
+	if a, ok := body.Attributes["assume_role_policy"]; ok && s.workloadTrust(a.Expr) {
+		role.Use = model.WorkloadRole
+	}
+	s.roles[in.address] = role
+	s.order = append(s.order, role)
+}
+
+// statementsInto adds a policy's statements to role; a policy that cannot
+// be read leaves the role incomplete.
+func (s *iamState) statementsInto(role *model.Role, a *hcl.Attribute, name string) {
+	stmts, ok := s.document(a.Expr, name)
+	role.Statements = append(role.Statements, stmts...)
+	if !ok {
+		s.incomplete[role] = true
+	}
+}
+
+// workloadTrust reports whether a trust policy lets pods assume the role:
+// it names an EKS OIDC issuer or provider (IRSA) or the Pod Identity
+// service. The policy is read as written, references included.
+func (s *iamState) workloadTrust(expr hcl.Expression) bool {
+	text := s.text(expr.Range())
+	if tr, ok := traversalOf(expr); ok && tr.RootName() == "data" && len(tr) >= 3 {
+		if b := s.data[dataAddress(tr)]; b != nil {
+			text += s.text(blockRange(b))
+		}
+	}
+	for _, marker := range []string{"oidc.eks.", "pods.eks.amazonaws.com", "oidc_provider", "identity[0].oidc", "identity.0.oidc"} {
+		if strings.Contains(text, marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockRange is a block's whole extent, header through closing brace,
+// where the syntax can tell.
+func blockRange(b *hcl.Block) hcl.Range {
+	if sb, ok := b.Body.(*hclsyntax.Body); ok {
+		return hcl.RangeBetween(b.DefRange, sb.SrcRange)
+	}
+	return b.DefRange
+}
+
+// text returns the source text of r.
+func (s *iamState) text(r hcl.Range) string {
+	f := s.m.parser.Files()[r.Filename]
+	if f == nil || r.End.Byte > len(f.Bytes) || r.Start.Byte > r.End.Byte {
+		return ""
+	}
+	return string(f.Bytes[r.Start.Byte:r.End.Byte])
+}
+
+func dataAddress(tr hcl.Traversal) string {
+	typ, ok1 := tr[1].(hcl.TraverseAttr)
+	name, ok2 := tr[2].(hcl.TraverseAttr)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	return "data." + typ.Name + "." + name.Name
+}
+
+// attachment reads one resource instance that attaches policies to roles
+// or uses a role.
+func (s *iamState) attachment(r *resource, in instance, l *links) {
+	m := s.m
+	header := rangeOf(r.block.DefRange)
+	switch r.typ {
+	case "aws_iam_role_policy_attachment":
+		c := m.content(r.block.Body, roleAttachmentSchema)
+		roles, ok := s.targets(c.Attributes["role"], false)
+		arn, stmts := s.policyARN(c.Attributes["policy_arn"], header)
+		s.attach(roles, ok, []source.Value[string]{arn}, stmts)
+	case "aws_iam_policy_attachment":
+		c := m.content(r.block.Body, policyAttachSchema)
+		arn, stmts := s.policyARN(c.Attributes["policy_arn"], header)
+		a, ok := c.Attributes["roles"]
+		if !ok {
+			return
+		}
+		elems, diags := hcl.ExprList(a.Expr)
+		if diags.HasErrors() {
+			s.all = true
+			return
+		}
+		for _, e := range elems {
+			roles, ok := s.targets(&hcl.Attribute{Name: "roles", Expr: e, Range: e.Range()}, false)
+			s.attach(roles, ok, []source.Value[string]{arn}, stmts)
+		}
+	case "aws_iam_role_policy_attachments_exclusive":
+		c := m.content(r.block.Body, exclusiveAttachSchema)
+		roles, ok := s.targets(c.Attributes["role_name"], false)
+		var arns []source.Value[string]
+		var stmts []model.PolicyStatement
+		if a, found := c.Attributes["policy_arns"]; found {
+			arns, stmts = s.policyList(a.Expr)
+		}
+		s.attach(roles, ok, arns, stmts)
+	case "aws_iam_role_policy":
+		c := m.content(r.block.Body, rolePolicySchema)
+		roles, ok := s.targets(c.Attributes["role"], false)
+		if !ok {
+			s.all = true
+			return
+		}
+		for _, role := range roles {
+			if a, found := c.Attributes["policy"]; found {
+				s.statementsInto(role, a, in.address)
+			}
+		}
+	case "aws_eks_cluster":
+		cl := l.clusters[in.address]
+		if cl == nil {
+			return
+		}
+		c := m.content(r.block.Body, clusterRoleSchema)
+		cl.RoleAt = header
+		if a, ok := c.Attributes["role_arn"]; ok {
+			cl.RoleAt = rangeOf(a.Range)
+			if roles, ok := s.targets(a, true); ok && len(roles) == 1 {
+				cl.Role = roles[0]
+				s.use(roles[0], model.ClusterRole, cl.RoleAt)
+			}
+		}
+		cl.AutoModeCompute = source.DefaultAt(false, header)
+		switch cc := m.block(c, "compute_config", computeConfigSchema); cc.state {
+		case unknownPresence:
+			cl.AutoModeCompute = source.UnknownAt[bool](cc.at)
+		case present:
+			cc.in(m, func() { cl.AutoModeCompute = m.boolAttr(cc.content, "enabled", false, cc.at) })
+		}
+	case "aws_eks_node_group":
+		g := l.nodeGroups[in.address]
+		if g == nil {
+			return
+		}
+		c := m.content(r.block.Body, nodeRoleSchema)
+		g.RoleAt = header
+		if a, ok := c.Attributes["node_role_arn"]; ok {
+			g.RoleAt = rangeOf(a.Range)
+			if roles, ok := s.targets(a, true); ok && len(roles) == 1 {
+				g.Role = roles[0]
+				s.use(roles[0], model.NodeRole, g.RoleAt)
+			}
+		}
+	default:
+		schema := workloadRoleSchemas[r.typ]
+		if schema == nil {
+			return
+		}
+		c := m.content(r.block.Body, schema)
+		for _, a := range c.Attributes {
+			if roles, ok := s.targets(a, true); ok {
+				for _, role := range roles {
+					s.use(role, model.WorkloadRole, rangeOf(a.Range))
+				}
+			}
+		}
+	}
+}
+
+func (s *iamState) use(role *model.Role, use model.RoleUse, at source.Range) {
+	if role.Use == model.UnusedRole || (role.Use == model.WorkloadRole && use != model.WorkloadRole) {
+		role.Use = use
+	}
+	role.Users = append(role.Users, at)
+}
+
+// attach records policies attached to roles; ok false means the roles
+// could not be resolved, so any role may have got them.
+func (s *iamState) attach(roles []*model.Role, ok bool, arns []source.Value[string], stmts []model.PolicyStatement) {
+	if !ok {
+		s.all = true
+		return
+	}
+	for _, role := range roles {
+		role.Policies = append(role.Policies, arns...)
+		role.Statements = append(role.Statements, stmts...)
+	}
+}
+
+// targets resolves the role an attribute names: a reference to an
+// aws_iam_role of the module (.name, .id, or .arn when byARN), or a name
+// or role ARN written out. ok is false when it cannot be told which role
+// it is (then it may be any). A name that matches no role of the module
+// names a role declared elsewhere: no roles, ok true; but a role whose own
+// name is unknown may be the one, so it becomes incomplete.
+func (s *iamState) targets(a *hcl.Attribute, byARN bool) ([]*model.Role, bool) {
+	if a == nil {
+		return nil, true
+	}
+	if ref, ok := s.m.refOf(a.Expr); ok && ref.res.typ == "aws_iam_role" {
+		if !(ref.attr == "name" || ref.attr == "id" || ref.attr == "arn") {
+			return nil, false
+		}
+		in, ok := s.m.instance(ref)
+		if !ok {
+			return nil, false
+		}
+		role := s.roles[in.address]
+		return []*model.Role{role}, role != nil
+	}
+	v := s.m.eval(a.Expr)
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		if byARN {
+			// A node group or cluster using a role ARN from elsewhere
+			// attaches nothing.
+			return nil, true
+		}
+		return nil, false
+	}
+	name := v.AsString()
+	if strings.HasPrefix(name, "arn:") {
+		i := strings.LastIndex(name, ":role/")
+		if i < 0 {
+			return nil, true
+		}
+		name = name[strings.LastIndex(name, "/")+1:]
+	} else if byARN {
+		return nil, true
+	}
+	var out []*model.Role
+	for _, role := range s.order {
+		switch {
+		case role.Name.IsSet() && role.Name.Val == name:
+			out = append(out, role)
+		case !role.Name.Known() && !byARN:
+			s.incomplete[role] = true
+		}
+	}
+	if len(out) > 1 {
+		return nil, byARN
+	}
+	return out, true
+}
+
+// policyList reads a list of policy ARNs element by element where it is
+// written as a list, else as a whole.
+func (s *iamState) policyList(expr hcl.Expression) ([]source.Value[string], []model.PolicyStatement) {
+	if elems, diags := hcl.ExprList(expr); !diags.HasErrors() {
+		var arns []source.Value[string]
+		var stmts []model.PolicyStatement
+		for _, e := range elems {
+			arn, st := s.policyARN(&hcl.Attribute{Expr: e, Range: e.Range()}, rangeOf(e.Range()))
+			arns = append(arns, arn)
+			stmts = append(stmts, st...)
+		}
+		return arns, stmts
+	}
+	r := rangeOf(expr.Range())
+	v := s.m.eval(expr)
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+		return []source.Value[string]{source.UnknownAt[string](r)}, nil
+	}
+	var arns []source.Value[string]
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		if e.Type() != cty.String || e.IsNull() {
+			arns = append(arns, source.UnknownAt[string](r))
+			continue
+		}
+		arns = append(arns, source.SetAt(normalARN(e.AsString()), r))
+	}
+	return arns, nil
+}
+
+// policyARN reads a policy_arn: a literal or evaluated ARN (one whose only
+// unknown part is the partition is still an AWS-managed policy), an
+// aws_iam_policy of the module (its ARN is unknown, so the value is its
+// address, and its statements come along), or a data.aws_iam_policy.
+func (s *iamState) policyARN(a *hcl.Attribute, at source.Range) (source.Value[string], []model.PolicyStatement) {
+	m := s.m
+	if a == nil {
+		return source.UnknownAt[string](at), nil
+	}
+	r := rangeOf(a.Range)
+	if ref, ok := m.refOf(a.Expr); ok && ref.res.typ == "aws_iam_policy" && (ref.attr == "arn" || ref.attr == "id") {
+		in, ok := m.instance(ref)
+		if !ok {
+			return source.UnknownAt[string](r), nil
+		}
+		var stmts []model.PolicyStatement
+		known := true
+		m.within(in, func() {
+			c := m.content(ref.res.block.Body, policySchema)
+			if p, found := c.Attributes["policy"]; found {
+				stmts, known = s.document(p.Expr, in.address)
+			}
+		})
+		if !known {
+			return source.UnknownAt[string](r), stmts
+		}
+		return source.SetAt(in.address, r), stmts
+	}
+	if tr, ok := traversalOf(a.Expr); ok && tr.RootName() == "data" && len(tr) == 4 {
+		if b := s.data[dataAddress(tr)]; b != nil && b.Labels[0] == "aws_iam_policy" {
+			c := m.content(b.Body, dataPolicySchema)
+			if v := m.stringAttr(c, "arn", "", r); v.IsSet() {
+				return source.SetAt(normalARN(v.Val), r), nil
+			}
+			if _, prefixed := c.Attributes["path_prefix"]; !prefixed {
+				if v := m.stringAttr(c, "name", "", r); v.IsSet() && v.Val != "" {
+					return source.SetAt(iampolicy.ManagedARN(v.Val), r), nil
+				}
+			}
+		}
+		return source.UnknownAt[string](r), nil
+	}
+	if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return source.SetAt(normalARN(v.AsString()), r), nil
+	}
+	if t, ok := a.Expr.(*hclsyntax.TemplateExpr); ok {
+		var b strings.Builder
+		for _, part := range t.Parts {
+			v := m.eval(part)
+			if v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+				b.WriteString(v.AsString())
+			} else {
+				b.WriteString(iampolicy.Hole)
+			}
+		}
+		if name, ok := iampolicy.ManagedName(b.String()); ok {
+			return source.SetAt(iampolicy.ManagedARN(name), r), nil
+		}
+	}
+	return source.UnknownAt[string](r), nil
+}
+
+// normalARN writes an AWS-managed policy ARN of any partition as the aws
+// partition's, so that rules compare one spelling.
+func normalARN(arn string) string {
+	if name, ok := iampolicy.ManagedName(arn); ok {
+		return iampolicy.ManagedARN(name)
+	}
+	return arn
+}
+
+// document reads a policy document: JSON text (a literal, a heredoc, a
+// file), jsonencode({...}), or data.aws_iam_policy_document.X.json. ok is
+// false when some of it cannot be read.
+func (s *iamState) document(expr hcl.Expression, name string) ([]model.PolicyStatement, bool) {
+	m := s.m
+	at := rangeOf(expr.Range())
+	if tr, ok := traversalOf(expr); ok && tr.RootName() == "data" && len(tr) == 4 {
+		b := s.data[dataAddress(tr)]
+		if b == nil || b.Labels[0] != "aws_iam_policy_document" {
+			return nil, false
+		}
+		return s.policyDocument(b)
+	}
+	var doc iampolicy.Document
+	var elems []hcl.Expression
+	if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		tree := ctyTree(m.eval(call.Args[0]))
+		d, ok := iampolicy.Parse(tree)
+		if !ok {
+			return nil, false
+		}
+		doc = d
+		if list, ok := itemExpr(call.Args[0], "Statement").(*hclsyntax.TupleConsExpr); ok {
+			for _, e := range list.Exprs {
+				elems = append(elems, e)
+			}
+		}
+	} else {
+		v := m.eval(expr)
+		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+			return nil, false
+		}
+		d, ok := iampolicy.ParseJSON(v.AsString())
+		if !ok {
+			return nil, false
+		}
+		doc = d
+	}
+	out := make([]model.PolicyStatement, 0, len(doc.Statements))
+	for _, st := range doc.Statements {
+		r := at
+		if st.Index < len(elems) {
+			r = rangeOf(elems[st.Index].Range())
+		}
+		out = append(out, statement(st, name, r))
+	}
+	return out, doc.Complete
+}
+
+func statement(st iampolicy.Statement, name string, r source.Range) model.PolicyStatement {
+	return model.PolicyStatement{Policy: name, Range: r, Effect: st.Effect,
+		Actions: st.Actions, NotAction: st.NotAction, Resources: st.Resources, NotResource: st.NotResource}
+}
+
+// policyDocument reads the statement blocks of a data
+// "aws_iam_policy_document" (effect defaults to Allow).
+func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) {
+	m := s.m
+	name := "data." + b.Labels[0] + "." + b.Labels[1]
+	c := m.content(b.Body, policyDocSchema)
+	complete := true
+	var out []model.PolicyStatement
+	for _, sb := range c.Blocks {
+		if sb.Type == "dynamic" {
+			complete = false
+			continue
+		}
+		sc := m.content(sb.Body, docStmtSchema)
+		at := rangeOf(sb.DefRange)
+		effect := m.stringAttr(sc, "effect", "Allow", at)
+		st := iampolicy.Statement{}
+		if effect.Known() {
+			st.Effect = effect.Val
+		}
+		for _, k := range []struct {
+			attr, not string
+			into      *[]string
+			neg       *bool
+		}{{"actions", "not_actions", &st.Actions, &st.NotAction}, {"resources", "not_resources", &st.Resources, &st.NotResource}} {
+			list := m.stringsAttr(sc, k.attr, nil, at)
+			if _, ok := sc.Attributes[k.not]; ok && !list.IsSet() {
+				list = m.stringsAttr(sc, k.not, nil, at)
+				*k.neg = true
+			}
+			if !list.Known() {
+				complete = false
+			}
+			for _, e := range list.Val {
+				if e.Known() {
+					*k.into = append(*k.into, e.Val)
+				}
+			}
+		}
+		out = append(out, statement(st, name, at))
+	}
+	return out, complete
+}
+
+// ctyTree turns a value into the plain tree iampolicy reads.
+func ctyTree(v cty.Value) any {
+	if !v.IsKnown() {
+		return iampolicy.Unknown{}
+	}
+	if v.IsNull() {
+		return nil
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.String:
+		return v.AsString()
+	case ty == cty.Bool:
+		return v.True()
+	case ty == cty.Number:
+		return v.AsBigFloat().String()
+	case ty.IsObjectType() || ty.IsMapType():
+		out := map[string]any{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			out[k.AsString()] = ctyTree(e)
+		}
+		return out
+	case ty.IsListType() || ty.IsTupleType() || ty.IsSetType():
+		out := []any{}
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			out = append(out, ctyTree(e))
+		}
+		return out
+	}
+	return iampolicy.Unknown{}
+}

@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/iampolicy"
+	"github.com/ekslint/ekslint/linter/model"
+)
+
+// broadPolicies are AWS-managed policies far beyond what an EKS cluster,
+// node or workload role needs, with what each grants.
+var broadPolicies = map[string]string{
+	"AdministratorAccess": "every action on every resource",
+	"PowerUserAccess":     "every action except most of IAM and Organizations",
+	"IAMFullAccess":       "full control of IAM, enough to grant itself anything",
+	"AmazonEC2FullAccess": "full control of EC2, including every instance and network of the account",
+}
+
+// NG052 flags EKS roles with administrator-like policies or wildcard
+// statements.
+var NG052 = &linter.Rule{
+	ID:       "EKS-NG-052",
+	Name:     "eks-role-overprivileged",
+	Summary:  "A cluster, node or workload IAM role has broad AWS-managed policies or wildcard statements",
+	Severity: linter.High,
+	Default:  true,
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
+	Tags:     []string{"security", "iam"},
+	Check: func(p *linter.Pass) {
+		for _, r := range p.Model.IAM.Roles {
+			if r.Use == model.UnusedRole {
+				continue
+			}
+			for _, pol := range r.Policies {
+				if !pol.Known() {
+					continue
+				}
+				name, ok := iampolicy.ManagedName(pol.Val)
+				if !ok {
+					continue
+				}
+				if what, bad := broadPolicies[name]; bad {
+					p.Report(r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too; replace it with a policy scoped to the actions and resources the role needs",
+						pol.Val, r.Use, roleName(r), what).In(r.Address + "/" + name)
+				}
+				if name == "AmazonEC2ContainerRegistryPowerUser" {
+					p.ReportSeverity(linter.Low, r, pol.Range, "%s is attached to the %s %s: it lets the role push and overwrite images in every ECR repository of the account; give image builders a role of their own, or scope a policy to the repositories they build",
+						pol.Val, r.Use, roleName(r)).In(r.Address + "/" + name)
+				}
+			}
+			for i, st := range r.Statements {
+				s := iampolicy.Statement{Effect: st.Effect, Actions: st.Actions, NotAction: st.NotAction, Resources: st.Resources, NotResource: st.NotResource}
+				what, ok := s.Broad()
+				if !ok {
+					continue
+				}
+				p.Report(r, st.Range, "a statement of %s allows %s on Resource \"*\" to the %s %s; list the actions the role needs and scope them to its resources",
+					st.Policy, what, r.Use, roleName(r)).In(fmt.Sprintf("%s/%s/%d", r.Address, st.Policy, i))
+			}
+		}
+	},
+}
