@@ -13,10 +13,11 @@ import (
 var (
 	clusterSchema = &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "version"}, {Name: "enabled_cluster_log_types"}},
-		Blocks: []hcl.BlockHeaderSchema{{Type: "vpc_config"}, {Type: "encryption_config"},
+		Blocks: []hcl.BlockHeaderSchema{{Type: "vpc_config"}, {Type: "encryption_config"}, {Type: "compute_config"},
 			{Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	vpcConfigSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	computeConfigSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
+	vpcConfigSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "endpoint_public_access"}, {Name: "endpoint_private_access"}, {Name: "public_access_cidrs"}, {Name: "subnet_ids"}}}
 	nodeGroupSchema = &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "subnet_ids"}},
@@ -129,6 +130,15 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 		c.SecretsEncryption = source.UnknownAt[bool](enc.at)
 	default:
 		c.SecretsEncryption = source.DefaultAt(false, header)
+	}
+	// EKS Auto Mode (compute_config.enabled), which several areas read:
+	// it brings the Pod Identity agent and needs more cluster policies.
+	c.AutoModeCompute = source.DefaultAt(false, header)
+	switch cc := m.block(body, "compute_config", computeConfigSchema); cc.state {
+	case unknownPresence:
+		c.AutoModeCompute = source.UnknownAt[bool](cc.at)
+	case present:
+		cc.in(m, func() { c.AutoModeCompute = m.boolAttr(cc.content, "enabled", false, cc.at) })
 	}
 	// Settings of other areas, read inside this instance.
 	m.clusterVersions(r, c)

@@ -254,6 +254,26 @@ func keyValue(v cty.Value, r source.Range) source.Value[bool] {
 	return source.SetAt(true, r)
 }
 
+// stringValue reads v as a string located at r; Unknown when it is not
+// known or not a string.
+func stringValue(v cty.Value, r source.Range) source.Value[string] {
+	s, err := convert.Convert(v, cty.String)
+	if err != nil || !s.IsKnown() || s.IsNull() {
+		return source.UnknownAt[string](r)
+	}
+	return source.SetAt(s.AsString(), r)
+}
+
+// keyString reads obj[key] as a string located at r; Unknown when the key
+// is absent or its value is not a known string.
+func keyString(obj cty.Value, key string, r source.Range) source.Value[string] {
+	v, ok := lookup(obj, key)
+	if !ok {
+		return source.UnknownAt[string](r)
+	}
+	return stringValue(v, r)
+}
+
 func listValue(v cty.Value, r source.Range) source.Strings {
 	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.Type().IsObjectType() || v.Type().IsMapType() {
 		return source.UnknownAt[[]source.Value[string]](r)

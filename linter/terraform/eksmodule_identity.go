@@ -47,16 +47,12 @@ func (in eksInputs) moduleIdentity(c *model.Cluster, out *Loaded) {
 	// aws_eks_access_policy_association resources beside the call, for
 	// its cluster (cluster_name = module.eks.cluster_name).
 	call := strings.TrimPrefix(c.Address, "module.")
-	for _, r := range in.m.resources {
-		if r.typ == "aws_eks_access_policy_association" {
-			in.m.eachInstance(r, func(addr string, header source.Range) {
-				body := in.m.content(r.block.Body, policyAssociationSchema)
-				if a, ok := body.Attributes["cluster_name"]; ok && refersToCall(a.Expr, call) {
-					in.m.policyAssociation(r, addr, header, body, c)
-				}
-			})
+	in.m.eachInstance("aws_eks_access_policy_association", func(r *resource, inst instance) {
+		body := in.m.content(r.block.Body, policyAssociationSchema)
+		if a, ok := body.Attributes["cluster_name"]; ok && refersToCall(a.Expr, call) {
+			in.m.policyAssociation(r, inst.address, rangeOf(r.block.DefRange), body, c)
 		}
-	}
+	})
 }
 
 // workloadIdentity: IRSA (enable_irsa, default true in v18–v21), else
@@ -270,7 +266,7 @@ func (in eksInputs) accessEntries(c *model.Cluster) {
 			Object:  model.Object{Kind: "module", Address: fmt.Sprintf("%s.access_entries[%q]", c.Address, key), Range: at(), Format: model.Module, Note: c.Note},
 			Cluster: c,
 		}
-		e.PrincipalARN = stringValue(entry, at("principal_arn"), "principal_arn")
+		e.PrincipalARN = keyString(entry, "principal_arn", at("principal_arn"))
 		pols, ok := lookup(entry, "policy_associations")
 		if ok && pols.IsKnown() && (pols.Type().IsObjectType() || pols.Type().IsMapType()) {
 			for pit := pols.ElementIterator(); pit.Next(); {
@@ -282,10 +278,10 @@ func (in eksInputs) accessEntries(c *model.Cluster) {
 				p := &model.AccessPolicy{
 					Path:      fmt.Sprintf("policy_associations[%q]", pkey),
 					Range:     at("policy_associations", pkey),
-					PolicyARN: stringValue(pol, at("policy_associations", pkey, "policy_arn"), "policy_arn"),
+					PolicyARN: keyString(pol, "policy_arn", at("policy_associations", pkey, "policy_arn")),
 				}
 				if scope, ok := lookup(pol, "access_scope"); ok {
-					p.ScopeType = stringValue(scope, at("policy_associations", pkey, "access_scope", "type"), "type")
+					p.ScopeType = keyString(scope, "type", at("policy_associations", pkey, "access_scope", "type"))
 				} else {
 					p.ScopeType = source.UnknownAt[string](p.Range)
 				}
@@ -294,18 +290,4 @@ func (in eksInputs) accessEntries(c *model.Cluster) {
 		}
 		c.AccessEntries = append(c.AccessEntries, e)
 	}
-}
-
-// stringValue reads obj.key as a string located at r; Unknown when it is
-// absent, unknown or not a string.
-func stringValue(obj cty.Value, r source.Range, key string) source.Value[string] {
-	v, ok := lookup(obj, key)
-	if !ok {
-		return source.UnknownAt[string](r)
-	}
-	s, err := convert.Convert(v, cty.String)
-	if err != nil || !s.IsKnown() || s.IsNull() {
-		return source.UnknownAt[string](r)
-	}
-	return source.SetAt(s.AsString(), r)
 }

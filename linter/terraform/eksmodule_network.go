@@ -134,14 +134,6 @@ func (in eksInputs) moduleRule(c *model.Cluster, input, key string, e cty.Value,
 	return rule
 }
 
-func stringValue(v cty.Value, r source.Range) source.Value[string] {
-	s, err := convert.Convert(v, cty.String)
-	if err != nil || !s.IsKnown() || s.IsNull() {
-		return source.UnknownAt[string](r)
-	}
-	return source.SetAt(s.AsString(), r)
-}
-
 func portValue(v cty.Value, r source.Range) source.Value[int] {
 	n, err := convert.Convert(v, cty.Number)
 	if err != nil || !n.IsKnown() || n.IsNull() {

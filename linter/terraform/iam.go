@@ -30,7 +30,6 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "role_arn"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "compute_config"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	computeConfigSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
 	nodeRoleSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "node_role_arn"}}}
 	workloadRoleSchemas = map[string]*hcl.BodySchema{
 		"aws_eks_pod_identity_association": {Attributes: []hcl.AttributeSchema{{Name: "role_arn"}}},
@@ -263,13 +262,6 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 				cl.Role = roles[0]
 				s.use(roles[0], model.ClusterRole, cl.RoleAt)
 			}
-		}
-		cl.AutoModeCompute = source.DefaultAt(false, header)
-		switch cc := m.block(c, "compute_config", computeConfigSchema); cc.state {
-		case unknownPresence:
-			cl.AutoModeCompute = source.UnknownAt[bool](cc.at)
-		case present:
-			cc.in(m, func() { cl.AutoModeCompute = m.boolAttr(cc.content, "enabled", false, cc.at) })
 		}
 	case "aws_eks_node_group":
 		g := l.nodeGroups[in.address]

@@ -22,7 +22,6 @@ var (
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "provider"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	encryptionProviderSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "key_arn"}}}
-	computeConfigSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
 	oidcProviderSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "url"}}}
 	clusterNameSchema        = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "addon_name"}}}
 	policyAssociationSchema  = &hcl.BodySchema{
@@ -82,19 +81,12 @@ func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 	}
 
 	c.WorkloadIdentity = source.DefaultAt(false, header)
-	switch cc := m.block(body, "compute_config", computeConfigSchema); cc.state {
-	case unknownPresence:
-		c.WorkloadIdentity = source.UnknownAt[bool](cc.at)
-	case present:
-		// EKS Auto Mode runs the Pod Identity agent on its nodes.
-		cc.in(m, func() {
-			switch auto := m.boolAttr(cc.content, "enabled", false, cc.at); {
-			case !auto.Known():
-				c.WorkloadIdentity = source.UnknownAt[bool](auto.Range)
-			case auto.Val:
-				c.WorkloadIdentity = source.SetAt(true, auto.Range)
-			}
-		})
+	// EKS Auto Mode runs the Pod Identity agent on its nodes.
+	switch auto := c.AutoModeCompute; {
+	case !auto.Known():
+		c.WorkloadIdentity = source.UnknownAt[bool](auto.Range)
+	case auto.Val:
+		c.WorkloadIdentity = source.SetAt(true, auto.Range)
 	}
 }
 
@@ -111,46 +103,37 @@ func (m *module) adaptIdentity(out *model.Model, l *links) {
 			c.WorkloadIdentity = source.SetAt(true, at)
 		}
 	}
-	for _, r := range m.resources {
-		switch r.typ {
-		case "aws_iam_openid_connect_provider":
-			m.eachInstance(r, func(_ string, header source.Range) {
-				a, ok := m.content(r.block.Body, oidcProviderSchema).Attributes["url"]
-				if !ok {
-					return
-				}
-				found, open := m.clustersIn(a.Expr, "identity")
-				for _, addr := range found {
-					provide(addr, header)
-				}
-				unresolved = unresolved || open || len(found) == 0
-			})
-		case "aws_eks_pod_identity_association", "aws_eks_addon":
-			m.eachInstance(r, func(_ string, header source.Range) {
-				body := m.content(r.block.Body, clusterNameSchema)
-				if r.typ == "aws_eks_addon" {
-					// Add-ons are read into Cluster.Addons; one whose name
-					// cannot be known may be the Pod Identity agent.
-					if !m.stringAttr(body, "addon_name", "", header).Known() {
-						unresolved = true
-					}
-					return
-				}
-				found, open := m.clusterOf(body, l)
-				for _, addr := range found {
-					provide(addr, header)
-				}
-				unresolved = unresolved || open
-			})
-		case "aws_eks_access_policy_association":
-			m.eachInstance(r, func(addr string, header source.Range) {
-				body := m.content(r.block.Body, policyAssociationSchema)
-				if found, _ := m.clusterOf(body, l); len(found) == 1 {
-					m.policyAssociation(r, addr, header, body, l.clusters[found[0]])
-				}
-			})
+	m.eachInstance("aws_iam_openid_connect_provider", func(r *resource, _ instance) {
+		a, ok := m.content(r.block.Body, oidcProviderSchema).Attributes["url"]
+		if !ok {
+			return
 		}
-	}
+		found, open := m.clustersIn(a.Expr, "identity")
+		for _, addr := range found {
+			provide(addr, rangeOf(r.block.DefRange))
+		}
+		unresolved = unresolved || open || len(found) == 0
+	})
+	m.eachInstance("aws_eks_pod_identity_association", func(r *resource, _ instance) {
+		found, open := m.clusterOf(m.content(r.block.Body, clusterNameSchema), l)
+		for _, addr := range found {
+			provide(addr, rangeOf(r.block.DefRange))
+		}
+		unresolved = unresolved || open
+	})
+	m.eachInstance("aws_eks_addon", func(r *resource, _ instance) {
+		// Add-ons are read into Cluster.Addons; one whose name cannot be
+		// known may be the Pod Identity agent.
+		if !m.stringAttr(m.content(r.block.Body, clusterNameSchema), "addon_name", "", rangeOf(r.block.DefRange)).Known() {
+			unresolved = true
+		}
+	})
+	m.eachInstance("aws_eks_access_policy_association", func(r *resource, in instance) {
+		body := m.content(r.block.Body, policyAssociationSchema)
+		if found, _ := m.clusterOf(body, l); len(found) == 1 {
+			m.policyAssociation(r, in.address, rangeOf(r.block.DefRange), body, l.clusters[found[0]])
+		}
+	})
 	for _, c := range out.Clusters {
 		for _, a := range c.Addons {
 			if a.Name == podIdentityAgent {
@@ -160,16 +143,6 @@ func (m *module) adaptIdentity(out *model.Model, l *links) {
 		if unresolved && source.IsFalse(c.WorkloadIdentity) {
 			c.WorkloadIdentity = source.UnknownAt[bool](c.WorkloadIdentity.Range)
 		}
-	}
-}
-
-// eachInstance runs f inside every instance of r, with the instance's
-// address and header (the block's type and labels).
-func (m *module) eachInstance(r *resource, f func(address string, header source.Range)) {
-	for _, in := range m.instancesOf(r) {
-		m.protect(r.block.DefRange, in.address, func() {
-			m.within(in, func() { f(in.address, rangeOf(r.block.DefRange)) })
-		})
 	}
 }
 

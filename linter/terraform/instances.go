@@ -113,3 +113,19 @@ func (m *module) within(in instance, f func()) {
 	defer func() { m.scope = prev }()
 	f()
 }
+
+// eachInstance calls f for every instance of every resource of type typ,
+// inside the instance (count and each in scope); a panic in one instance
+// is reported at its block and the others go on.
+func (m *module) eachInstance(typ string, f func(r *resource, in instance)) {
+	for _, r := range m.resources {
+		if r.typ != typ {
+			continue
+		}
+		for _, in := range m.instancesOf(r) {
+			m.protect(r.block.DefRange, in.address, func() {
+				m.within(in, func() { f(r, in) })
+			})
+		}
+	}
+}

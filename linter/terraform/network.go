@@ -117,21 +117,6 @@ func (ix *sgIndex) add(rule *model.IngressRule) {
 	ix.out.Network.Ingress = append(ix.out.Network.Ingress, rule)
 }
 
-// eachInstance calls f for every instance of every resource of type typ,
-// with the instance's count/each in scope.
-func (m *module) eachInstance(typ string, f func(r *resource, in instance)) {
-	for _, r := range m.resources {
-		if r.typ != typ {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { f(r, in) })
-			})
-		}
-	}
-}
-
 // securityGroup reads an aws_security_group and its inline ingress rules.
 func (m *module) securityGroup(r *resource, address string) *model.SecurityGroup {
 	header := rangeOf(r.block.DefRange)
