@@ -29,7 +29,7 @@ var RBAC012 = &linter.Rule{
 					am.Namespace.Val, origin(am.Namespace)).In("namespace")
 			}
 			for _, pr := range am.Problems {
-				p.Report(am, pr.Range, "%s%s", pr.Message, broken).In(pr.Range.String())
+				p.Report(am, pr.Range, "%s%s", pr.Message, broken).In(pr.Message)
 			}
 			seen := map[string]*model.AuthEntry{}
 			for _, e := range am.Entries {

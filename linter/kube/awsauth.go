@@ -170,6 +170,9 @@ func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*
 		return nil, nil
 	}
 	docs, _, problems := yamldoc.Decode(path, []byte(text))
+	if len(problems) > 0 && placeholder(text) {
+		return nil, nil // a template (envsubst, a CI step) fills it in later
+	}
 	if len(problems) > 0 {
 		p := problems[0]
 		at := r.pos(p.Range.Start.Line, 1)
@@ -181,6 +184,9 @@ func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*
 		return nil, nil
 	}
 	root := yamldoc.Deref(docs[0].Root)
+	if root.Kind == yaml.ScalarNode && placeholder(root.Value) {
+		return nil, nil
+	}
 	if root.Kind != yaml.SequenceNode {
 		want := "mappings"
 		if from == model.MapAccounts {
@@ -261,6 +267,9 @@ var arnKeys = map[string]string{model.MapRoles: "rolearn", model.MapUsers: "user
 
 func (r *authReader) entry(i int, raw *yaml.Node) *model.AuthEntry {
 	n := yamldoc.Deref(raw)
+	if n.Kind == yaml.ScalarNode && placeholder(n.Value) {
+		return nil
+	}
 	e := &model.AuthEntry{From: r.from, List: r.from, Index: i, Range: r.rng(raw)}
 	if r.from == model.MapAccounts {
 		if n.Kind != yaml.ScalarNode || yamldoc.IsNull(n) {
@@ -301,6 +310,9 @@ func (r *authReader) str(i int, k, v *yaml.Node) source.Value[string] {
 		r.problem(at, "%s[%d].%s must be a string, not %s", r.from, i, k.Value, yamldoc.Describe(v))
 		return source.UnknownAt[string](at)
 	}
+	if placeholder(v.Value) {
+		return source.UnknownAt[string](at)
+	}
 	return source.SetAt(v.Value, at)
 }
 
@@ -309,6 +321,9 @@ func (r *authReader) groups(i int, k, v *yaml.Node) source.Strings {
 	at := r.keyValue(k, v)
 	if yamldoc.IsNull(v) {
 		return source.SetAt([]source.Value[string]{}, at)
+	}
+	if v.Kind == yaml.ScalarNode && placeholder(v.Value) {
+		return source.UnknownAt[[]source.Value[string]](at)
 	}
 	if v.Kind != yaml.SequenceNode {
 		r.problem(at, "%s[%d].groups must be a list of group names, not %s", r.from, i, yamldoc.Describe(v))
@@ -327,7 +342,16 @@ func (r *authReader) groups(i int, k, v *yaml.Node) source.Strings {
 			out = append(out, source.UnknownAt[string](gr))
 			continue
 		}
+		if placeholder(g.Value) {
+			out = append(out, source.UnknownAt[string](gr))
+			continue
+		}
 		out = append(out, source.SetAt(g.Value, gr))
 	}
 	return source.SetAt(out, at)
 }
+
+// placeholder reports whether s holds a ${...} placeholder that a
+// template step (envsubst, a CI variable, Terraform's templatefile with
+// $${...}) replaces before the map is applied: its value is unknown.
+func placeholder(s string) bool { return strings.Contains(s, "${") }

@@ -96,3 +96,16 @@ func TestAuthAliasesBounded(t *testing.T) {
 		t.Errorf("entries %d, problems %v", len(entries), problems)
 	}
 }
+
+// Deep nesting and a huge list stay bounded.
+func TestAuthHostile(t *testing.T) {
+	deep := "- " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
+	if _, problems := AuthText(testFile, model.MapRoles, deep, nil, span(1, 1, 1, 2)); len(problems) == 0 {
+		t.Errorf("deep nesting: want a problem")
+	}
+	huge := strings.Repeat("- \"111122223333\"\n", MaxAuthEntries+5)
+	entries, problems := AuthText(testFile, model.MapAccounts, huge, nil, span(1, 1, 1, 2))
+	if len(entries) != MaxAuthEntries || len(problems) != 1 {
+		t.Errorf("huge: %d entries, %d problems", len(entries), len(problems))
+	}
+}

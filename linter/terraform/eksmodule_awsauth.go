@@ -23,23 +23,24 @@ var (
 )
 
 // moduleAuthMaps reads the aws-auth inputs of a call of the root module.
-// v17 writes them unless manage_aws_auth = false; v18 and v19 only with
-// manage_aws_auth_configmap or create_aws_auth_configmap (both default
-// false, variables.tf); v20 moved them to the aws-auth submodule and v21
-// removed it.
+// v17 writes them unless manage_aws_auth (or create_eks) is false; v18
+// and v19 only with manage_aws_auth_configmap or create_aws_auth_configmap
+// (both default false, variables.tf) and create (default true); v20 moved
+// them to the aws-auth submodule and v21 removed it.
 func (in eksInputs) moduleAuthMaps(c *model.Cluster, out *Loaded) {
-	var on source.Value[bool]
+	var on, create source.Value[bool]
 	names := authInputsV18
 	switch {
 	case in.major <= 17:
 		names = authInputsV17
-		on = in.boolean("manage_aws_auth", true)
+		on, create = in.boolean("manage_aws_auth", true), in.boolean("create_eks", true)
 	case in.major <= 19:
 		on = anyTrue(in.boolean("manage_aws_auth_configmap", false), in.boolean("create_aws_auth_configmap", false))
+		create = in.boolean("create", true)
 	default:
 		return
 	}
-	if !source.IsTrue(on) {
+	if !source.IsTrue(on) || !source.IsTrue(create) {
 		return
 	}
 	am := &model.AuthMap{
