@@ -170,7 +170,7 @@ func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*
 		return nil, nil
 	}
 	docs, _, problems := yamldoc.Decode(path, []byte(text))
-	if len(problems) > 0 && placeholder(text) {
+	if len(problems) > 0 && envPlaceholder(text) {
 		return nil, nil // a template (envsubst, a CI step) fills it in later
 	}
 	if len(problems) > 0 {
@@ -184,7 +184,7 @@ func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*
 		return nil, nil
 	}
 	root := yamldoc.Deref(docs[0].Root)
-	if root.Kind == yaml.ScalarNode && placeholder(root.Value) {
+	if root.Kind == yaml.ScalarNode && envPlaceholder(root.Value) {
 		return nil, nil
 	}
 	if root.Kind != yaml.SequenceNode {
@@ -267,7 +267,7 @@ var arnKeys = map[string]string{model.MapRoles: "rolearn", model.MapUsers: "user
 
 func (r *authReader) entry(i int, raw *yaml.Node) *model.AuthEntry {
 	n := yamldoc.Deref(raw)
-	if n.Kind == yaml.ScalarNode && placeholder(n.Value) {
+	if n.Kind == yaml.ScalarNode && envPlaceholder(n.Value) {
 		return nil
 	}
 	e := &model.AuthEntry{From: r.from, List: r.from, Index: i, Range: r.rng(raw)}
@@ -310,7 +310,7 @@ func (r *authReader) str(i int, k, v *yaml.Node) source.Value[string] {
 		r.problem(at, "%s[%d].%s must be a string, not %s", r.from, i, k.Value, yamldoc.Describe(v))
 		return source.UnknownAt[string](at)
 	}
-	if placeholder(v.Value) {
+	if envPlaceholder(v.Value) {
 		return source.UnknownAt[string](at)
 	}
 	return source.SetAt(v.Value, at)
@@ -322,7 +322,7 @@ func (r *authReader) groups(i int, k, v *yaml.Node) source.Strings {
 	if yamldoc.IsNull(v) {
 		return source.SetAt([]source.Value[string]{}, at)
 	}
-	if v.Kind == yaml.ScalarNode && placeholder(v.Value) {
+	if v.Kind == yaml.ScalarNode && envPlaceholder(v.Value) {
 		return source.UnknownAt[[]source.Value[string]](at)
 	}
 	if v.Kind != yaml.SequenceNode {
@@ -342,7 +342,7 @@ func (r *authReader) groups(i int, k, v *yaml.Node) source.Strings {
 			out = append(out, source.UnknownAt[string](gr))
 			continue
 		}
-		if placeholder(g.Value) {
+		if envPlaceholder(g.Value) {
 			out = append(out, source.UnknownAt[string](gr))
 			continue
 		}
@@ -351,7 +351,7 @@ func (r *authReader) groups(i int, k, v *yaml.Node) source.Strings {
 	return source.SetAt(out, at)
 }
 
-// placeholder reports whether s holds a ${...} placeholder that a
+// envPlaceholder reports whether s holds a ${...} placeholder that a
 // template step (envsubst, a CI variable, Terraform's templatefile with
 // $${...}) replaces before the map is applied: its value is unknown.
-func placeholder(s string) bool { return strings.Contains(s, "${") }
+func envPlaceholder(s string) bool { return strings.Contains(s, "${") }
