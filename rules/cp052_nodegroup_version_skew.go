@@ -27,7 +27,7 @@ var CP052 = &linter.Rule{
 			if !ok1 || !ok2 {
 				continue
 			}
-			f := g.Object.Name("version")
+			f := g.Name("version")
 			if g.Format == model.Module {
 				f = moduleGroupVersionField(c)
 			}
