@@ -18,6 +18,10 @@ var CP043 = &linter.Rule{
 		for _, c := range p.Model.Clusters {
 			// Unknown (a variable with no value) is a pin whose value we
 			// cannot see, not a missing one.
+			if c.Format == model.Eksctl && c.Version.IsSet() && eksctlFloating[c.Version.Val] {
+				p.Report(c, c.Version.Range, "metadata.version is %q, which eksctl replaces with its own default or latest version, which changes from one eksctl release to the next; set metadata.version to the minor version you test with", c.Version.Val)
+				continue
+			}
 			if !c.Version.IsDefault() {
 				continue
 			}
@@ -31,3 +35,8 @@ var CP043 = &linter.Rule{
 		}
 	},
 }
+
+// eksctlFloating are the metadata.version words eksctl resolves itself
+// (checkVersion in pkg/ctl/cmdutils: "auto" and "default" are its
+// DefaultVersion, "latest" its LatestVersion).
+var eksctlFloating = map[string]bool{"auto": true, "default": true, "latest": true}
