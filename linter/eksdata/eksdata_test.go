@@ -52,7 +52,7 @@ func TestBuiltinStatus(t *testing.T) {
 }
 
 func TestParseVersions(t *testing.T) {
-	for in, want := range map[string]int{"1.31": 31, "v1.31": 31, "1.31.2": 31, " 1.9 ": 9, "1.30-eks-58": 30} {
+	for in, want := range map[string]int{"1.31": 31, "v1.31": 31, "1.31.2": 31, "\t1.9\n": 9, "1.30-eks-58": 30} {
 		if got, ok := Minor(in); !ok || got != want {
 			t.Errorf("Minor(%q) = %d, %v", in, got, ok)
 		}
@@ -89,7 +89,9 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 	p := filepath.Join(dir, "ok.json")
-	os.WriteFile(p, []byte(`{"generatedAt": "2027-01-01", "sources": ["test"], "versions": [{"version": "1.36", "eksRelease": "2026-06-01", "endOfStandard": "2027-08-01", "endOfExtended": "2028-08-01"}]}`), 0o644)
+	if err := os.WriteFile(p, []byte(`{"generatedAt": "2027-01-01", "sources": ["test"], "versions": [{"version": "1.36", "eksRelease": "2026-06-01", "endOfStandard": "2027-08-01", "endOfExtended": "2028-08-01"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	d, err := Load(p)
 	if err != nil {
 		t.Fatal(err)

@@ -31,7 +31,10 @@ func (in eksInputs) moduleVersions(c *model.Cluster, out *Loaded) {
 	}
 	if c.Names != nil {
 		(*c.Names)["upgrade_policy"] = policy
-		(*c.Names)["support_type"] = policy + ".support_type"
+		(*c.Names)["upgrade_policy.support_type"] = policy + ".support_type"
+		if in.major < 20 {
+			(*c.Names)["upgrade_policy.support_type"] = policy + ".support_type (an input of the module from v20 on)"
+		}
 	}
 	c.UpgradeSupportType = source.DefaultAt(defaultSupportType, in.header)
 	if in.major >= 20 {

@@ -183,3 +183,56 @@ resource "aws_eks_addon" "x" {
 		t.Errorf("v21 a: %+v", v)
 	}
 }
+
+func TestAddonInstancesAndDynamicPolicy(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `variable "policy" {}
+resource "aws_eks_cluster" "main" {
+  name    = "main"
+  version = "1.33"
+  dynamic "upgrade_policy" {
+    for_each = [var.policy]
+    content {
+      support_type = upgrade_policy.value
+    }
+  }
+}
+resource "aws_eks_cluster" "fixed" {
+  name = "fixed"
+  dynamic "upgrade_policy" {
+    for_each = ["STANDARD"]
+    content {
+      support_type = upgrade_policy.value
+    }
+  }
+}
+resource "aws_eks_addon" "this" {
+  for_each      = { coredns = "v1.13.2-eksbuild.4", kube-proxy = "v1.33.0-eksbuild.2" }
+  cluster_name  = aws_eks_cluster.main.name
+  addon_name    = each.key
+  addon_version = each.value
+}
+`}, Options{})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	main, fixed := m.Clusters[0], m.Clusters[1]
+	if main.UpgradeSupportType.Known() {
+		t.Errorf("unknown policy: %+v", main.UpgradeSupportType)
+	}
+	if fixed.UpgradeSupportType.Val != "STANDARD" || !fixed.UpgradeSupportType.IsSet() {
+		t.Errorf("dynamic policy: %+v", fixed.UpgradeSupportType)
+	}
+	if len(main.Addons) != 2 {
+		t.Fatalf("%d add-ons", len(main.Addons))
+	}
+	got := map[string]string{}
+	for _, a := range main.Addons {
+		got[a.Name] = a.Version.Val
+		if !strings.HasPrefix(a.Address, `aws_eks_addon.this["`) {
+			t.Errorf("address %q", a.Address)
+		}
+	}
+	if got["coredns"] != "v1.13.2-eksbuild.4" || got["kube-proxy"] != "v1.33.0-eksbuild.2" {
+		t.Errorf("versions: %v", got)
+	}
+}
