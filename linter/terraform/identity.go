@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -151,6 +153,33 @@ func (m *module) adaptIdentity(out *model.Model, l *links) {
 			})
 		}
 	}
+	// Module calls: one passed a cluster's OIDC issuer (an OIDC provider
+	// or IRSA roles module), or a call of terraform-aws-modules/eks-pod-identity
+	// given the cluster's name.
+	for _, b := range m.modules {
+		attrs, _ := b.Body.JustAttributes()
+		podIdentity := false
+		if src, ok := attrs["source"]; ok {
+			v := m.eval(src.Expr)
+			podIdentity = v.IsKnown() && !v.IsNull() && v.Type() == cty.String && strings.Contains(v.AsString(), "eks-pod-identity")
+		}
+		linked := false
+		for _, a := range attrs {
+			found, open := m.clustersIn(a.Expr, "identity")
+			if podIdentity {
+				f, o := m.clustersIn(a.Expr, "name", "id")
+				found, open = append(found, f...), open || o
+			}
+			for _, addr := range found {
+				provide(addr, rangeOf(b.DefRange))
+			}
+			linked = linked || len(found) > 0
+			unresolved = unresolved || open
+		}
+		if podIdentity && !linked && !m.eksCallRef(exprsOf(attrs)...) {
+			unresolved = true // its clusters may be named in any way
+		}
+	}
 	for _, c := range out.Clusters {
 		for _, a := range c.Addons {
 			if a.Name == podIdentityAgent {
@@ -200,6 +229,15 @@ func (m *module) clusterOf(body *hcl.BodyContent, l *links) (found []string, ope
 	return nil, true
 }
 
+// exprsOf returns the expressions of attrs.
+func exprsOf(attrs hcl.Attributes) []hcl.Expression {
+	out := make([]hcl.Expression, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a.Expr)
+	}
+	return out
+}
+
 // anyNameUnknown reports whether a cluster's name cannot be known.
 func anyNameUnknown(clusters map[string]*model.Cluster) bool {
 	for _, c := range clusters {
@@ -212,8 +250,12 @@ func anyNameUnknown(clusters map[string]*model.Cluster) bool {
 
 // eksCallRef reports whether expr is an output of a module call whose
 // source is terraform-aws-modules/eks.
-func (m *module) eksCallRef(expr hcl.Expression) bool {
-	for _, tr := range expr.Variables() {
+func (m *module) eksCallRef(exprs ...hcl.Expression) bool {
+	var vars []hcl.Traversal
+	for _, e := range exprs {
+		vars = append(vars, e.Variables()...)
+	}
+	for _, tr := range vars {
 		if len(tr) < 2 || tr.RootName() != "module" {
 			continue
 		}

@@ -212,3 +212,24 @@ resource "aws_eks_pod_identity_association" "a" {
 		t.Errorf("policy %+v", p)
 	}
 }
+
+func TestWorkloadIdentityModules(t *testing.T) {
+	m, _, _ := load(t, map[string]string{"main.tf": `
+resource "aws_eks_cluster" "a" { name = "a" }
+resource "aws_eks_cluster" "b" { name = "b" }
+resource "aws_eks_cluster" "c" { name = "c" }
+module "oidc" {
+  source = "example.com/oidc-provider"
+  url    = aws_eks_cluster.a.identity[0].oidc[0].issuer
+}
+module "pods" {
+  source       = "terraform-aws-modules/eks-pod-identity/aws"
+  cluster_name = aws_eks_cluster.b.name
+}
+`}, Options{})
+	for addr, want := range map[string]bool{"aws_eks_cluster.a": true, "aws_eks_cluster.b": true, "aws_eks_cluster.c": false} {
+		if c := clusterAt(t, m, addr); !c.WorkloadIdentity.Known() || c.WorkloadIdentity.Val != want {
+			t.Errorf("%s: %+v", addr, c.WorkloadIdentity)
+		}
+	}
+}
