@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,7 +16,7 @@ import (
 // Pod Identity, access configuration and access policy associations.
 
 var (
-	identityClusterSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	identityClusterSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "provider"}}, Blocks: []hcl.BlockHeaderSchema{
 		{Type: "access_config"}, {Type: "encryption_config"}, {Type: "compute_config"}, {Type: "outpost_config"},
 		{Type: "dynamic", LabelNames: []string{"type"}}}}
 	accessConfigSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "authentication_mode"}, {Name: "bootstrap_cluster_creator_admin_permissions"}}}
@@ -31,7 +32,9 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "principal_arn"}, {Name: "policy_arn"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "access_scope"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	accessScopeSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}}}
+	accessScopeSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}}}
+	providerBlockSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "provider", LabelNames: []string{"name"}}}}
+	providerBodySchema  = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "alias"}, {Name: "region"}}}
 )
 
 // podIdentityAgent is the add-on that serves EKS Pod Identity credentials.
@@ -42,6 +45,8 @@ const podIdentityAgent = "eks-pod-identity-agent"
 func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 	header := rangeOf(r.block.DefRange)
 	body := m.content(r.block.Body, identityClusterSchema)
+
+	c.Region = m.resourceRegion(body)
 
 	// access_config omitted: the EKS API's defaults (CreateAccessConfigRequest):
 	// authenticationMode CONFIG_MAP, bootstrapClusterCreatorAdminPermissions true.
@@ -389,4 +394,73 @@ func (m *module) policyAssociation(r *resource, addr string, header source.Range
 	e.Policies = []*model.AccessPolicy{p}
 	e.Passed = done()
 	c.AccessEntries = append(c.AccessEntries, e)
+}
+
+// resourceRegion is the region a resource is created in: its own region
+// argument (provider v6), else the region of the aws provider
+// configuration its provider meta-argument names (the default one when
+// omitted).
+func (m *module) resourceRegion(body *hcl.BodyContent) source.Value[string] {
+	if a, ok := body.Attributes["region"]; ok {
+		return m.stringAttr(body, "region", "", rangeOf(a.Range))
+	}
+	alias := ""
+	if a, ok := body.Attributes["provider"]; ok {
+		tr, diags := hcl.AbsTraversalForExpr(a.Expr)
+		if diags.HasErrors() || tr.RootName() != "aws" {
+			return source.Value[string]{}
+		}
+		if len(tr) == 2 {
+			if n, ok := tr[1].(hcl.TraverseAttr); ok {
+				alias = n.Name
+			}
+		}
+	}
+	return m.providerRegion(alias)
+}
+
+// providerRegion is the region literal (or resolvable expression) of the
+// module's aws provider configuration with that alias ("" for the
+// default one). Unknown when there is none in this module (a child module
+// inherits its caller's), when it sets no region (the environment
+// decides), or when several configurations match.
+func (m *module) providerRegion(alias string) source.Value[string] {
+	files := m.parser.Files()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var found []source.Value[string]
+	for _, name := range names {
+		content, _, _ := files[name].Body.PartialContent(providerBlockSchema)
+		for _, b := range content.Blocks {
+			if b.Labels[0] != "aws" {
+				continue
+			}
+			body, _, _ := b.Body.PartialContent(providerBodySchema)
+			a := ""
+			if at, ok := body.Attributes["alias"]; ok {
+				if v := m.eval(at.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+					a = v.AsString()
+				} else {
+					return source.Value[string]{}
+				}
+			}
+			if a != alias {
+				continue
+			}
+			region := source.Value[string]{}
+			if r, ok := body.Attributes["region"]; ok {
+				region = m.stringAttr(body, "region", "", rangeOf(r.Range))
+			}
+			found = append(found, region)
+		}
+	}
+	if len(found) != 1 || !found[0].IsSet() || found[0].Val == "" {
+		return source.Value[string]{}
+	}
+	return found[0]
 }
