@@ -13,7 +13,7 @@ import (
 var CP021 = &linter.Rule{
 	ID:       "EKS-CP-021",
 	Name:     "secrets-encryption-config-invalid",
-	Summary:  "The secrets encryption configuration does not cover Secrets or names no KMS key",
+	Summary:  "The secrets encryption configuration does not cover Secrets, names no KMS key, or names a key of another region",
 	Severity: linter.Medium,
 	Default:  true,
 	Formats:  []model.Format{model.Terraform, model.Module},
@@ -43,6 +43,9 @@ var CP021 = &linter.Rule{
 				}
 				p.Report(c, key.Range, "%s: secrets encryption needs the ARN of a symmetric KMS key in the cluster's region, and EKS refuses the configuration without one; set %s to the key's ARN",
 					what, name).In("key")
+			} else if keyRegion, ok := kmsRegion(key); ok && c.Region.Known() && c.Region.Val != "" && keyRegion != c.Region.Val {
+				p.Report(c, key.Range, "the KMS key is in %s but the cluster is created in %s: EKS only accepts a key from the cluster's own region; use a key created in %s",
+					keyRegion, c.Region.Val, c.Region.Val).In("key").Also(c.Region.Range, "the cluster's region is set here")
 			}
 		}
 	},
@@ -57,4 +60,17 @@ func listsSecrets(list source.Strings) bool {
 		}
 	}
 	return false
+}
+
+// kmsRegion reads the region of a KMS key or alias ARN written in the
+// file (arn:aws:kms:eu-west-1:111122223333:key/…).
+func kmsRegion(key source.Value[string]) (string, bool) {
+	if !key.IsSet() {
+		return "", false
+	}
+	parts := strings.SplitN(strings.TrimSpace(key.Val), ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "kms" || parts[3] == "" {
+		return "", false
+	}
+	return parts[3], true
 }

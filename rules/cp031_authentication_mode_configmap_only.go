@@ -28,9 +28,12 @@ var CP031 = &linter.Rule{
 				// Only v18 and v19 of the module have no such input.
 				p.Report(c, mode.Range, "this version of terraform-aws-modules/eks creates the cluster without access_config, so EKS uses the CONFIG_MAP authentication mode: %s; upgrade to v20 or later of the module and set authentication_mode = \"API\" (or \"API_AND_CONFIG_MAP\" while migrating)",
 					why)
+			case mode.IsDefault() && c.Format == model.Terraform:
+				p.Report(c, mode.Range, "%s is CONFIG_MAP by default (the EKS API's default when it is not given): %s; set access_config { authentication_mode = \"API\" } (or \"API_AND_CONFIG_MAP\" while migrating) and grant access with access entries",
+					name, why)
 			case mode.IsDefault():
-				p.Report(c, mode.Range, "%s is CONFIG_MAP by default (the EKS API's default when access_config is omitted): %s; set %s = \"API\" (or \"API_AND_CONFIG_MAP\" while migrating) and grant access with access entries",
-					name, why, name)
+				p.Report(c, mode.Range, "%s is CONFIG_MAP by default: %s; set it to \"API\" (or \"API_AND_CONFIG_MAP\" while migrating) and grant access with access entries",
+					name, why)
 			default:
 				p.Report(c, mode.Range, "%s is CONFIG_MAP: %s; set it to \"API\" (or \"API_AND_CONFIG_MAP\" while migrating) and grant access with access entries",
 					name, why)

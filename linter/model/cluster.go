@@ -64,6 +64,11 @@ type Cluster struct {
 	// when SecretsEncryption is Set true: Default "" when no key is given,
 	// Default "created by the module" when the module creates the key.
 	SecretsKeyARN source.Value[string]
+	// Region is the AWS region the cluster is created in, when the input
+	// says: the resource's own region argument, or the region of the aws
+	// provider configuration it uses (eksctl's metadata.region is not read
+	// here). Unknown when it cannot be told.
+	Region source.Value[string]
 	// AccessEntries are the access entries and policy associations that
 	// grant access to the cluster.
 	AccessEntries []*AccessEntry

@@ -43,6 +43,7 @@ func (in eksInputs) moduleIdentity(c *model.Cluster, out *Loaded) {
 		c.CreatorAdmin = source.DefaultAt(true, in.header)
 	}
 	in.secretsDetails(c)
+	c.Region = in.region()
 	c.WorkloadIdentity = in.workloadIdentity(c)
 	// aws_eks_access_policy_association resources beside the call, for
 	// its cluster (cluster_name = module.eks.cluster_name).
@@ -290,4 +291,36 @@ func (in eksInputs) accessEntries(c *model.Cluster) {
 		}
 		c.AccessEntries = append(c.AccessEntries, e)
 	}
+}
+
+// region is where the call creates the cluster: its region input (v21,
+// which takes provider v6's region argument), else the region of the aws
+// provider configuration it is given (providers = { aws = aws.x }) or
+// inherits.
+func (in eksInputs) region() source.Value[string] {
+	if _, a, ok := in.input("region"); ok && in.major >= 21 {
+		if r := in.str("region", ""); r.IsSet() && r.Val != "" {
+			return r
+		}
+		if v, _ := a.Expr.Value(nil); !v.IsNull() {
+			return source.Value[string]{}
+		}
+	}
+	alias := ""
+	if a, ok := in.attrs["providers"]; ok {
+		e := itemExpr(a.Expr, "aws")
+		if e == nil {
+			return source.Value[string]{}
+		}
+		tr, diags := hcl.AbsTraversalForExpr(e)
+		if diags.HasErrors() || tr.RootName() != "aws" {
+			return source.Value[string]{}
+		}
+		if len(tr) == 2 {
+			if n, ok := tr[1].(hcl.TraverseAttr); ok {
+				alias = n.Name
+			}
+		}
+	}
+	return in.m.providerRegion(alias)
 }

@@ -1,6 +1,9 @@
 package terraform
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -13,7 +16,7 @@ import (
 // Pod Identity, access configuration and access policy associations.
 
 var (
-	identityClusterSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	identityClusterSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "provider"}}, Blocks: []hcl.BlockHeaderSchema{
 		{Type: "access_config"}, {Type: "encryption_config"}, {Type: "compute_config"}, {Type: "outpost_config"},
 		{Type: "dynamic", LabelNames: []string{"type"}}}}
 	accessConfigSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "authentication_mode"}, {Name: "bootstrap_cluster_creator_admin_permissions"}}}
@@ -28,7 +31,9 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "cluster_name"}, {Name: "principal_arn"}, {Name: "policy_arn"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "access_scope"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	accessScopeSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}}}
+	accessScopeSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}}}
+	providerBlockSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "provider", LabelNames: []string{"name"}}}}
+	providerBodySchema  = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "alias"}, {Name: "region"}}}
 )
 
 // podIdentityAgent is the add-on that serves EKS Pod Identity credentials.
@@ -39,6 +44,8 @@ const podIdentityAgent = "eks-pod-identity-agent"
 func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 	header := rangeOf(r.block.DefRange)
 	body := m.content(r.block.Body, identityClusterSchema)
+
+	c.Region = m.resourceRegion(body)
 
 	// access_config omitted: the EKS API's defaults (CreateAccessConfigRequest):
 	// authenticationMode CONFIG_MAP, bootstrapClusterCreatorAdminPermissions true.
@@ -134,6 +141,33 @@ func (m *module) adaptIdentity(out *model.Model, l *links) {
 			m.policyAssociation(r, in.address, rangeOf(r.block.DefRange), body, l.clusters[found[0]])
 		}
 	})
+	// Module calls: one passed a cluster's OIDC issuer (an OIDC provider
+	// or IRSA roles module), or a call of terraform-aws-modules/eks-pod-identity
+	// given the cluster's name.
+	for _, b := range m.modules {
+		attrs, _ := b.Body.JustAttributes()
+		podIdentity := false
+		if src, ok := attrs["source"]; ok {
+			v := m.eval(src.Expr)
+			podIdentity = v.IsKnown() && !v.IsNull() && v.Type() == cty.String && strings.Contains(v.AsString(), "eks-pod-identity")
+		}
+		linked := false
+		for _, a := range attrs {
+			found, open := m.clustersIn(a.Expr, "identity")
+			if podIdentity {
+				f, o := m.clustersIn(a.Expr, "name", "id")
+				found, open = append(found, f...), open || o
+			}
+			for _, addr := range found {
+				provide(addr, rangeOf(b.DefRange))
+			}
+			linked = linked || len(found) > 0
+			unresolved = unresolved || open
+		}
+		if podIdentity && !linked && !m.eksCallRef(exprsOf(attrs)...) {
+			unresolved = true // its clusters may be named in any way
+		}
+	}
 	for _, c := range out.Clusters {
 		for _, a := range c.Addons {
 			if a.Name == podIdentityAgent {
@@ -173,6 +207,15 @@ func (m *module) clusterOf(body *hcl.BodyContent, l *links) (found []string, ope
 	return nil, true
 }
 
+// exprsOf returns the expressions of attrs.
+func exprsOf(attrs hcl.Attributes) []hcl.Expression {
+	out := make([]hcl.Expression, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a.Expr)
+	}
+	return out
+}
+
 // anyNameUnknown reports whether a cluster's name cannot be known.
 func anyNameUnknown(clusters map[string]*model.Cluster) bool {
 	for _, c := range clusters {
@@ -185,8 +228,12 @@ func anyNameUnknown(clusters map[string]*model.Cluster) bool {
 
 // eksCallRef reports whether expr is an output of a module call whose
 // source is terraform-aws-modules/eks.
-func (m *module) eksCallRef(expr hcl.Expression) bool {
-	for _, tr := range expr.Variables() {
+func (m *module) eksCallRef(exprs ...hcl.Expression) bool {
+	var vars []hcl.Traversal
+	for _, e := range exprs {
+		vars = append(vars, e.Variables()...)
+	}
+	for _, tr := range vars {
 		if len(tr) < 2 || tr.RootName() != "module" {
 			continue
 		}
@@ -320,4 +367,73 @@ func (m *module) policyAssociation(r *resource, addr string, header source.Range
 	e.Policies = []*model.AccessPolicy{p}
 	e.Passed = done()
 	c.AccessEntries = append(c.AccessEntries, e)
+}
+
+// resourceRegion is the region a resource is created in: its own region
+// argument (provider v6), else the region of the aws provider
+// configuration its provider meta-argument names (the default one when
+// omitted).
+func (m *module) resourceRegion(body *hcl.BodyContent) source.Value[string] {
+	if a, ok := body.Attributes["region"]; ok {
+		return m.stringAttr(body, "region", "", rangeOf(a.Range))
+	}
+	alias := ""
+	if a, ok := body.Attributes["provider"]; ok {
+		tr, diags := hcl.AbsTraversalForExpr(a.Expr)
+		if diags.HasErrors() || tr.RootName() != "aws" {
+			return source.Value[string]{}
+		}
+		if len(tr) == 2 {
+			if n, ok := tr[1].(hcl.TraverseAttr); ok {
+				alias = n.Name
+			}
+		}
+	}
+	return m.providerRegion(alias)
+}
+
+// providerRegion is the region literal (or resolvable expression) of the
+// module's aws provider configuration with that alias ("" for the
+// default one). Unknown when there is none in this module (a child module
+// inherits its caller's), when it sets no region (the environment
+// decides), or when several configurations match.
+func (m *module) providerRegion(alias string) source.Value[string] {
+	files := m.parser.Files()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var found []source.Value[string]
+	for _, name := range names {
+		content, _, _ := files[name].Body.PartialContent(providerBlockSchema)
+		for _, b := range content.Blocks {
+			if b.Labels[0] != "aws" {
+				continue
+			}
+			body, _, _ := b.Body.PartialContent(providerBodySchema)
+			a := ""
+			if at, ok := body.Attributes["alias"]; ok {
+				if v := m.eval(at.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+					a = v.AsString()
+				} else {
+					return source.Value[string]{}
+				}
+			}
+			if a != alias {
+				continue
+			}
+			region := source.Value[string]{}
+			if r, ok := body.Attributes["region"]; ok {
+				region = m.stringAttr(body, "region", "", rangeOf(r.Range))
+			}
+			found = append(found, region)
+		}
+	}
+	if len(found) != 1 || !found[0].IsSet() || found[0].Val == "" {
+		return source.Value[string]{}
+	}
+	return found[0]
 }
