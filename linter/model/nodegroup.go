@@ -99,6 +99,9 @@ type LaunchTemplate struct {
 	Monitoring source.Value[bool]
 	// KeyName is key_name: an EC2 key pair installed on the nodes.
 	KeyName source.Value[string]
+	// CustomAMI: the template names its own AMI (image_id), whose IMDS
+	// support cannot be known offline.
+	CustomAMI bool
 	// PublicIP is network_interfaces.associate_public_ip_address; Default
 	// false (the subnet decides) when omitted.
 	PublicIP source.Value[bool]
