@@ -199,6 +199,10 @@ func (in eksInputs) groupVolumes(t *model.LaunchTemplate, get groupGetter) {
 			}
 		}
 		vol := model.Volume{Name: name, Range: vr, Encrypted: source.DefaultAt(false, er)}
+		if _, ok := lookup(ebs, "snapshot_id"); ok {
+			// A volume from a snapshot is encrypted as the snapshot is.
+			vol.Encrypted = source.UnknownAt[bool](er)
+		}
 		if e, ok := lookup(ebs, "encrypted"); ok {
 			at := er
 			if k.Type() == cty.String {

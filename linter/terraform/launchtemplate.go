@@ -27,7 +27,7 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "device_name"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "ebs"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	ebsSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "encrypted"}}}
+	ebsSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_id"}}}
 	metadataSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "http_tokens"}, {Name: "http_put_response_hop_limit"}, {Name: "http_endpoint"}}}
 	monitoringSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
@@ -182,7 +182,12 @@ func (m *module) templateVolumes(body *hcl.BodyContent, t *model.LaunchTemplate)
 			t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: source.UnknownAt[bool](ebs.at)})
 		case present:
 			ebs.in(m, func() {
-				t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: m.boolAttr(ebs.content, "encrypted", false, ebs.at)})
+				enc := m.boolAttr(ebs.content, "encrypted", false, ebs.at)
+				if _, ok := ebs.content.Attributes["snapshot_id"]; ok && enc.IsDefault() {
+					// A volume from a snapshot is encrypted as the snapshot is.
+					enc = source.UnknownAt[bool](enc.Range)
+				}
+				t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: enc})
 			})
 		}
 	}
