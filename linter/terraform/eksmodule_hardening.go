@@ -72,6 +72,10 @@ func (in eksInputs) groupHardening(ng *model.NodeGroup, kind string, get groupGe
 			t.KeyName = source.UnknownAt[string](r)
 		}
 	}
+	if v, _, ok := get("ami_id"); ok {
+		s, known := strOf(v)
+		t.CustomAMI = !known || s != ""
+	}
 	in.groupMetadata(t, get)
 	t.Monitoring = source.DefaultAt(in.major <= 20, at)
 	if v, r, ok := get("enable_monitoring"); ok {
