@@ -32,7 +32,10 @@ var NG010 = &linter.Rule{
 				}
 				continue
 			}
-			if !t.VolumesKnown {
+			// An AMI of the template's own may come from encrypted
+			// snapshots, which its volumes inherit when encrypted is left
+			// out: only an explicit false is then known.
+			if !t.VolumesKnown || (len(t.Volumes) == 0 && t.CustomAMI) {
 				continue
 			}
 			if len(t.Volumes) == 0 {
@@ -45,7 +48,7 @@ var NG010 = &linter.Rule{
 				continue
 			}
 			for _, v := range t.Volumes {
-				if !source.IsFalse(v.Encrypted) {
+				if !source.IsFalse(v.Encrypted) || (v.Encrypted.IsDefault() && t.CustomAMI) {
 					continue
 				}
 				what := field(&g.Object, "ebs.encrypted", "volumeEncrypted")

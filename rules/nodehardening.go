@@ -7,7 +7,7 @@ import (
 )
 
 // nodeHardening lists the launch template, volume, metadata service, monitoring and subnet rules for nodes (EKS-NG-010 to 030).
-var nodeHardening = []*linter.Rule{NG010, NG011, NG012, NG020}
+var nodeHardening = []*linter.Rule{NG010, NG011, NG012, NG020, NG030}
 
 // Findings about a launch template point at the template's own setting;
 // when the template is an object of its own (an aws_launch_template that

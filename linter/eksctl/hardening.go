@@ -2,6 +2,7 @@ package eksctl
 
 import (
 	"fmt"
+	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -42,6 +43,10 @@ func (a *adapter) groupHardening(g *model.NodeGroup, ng *scope, kind string) {
 	}
 	t := &model.LaunchTemplate{Address: g.Address, Range: ng.at, VolumesAt: ng.at, VolumesKnown: true}
 	g.LaunchTemplate = t
+	// ami is an AMI ID, or auto, auto-ssm or static for eksctl's choice.
+	if ami := ng.str("ami", ""); !ami.Known() || strings.HasPrefix(ami.Val, "ami-") {
+		t.CustomAMI = true
+	}
 	t.Volumes = append(t.Volumes, model.Volume{Name: "root volume", Range: ng.at, Encrypted: ng.boolean("volumeEncrypted", false)})
 	for i, raw := range ng.items("additionalVolumes") {
 		path := fmt.Sprintf("%s.additionalVolumes[%d]", ng.path, i)

@@ -102,6 +102,10 @@ type LaunchTemplate struct {
 	Monitoring source.Value[bool]
 	// KeyName is key_name: an EC2 key pair installed on the nodes.
 	KeyName source.Value[string]
+	// CustomAMI: the template names its own AMI (image_id, the module's
+	// ami_id, eksctl's ami with an AMI ID), whose IMDS support and volume
+	// snapshots cannot be known offline.
+	CustomAMI bool
 	// PublicIP is network_interfaces.associate_public_ip_address; Default
 	// false (the subnet decides) when omitted.
 	PublicIP source.Value[bool]

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
@@ -70,6 +72,10 @@ func (in eksInputs) groupHardening(ng *model.NodeGroup, kind string, get groupGe
 			t.KeyName = source.UnknownAt[string](r)
 		}
 	}
+	if v, _, ok := get("ami_id"); ok {
+		s, known := strOf(v)
+		t.CustomAMI = !known || s != ""
+	}
 	in.groupMetadata(t, get)
 	t.Monitoring = source.DefaultAt(in.major <= 20, at)
 	if v, r, ok := get("enable_monitoring"); ok {
@@ -107,7 +113,7 @@ func (in eksInputs) groupMetadata(t *model.LaunchTemplate, get groupGetter) {
 	// module's own in v21.
 	tokens, endpoint := "optional", "enabled"
 	hop = 1
-	if in.major >= 21 {
+	if in.major >= 21 || al2023(get) {
 		tokens = "required"
 	}
 	t.HTTPTokens = source.DefaultAt(tokens, r)
@@ -143,6 +149,20 @@ func (in eksInputs) groupMetadata(t *model.LaunchTemplate, get groupGetter) {
 			t.HopLimit = source.UnknownAt[int](vr)
 		}
 	}
+}
+
+// al2023: does the group run EKS's AL2023 AMI (ami_type AL2023_*, no
+// ami_id)? Those AMIs are registered with ImdsSupport v2.0, so EC2's
+// default for an omitted http_tokens is then required.
+func al2023(get groupGetter) bool {
+	if v, _, ok := get("ami_id"); ok {
+		if s, known := strOf(v); !known || s != "" {
+			return false
+		}
+	}
+	v, _, ok := get("ami_type")
+	s, known := strOf(v)
+	return ok && known && strings.HasPrefix(s, "AL2023_")
 }
 
 // groupVolumes reads block_device_mappings: a map (or list) of
@@ -183,6 +203,10 @@ func (in eksInputs) groupVolumes(t *model.LaunchTemplate, get groupGetter) {
 			}
 		}
 		vol := model.Volume{Name: name, Range: vr, Encrypted: source.DefaultAt(false, er)}
+		if _, ok := lookup(ebs, "snapshot_id"); ok {
+			// A volume from a snapshot is encrypted as the snapshot is.
+			vol.Encrypted = source.UnknownAt[bool](er)
+		}
 		if e, ok := lookup(ebs, "encrypted"); ok {
 			at := er
 			if k.Type() == cty.String {

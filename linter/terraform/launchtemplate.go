@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -12,12 +14,12 @@ import (
 
 var (
 	groupHardeningSchema = &hcl.BodySchema{
-		Attributes: []hcl.AttributeSchema{{Name: "subnet_ids"}},
+		Attributes: []hcl.AttributeSchema{{Name: "subnet_ids"}, {Name: "ami_type"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "launch_template"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	templateRefSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}, {Name: "name"}, {Name: "version"}}}
 	launchTemplateSchema = &hcl.BodySchema{
-		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "key_name"}},
+		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "key_name"}, {Name: "image_id"}},
 		Blocks: []hcl.BlockHeaderSchema{{Type: "block_device_mappings"}, {Type: "metadata_options"}, {Type: "monitoring"},
 			{Type: "network_interfaces"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
@@ -25,7 +27,7 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "device_name"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "ebs"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	ebsSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "encrypted"}}}
+	ebsSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_id"}}}
 	metadataSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "http_tokens"}, {Name: "http_put_response_hop_limit"}, {Name: "http_endpoint"}}}
 	monitoringSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "enabled"}}}
@@ -49,6 +51,14 @@ func (m *module) nodeGroupHardening(r *resource, g *model.NodeGroup) {
 	default:
 		g.EKSTemplate = source.SetAt(false, lt.at)
 		lt.in(m, func() { g.LaunchTemplate = m.templateOf(lt.content, g) })
+		if t := g.LaunchTemplate; t != nil && t.HTTPTokens.IsDefault() && !t.CustomAMI {
+			// EC2 (LaunchTemplateInstanceMetadataOptionsRequest): omitted
+			// http_tokens is required when the AMI's ImdsSupport is v2.0,
+			// as EKS's AL2023 AMIs are registered.
+			if ami := m.stringAttr(body, "ami_type", "", header); ami.IsSet() && strings.HasPrefix(ami.Val, "AL2023_") {
+				t.HTTPTokens.Val = "required"
+			}
+		}
 	}
 	g.PublicIP = m.publicIP(body, g)
 }
@@ -109,6 +119,7 @@ func (m *module) readTemplate(res *resource, in instance, g *model.NodeGroup) *m
 		m.within(in, func() {
 			body := m.content(res.block.Body, launchTemplateSchema)
 			t.KeyName = m.stringAttr(body, "key_name", "", header)
+			_, t.CustomAMI = body.Attributes["image_id"]
 			if a, ok := body.Attributes["key_name"]; ok && !source.IsTrue(g.SSH) {
 				if key := m.keySet(a); !source.IsFalse(key) {
 					// EKS opens no port for a template's key: the
@@ -171,7 +182,12 @@ func (m *module) templateVolumes(body *hcl.BodyContent, t *model.LaunchTemplate)
 			t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: source.UnknownAt[bool](ebs.at)})
 		case present:
 			ebs.in(m, func() {
-				t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: m.boolAttr(ebs.content, "encrypted", false, ebs.at)})
+				enc := m.boolAttr(ebs.content, "encrypted", false, ebs.at)
+				if _, ok := ebs.content.Attributes["snapshot_id"]; ok && enc.IsDefault() {
+					// A volume from a snapshot is encrypted as the snapshot is.
+					enc = source.UnknownAt[bool](enc.Range)
+				}
+				t.Volumes = append(t.Volumes, model.Volume{Name: name.Val, Range: at, Encrypted: enc})
 			})
 		}
 	}

@@ -178,3 +178,51 @@ resource "aws_ebs_encryption_by_default" "off" {
 		t.Errorf("%+v", got)
 	}
 }
+
+// TestPlanLaunchTemplate: in a plan, the node group's launch_template holds
+// values, not references: the template is found by its name.
+func TestPlanLaunchTemplate(t *testing.T) {
+	src := `{
+  "format_version": "1.2",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        {
+          "address": "aws_launch_template.nodes",
+          "mode": "managed",
+          "type": "aws_launch_template",
+          "name": "nodes",
+          "values": {
+            "name": "nodes",
+            "metadata_options": [{"http_tokens": "optional", "http_put_response_hop_limit": 2}],
+            "block_device_mappings": [],
+            "monitoring": []
+          }
+        },
+        {
+          "address": "aws_eks_node_group.workers",
+          "mode": "managed",
+          "type": "aws_eks_node_group",
+          "name": "workers",
+          "values": {
+            "cluster_name": "prod",
+            "launch_template": [{"id": "lt-0123", "name": "nodes", "version": "1"}]
+          }
+        }
+      ]
+    }
+  }
+}`
+	l := LoadPlan("p.json", []byte(src))
+	if len(l.Problems) != 0 {
+		t.Fatal(l.Problems)
+	}
+	g := l.Model.NodeGroups[0]
+	lt := g.LaunchTemplate
+	if lt == nil || lt.Address != "aws_launch_template.nodes" {
+		t.Fatalf("template %+v", lt)
+	}
+	if lt.HTTPTokens.Val != "optional" || !lt.HTTPTokens.IsSet() || lt.HopLimit.Val != 2 || !source.IsFalse(lt.Monitoring) || len(lt.Volumes) != 0 {
+		t.Errorf("template settings %+v", lt)
+	}
+}
