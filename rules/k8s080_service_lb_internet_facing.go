@@ -15,6 +15,7 @@ const (
 	annLBInternal     = "service.beta.kubernetes.io/aws-load-balancer-internal"
 	annLBType         = "service.beta.kubernetes.io/aws-load-balancer-type"
 	annLBSourceRanges = "service.beta.kubernetes.io/load-balancer-source-ranges"
+	annLBSGs          = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
 )
 
 // lbcClasses are the loadBalancerClass values of the AWS Load Balancer
@@ -49,7 +50,12 @@ var K8S080 = &linter.Rule{
 			_, schemeWritten := s.Annotations[annLBScheme]
 			explicit := func(at source.Range, said string) {
 				sev, how := linter.High, "from any address"
-				if limited {
+				_, ownSGs := s.Annotations[annLBSGs]
+				if ownSGs && lbc {
+					// The controller then ignores the source ranges: the
+					// security groups named decide.
+					sev, how = linter.Medium, "through the security groups in "+annLBSGs
+				} else if limited {
 					sev, how = linter.Medium, "from the addresses in "+ranges
 				} else if !sourceKnown {
 					sev, how = linter.Medium, "from the addresses in "+ranges+" (which cannot be read)"

@@ -10,6 +10,7 @@ const (
 	annIngressClass = "kubernetes.io/ingress.class"
 	annALBScheme    = "alb.ingress.kubernetes.io/scheme"
 	annALBInbound   = "alb.ingress.kubernetes.io/inbound-cidrs"
+	annALBSGs       = "alb.ingress.kubernetes.io/security-groups"
 )
 
 // albControllers are the IngressClass controllers that make ALBs: the AWS
@@ -50,7 +51,12 @@ var K8S081 = &linter.Rule{
 			if params != nil && params.InboundCIDRs.IsSet() {
 				cidrs, ok = params.InboundCIDRs, true
 			}
+			_, ownSGs := in.Annotations[annALBSGs]
 			switch {
+			case ownSGs:
+				// The controller then creates no security group of its own
+				// and ignores inbound-cidrs: the groups named decide.
+				sev, how = linter.Medium, "through the security groups in "+annALBSGs
 			case !ok:
 			case !allKnown(cidrs):
 				sev, how = linter.Medium, "from the addresses in "+annALBInbound
