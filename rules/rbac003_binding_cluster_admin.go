@@ -36,8 +36,8 @@ var RBAC003 = &linter.Rule{
 				where = "in namespace " + b.Namespace + ", including its Roles, RoleBindings and Secrets"
 			}
 			for i, s := range b.Subjects {
-				if !s.Kind.Known() || !s.Name.Known() || strings.HasPrefix(s.Name.Val, "system:") {
-					continue // Kubernetes' built-in users and groups
+				if !s.Kind.Known() || !s.Name.Known() || builtInSubject(s.Name.Val) {
+					continue // Kubernetes' and EKS's own users and groups
 				}
 				id := subjectID(s, b.Namespace)
 				if subjectAllowed(id, allowed) {
@@ -72,4 +72,20 @@ func subjectAllowed(id string, patterns []string) bool {
 		}
 	}
 	return false
+}
+
+// builtInSubject reports whether a user or group name is one of the
+// control plane's own (system:…, and EKS's eks:…), which the rule leaves
+// alone. The names that stand for every authenticated or anonymous caller,
+// or for service accounts, are not: binding cluster-admin to them is the
+// worst case, not an exception.
+func builtInSubject(name string) bool {
+	switch name {
+	case "system:authenticated", "system:unauthenticated", "system:anonymous", "system:serviceaccounts":
+		return false
+	}
+	if strings.HasPrefix(name, "system:serviceaccount:") || strings.HasPrefix(name, "system:serviceaccounts:") {
+		return false
+	}
+	return strings.HasPrefix(name, "system:") || strings.HasPrefix(name, "eks:")
 }
