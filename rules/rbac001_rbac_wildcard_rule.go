@@ -20,8 +20,8 @@ var RBAC001 = &linter.Rule{
 	Tags:     []string{"security", "rbac"},
 	Check: func(p *linter.Pass) {
 		for _, r := range p.Model.Kube.Roles {
-			if strings.HasPrefix(r.Name, "system:") || r.Aggregated {
-				continue // Kubernetes' own roles; aggregated rules are filled in by the control plane
+			if builtInRole(r) || r.Aggregated {
+				continue // the control plane's own roles; aggregated rules are filled in by it
 			}
 			for i, rule := range r.Rules {
 				groups, gAll := wildcard(rule.APIGroups)
@@ -61,4 +61,12 @@ func scope(r *model.RBACRole) string {
 		return "the whole cluster, once bound by a ClusterRoleBinding"
 	}
 	return "namespace " + r.Namespace
+}
+
+// builtInRole reports whether r is one of the roles the control plane
+// creates: system:… (Kubernetes), eks:… (EKS), and the ClusterRole
+// cluster-admin, which is "*" on purpose (EKS-RBAC-003 checks who gets it).
+func builtInRole(r *model.RBACRole) bool {
+	return strings.HasPrefix(r.Name, "system:") || strings.HasPrefix(r.Name, "eks:") ||
+		(r.Cluster && r.Name == "cluster-admin")
 }
