@@ -30,9 +30,13 @@ var K8S040 = &linter.Rule{
 			k := [2]string{sa.Namespace, sa.Name}
 			accounts[k] = append(accounts[k], sa)
 		}
+		bound := boundAccounts(p.Model.Kube.Bindings)
 		for _, w := range p.Model.Workloads {
 			if workloadExempt(w, exempt) {
 				continue
+			}
+			if w.ServiceAccountName.Known() && bound[[2]string{w.Namespace, w.ServiceAccountName.Val}] {
+				continue // RBAC in the input grants the account rights: the pod calls the API
 			}
 			pod := w.AutomountToken
 			switch {
@@ -72,4 +76,23 @@ func saHow(sa *model.ServiceAccount) string {
 		return "sets it to true"
 	}
 	return "does not set it to false"
+}
+
+// boundAccounts returns the ServiceAccounts (namespace, name) that a
+// RoleBinding or ClusterRoleBinding of the input names as a subject.
+func boundAccounts(bindings []*model.RBACBinding) map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for _, b := range bindings {
+		for _, s := range b.Subjects {
+			if !s.Kind.Known() || s.Kind.Val != "ServiceAccount" || !s.Name.Known() {
+				continue
+			}
+			ns := b.Namespace
+			if s.Namespace.Known() && s.Namespace.Val != "" {
+				ns = s.Namespace.Val
+			}
+			out[[2]string{ns, s.Name.Val}] = true
+		}
+	}
+	return out
 }

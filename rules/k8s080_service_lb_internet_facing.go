@@ -15,6 +15,7 @@ const (
 	annLBInternal     = "service.beta.kubernetes.io/aws-load-balancer-internal"
 	annLBType         = "service.beta.kubernetes.io/aws-load-balancer-type"
 	annLBSourceRanges = "service.beta.kubernetes.io/load-balancer-source-ranges"
+	annLBSGs          = "service.beta.kubernetes.io/aws-load-balancer-security-groups"
 )
 
 // lbcClasses are the loadBalancerClass values of the AWS Load Balancer
@@ -46,15 +47,28 @@ var K8S080 = &linter.Rule{
 				continue // another controller's class
 			}
 			ranges, limited, sourceKnown := sourceRanges(s)
-			switch {
-			case scheme.Val == "internet-facing":
+			_, schemeWritten := s.Annotations[annLBScheme]
+			explicit := func(at source.Range, said string) {
 				sev, how := linter.High, "from any address"
-				if limited {
+				_, ownSGs := s.Annotations[annLBSGs]
+				if ownSGs && lbc {
+					// The controller then ignores the source ranges: the
+					// security groups named decide.
+					sev, how = linter.Medium, "through the security groups in "+annLBSGs
+				} else if limited {
 					sev, how = linter.Medium, "from the addresses in "+ranges
 				} else if !sourceKnown {
 					sev, how = linter.Medium, "from the addresses in "+ranges+" (which cannot be read)"
 				}
-				p.ReportSeverity(sev, s, scheme.Range, "%s: internet-facing gives this Service a load balancer on the internet, reachable %s; use internal and reach it through the VPC, or restrict spec.loadBalancerSourceRanges to the clients that need it", annLBScheme, how)
+				p.ReportSeverity(sev, s, at, "%s gives this Service a load balancer on the internet, reachable %s; use %s: internal and reach it through the VPC, or restrict spec.loadBalancerSourceRanges to the clients that need it", said, how, annLBScheme)
+			}
+			switch {
+			case scheme.Val == "internet-facing":
+				explicit(scheme.Range, annLBScheme+": internet-facing")
+			case !schemeWritten && internal.Known() && internal.Val == "false":
+				// The in-tree controller reads it, and so does the Load
+				// Balancer Controller (deprecated) when no scheme is written.
+				explicit(internal.Range, annLBInternal+": \"false\"")
 			case lbc:
 				// The AWS Load Balancer Controller makes internal load
 				// balancers unless told otherwise.
@@ -63,7 +77,7 @@ var K8S080 = &linter.Rule{
 			default:
 				at, said := s.Type.Range, "no "+annLBInternal
 				if internal.Known() {
-					at, said = internal.Range, annLBInternal+": \""+internal.Val+"\""
+					at, said = internal.Range, annLBInternal+": \""+internal.Val+"\"" // beside a scheme only the Load Balancer Controller reads
 				}
 				how := "from any address"
 				if limited || !sourceKnown {

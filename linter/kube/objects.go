@@ -483,10 +483,20 @@ func (a *adapter) podFacts(w *model.Workload, obj *yaml.Node, kind string, spec 
 	}
 	// Replicas.
 	_, isBuiltIn := workloadKinds[kind]
-	if specKey, objSpec := lookup(obj, "spec"); specKey != nil && (replicatedKinds[kind] || !isBuiltIn) {
-		w.Replicas = a.number(objSpec, "replicas", 1, a.rng(specKey), w.Address, "spec")
-		if !replicatedKinds[kind] && w.Replicas.IsDefault() {
-			w.Replicas = source.UnknownAt[int](w.Replicas.Range) // a custom resource's default is its own
+	if specKey, objSpec := lookup(obj, "spec"); specKey != nil {
+		switch {
+		case replicatedKinds[kind]:
+			w.Replicas = a.number(objSpec, "replicas", 1, a.rng(specKey), w.Address, "spec")
+		case !isBuiltIn:
+			// A custom resource's replicas are read only when written as a
+			// number: its schema (and its default) are its own.
+			if k, v := lookup(objSpec, "replicas"); k != nil {
+				if v = yamldoc.Deref(v); v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+					if n, err := strconv.Atoi(v.Value); err == nil {
+						w.Replicas = source.SetAt(n, yamldoc.KeyValueRange(a.path, k, v))
+					}
+				}
+			}
 		}
 	}
 	// Service account and its token.

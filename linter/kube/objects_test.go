@@ -262,3 +262,30 @@ spec:
 		t.Errorf("ingress class = %+v", c)
 	}
 }
+
+func TestCustomResourceReplicas(t *testing.T) {
+	m := adaptClean(t, `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: r}
+spec:
+  replicas: 4
+  template:
+    spec:
+      containers: [{name: app}]
+---
+apiVersion: example.com/v1
+kind: Pool
+metadata: {name: p}
+spec:
+  replicas: {min: 2, max: 5}
+  template:
+    spec:
+      containers: [{name: app}]
+`)
+	if r := m.Workloads[0].Replicas; !r.IsSet() || r.Val != 4 {
+		t.Errorf("rollout replicas = %+v, want Set 4", r)
+	}
+	if r := m.Workloads[1].Replicas; r.Known() {
+		t.Errorf("custom replicas of another shape = %+v, want Unknown without a warning", r)
+	}
+}

@@ -61,8 +61,8 @@ type Workload struct {
 	// Cross-object facts (labels, replicas, service account).
 
 	// TemplateLabels are the pod template's metadata.labels (a Pod's own):
-	// Default empty at the template (or header) when absent; Unknown when
-	// they cannot be read.
+	// Default empty at the object's header when absent; Unknown when they
+	// cannot be read (a template placeholder, a wrong shape).
 	TemplateLabels source.Value[map[string]string]
 	// Replicas is spec.replicas for Deployment, StatefulSet, ReplicaSet,
 	// ReplicationController (Default 1 at spec when omitted) and custom
