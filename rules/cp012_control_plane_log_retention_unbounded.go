@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/model"
+)
+
+// CP012 flags a cluster that sends control-plane logs to a log group that
+// never expires.
+var CP012 = &linter.Rule{
+	ID:       "EKS-CP-012",
+	Name:     "control-plane-log-retention-unbounded",
+	Summary:  "Control-plane logs go to a CloudWatch log group that never expires",
+	Severity: linter.Low,
+	Default:  true,
+	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
+	Tags:     []string{"logging", "cost", "control-plane"},
+	Check: func(p *linter.Pass) {
+		for _, c := range p.Model.Clusters {
+			enabled := enabledLogTypes(c)
+			if !c.LogTypes.Known() || len(enabled) == 0 || !c.LogRetentionDays.Known() || c.LogRetentionDays.Val > 0 {
+				continue
+			}
+			if c.Format == model.Terraform && c.LogGroup == nil && declaredElsewhere(p.Model, c) {
+				continue
+			}
+			group := controlPlaneLogGroup(c)
+			r := c.LogRetentionDays
+			switch {
+			case c.Format == model.Eksctl:
+				p.Report(c, r.Range, "control-plane logs are enabled but cloudWatch.clusterLogging.logRetentionInDays is %s, so %s never expires and its storage grows forever; set logRetentionInDays (e.g. 90)",
+					zeroHow(r.IsDefault()), group)
+			case c.LogGroup != nil:
+				p.Report(c, c.Range, "control-plane logs go to %s, declared as %s with retention_in_days %s, so they never expire; set retention_in_days (e.g. 90)",
+					group, c.LogGroup.Address, zeroHow(r.IsDefault())).
+					Also(r.Range, "the log group's retention_in_days is %s", zeroHow(r.IsDefault()))
+			case c.Format == model.Module && r.IsSet():
+				p.Report(c, r.Range, "%s = 0 makes the module create %s with no expiry; set it to the number of days to keep control-plane logs (e.g. 90)",
+					c.Object.Name("cloudwatch_log_group_retention_in_days"), group)
+			case c.Format == model.Module:
+				p.Report(c, r.Range, "with create_cloudwatch_log_group = false and no aws_cloudwatch_log_group named %s in this configuration, EKS creates that group itself with no expiry; let the module create it, or declare it with retention_in_days",
+					group)
+			default:
+				p.Report(c, r.Range, "control-plane logs are enabled but no aws_cloudwatch_log_group named %s is declared, so EKS creates it with no expiry; declare it with retention_in_days and make the cluster depend on it",
+					group).
+					Also(c.LogTypes.Range, "logging is enabled here")
+			}
+		}
+	},
+}
+
+// zeroHow says how a retention of 0 came about.
+func zeroHow(omitted bool) string {
+	if omitted {
+		return "omitted"
+	}
+	return "0"
+}
+
+// declaredElsewhere reports whether another folder or module of the run
+// declares a log group with the cluster's control-plane log group name.
+func declaredElsewhere(m *model.Model, c *model.Cluster) bool {
+	if !c.Name.Known() || c.Name.Val == "" {
+		return false
+	}
+	want := controlPlaneLogGroup(c)
+	for _, g := range m.Audit.LogGroups {
+		if g.Name.Known() && g.Name.Val == want {
+			return true
+		}
+	}
+	return false
+}
