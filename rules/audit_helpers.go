@@ -65,3 +65,12 @@ func featureOn(f *model.DetectorFeature) bool {
 	}
 	return knownOneOf(f.Status, "ENABLED")
 }
+
+// featureOnValue is the status that turns a feature on: ENABLED, or ALL for
+// an organization's auto-enable.
+func featureOnValue(f *model.DetectorFeature) string {
+	if f.Org {
+		return "ALL"
+	}
+	return "ENABLED"
+}
