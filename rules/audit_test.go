@@ -30,6 +30,7 @@ func TestProjectScopeCovered(t *testing.T) {
 		{DET002, "det002-feature"}, {DET002, "det002-datasource"}, {DET002, "det002-unknown"},
 		{DET002, "det002-org"}, {DET002, "det002-disabled"},
 		{DET010, "det010-trail"}, {DET010, "det010-count"},
+		{CP012, "cp012-submodule"},
 	} {
 		t.Run(tt.dir, func(t *testing.T) {
 			res := linter.Lint(linter.Options{Paths: []string{"testdata/audit/" + tt.dir}, Rules: []*linter.Rule{tt.rule}, AsOf: lintest.AsOf, Jobs: 1})

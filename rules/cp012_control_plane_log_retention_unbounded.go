@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 )
@@ -21,7 +23,7 @@ var CP012 = &linter.Rule{
 			if !c.LogTypes.Known() || len(enabled) == 0 || !c.LogRetentionDays.Known() || c.LogRetentionDays.Val > 0 {
 				continue
 			}
-			if c.Format == model.Terraform && c.LogGroup == nil && declaredElsewhere(p.Model, c) {
+			if c.Format != model.Eksctl && c.LogGroup == nil && c.LogRetentionDays.IsDefault() && mayBeDeclaredElsewhere(p.Model, c) {
 				continue
 			}
 			group := controlPlaneLogGroup(c)
@@ -57,15 +59,25 @@ func zeroHow(omitted bool) string {
 	return "0"
 }
 
-// declaredElsewhere reports whether another folder or module of the run
-// declares a log group with the cluster's control-plane log group name.
-func declaredElsewhere(m *model.Model, c *model.Cluster) bool {
-	if !c.Name.Known() || c.Name.Val == "" {
-		return false
+// mayBeDeclaredElsewhere reports whether a log group of another module or
+// folder of the run is, or might be, the cluster's control-plane log group
+// (the adapter has already matched those of the cluster's own module): one
+// with that name, or one whose name is not known and belongs to no cluster.
+func mayBeDeclaredElsewhere(m *model.Model, c *model.Cluster) bool {
+	want := ""
+	if c.Name.Known() && c.Name.Val != "" {
+		want = controlPlaneLogGroup(c)
 	}
-	want := controlPlaneLogGroup(c)
 	for _, g := range m.Audit.LogGroups {
-		if g.Name.Known() && g.Name.Val == want {
+		switch {
+		case g.Cluster != nil:
+		case !g.Name.Known():
+			return true
+		case want != "":
+			if g.Name.Val == want {
+				return true
+			}
+		case strings.HasPrefix(g.Name.Val, "/aws/eks/") && strings.HasSuffix(g.Name.Val, "/cluster"):
 			return true
 		}
 	}

@@ -24,9 +24,15 @@ func (m *Audit) merge(o *Audit) {
 // LogGroup is a CloudWatch log group (aws_cloudwatch_log_group).
 type LogGroup struct {
 	Object
-	// Name is the group's name when it can be resolved; Unknown otherwise
-	// (and when only name_prefix is given).
+	// Name is the group's name when it can be resolved; Default "" when
+	// it is omitted (Terraform generates one, from name_prefix or at
+	// random); Unknown otherwise.
 	Name source.Value[string]
+	// Cluster is the cluster whose control-plane log group this is, when
+	// its name refers to that cluster's name but the name itself is not
+	// known ("/aws/eks/${var.cluster_name}/cluster", written as the
+	// cluster's own name is).
+	Cluster *Cluster
 	// RetentionDays is retention_in_days; Default 0 (never expire) when
 	// omitted.
 	RetentionDays source.Value[int]

@@ -42,22 +42,22 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 		switch r.typ {
 		case "aws_cloudwatch_log_group":
 			m.auditInstances(r, func(in instance) {
-				out.Audit.LogGroups = append(out.Audit.LogGroups, m.logGroup(r, in.address))
+				out.Audit.LogGroups = append(out.Audit.LogGroups, m.logGroup(r, m.auditAddress(in.address)))
 			})
 		case "aws_guardduty_detector":
 			m.auditInstances(r, func(in instance) {
-				d := m.detector(r, in.address)
+				d := m.detector(r, m.auditAddress(in.address))
 				detectors[in.address] = d
 				out.Audit.Detectors = append(out.Audit.Detectors, d)
 			})
 		case "aws_cloudtrail":
-			m.auditInstances(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, in.address)) })
+			m.auditInstances(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, m.auditAddress(in.address))) })
 		}
 	}
 	for _, r := range m.resources {
 		if r.typ == "aws_guardduty_detector_feature" || r.typ == "aws_guardduty_organization_configuration_feature" {
 			m.auditInstances(r, func(in instance) {
-				out.Audit.Features = append(out.Audit.Features, m.feature(r, in.address, detectors))
+				out.Audit.Features = append(out.Audit.Features, m.feature(r, m.auditAddress(in.address), detectors))
 			})
 		}
 	}
@@ -87,6 +87,9 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 		}
 		return nil
 	})
+	for _, n := range named {
+		n.resolve(moduleCluster)
+	}
 	for _, c := range l.clusters {
 		c.LogRetentionDays, c.LogGroup = clusterRetention(c, named, source.DefaultAt(0, c.Range))
 	}
@@ -194,6 +197,15 @@ func variablePath(e hcl.Expression) string {
 	return path
 }
 
+// auditAddress is an instance's address as the root module names it: the
+// calls that lead to this module come first (module.a.module.b.aws_x.y).
+func (m *module) auditAddress(address string) string {
+	if m.key == "" {
+		return address
+	}
+	return "module." + strings.ReplaceAll(m.key, ".", ".module.") + "." + address
+}
+
 // auditInstances runs f for each instance of r, with its count or each in
 // scope; a panic becomes a problem at the block.
 func (m *module) auditInstances(r *resource, f func(in instance)) {
@@ -209,10 +221,13 @@ func (m *module) logGroup(r *resource, address string) *model.LogGroup {
 	defer func() { g.Passed = done() }()
 	body := m.content(r.block.Body, logGroupSchema)
 	// Without name, Terraform makes up a unique one (name_prefix or random).
-	g.Name = source.UnknownAt[string](header)
+	g.Name = source.DefaultAt("", header)
 	if a, ok := body.Attributes["name"]; ok {
 		g.Name = source.UnknownAt[string](rangeOf(a.Range))
-		if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		switch v := m.eval(a.Expr); {
+		case v.IsKnown() && v.IsNull():
+			g.Name = source.DefaultAt("", rangeOf(a.Range))
+		case v.IsKnown() && v.Type() == cty.String:
 			g.Name = source.SetAt(v.AsString(), rangeOf(a.Range))
 		}
 	}
@@ -346,6 +361,18 @@ type lgName struct {
 	none bool
 }
 
+// resolve records in the model what the name says, for the rules that
+// look across modules: the resolved name, or the cluster it belongs to
+// (unless that is a stand-in for a cluster not adapted yet).
+func (n lgName) resolve(standIn *model.Cluster) {
+	if n.text.Known() && !n.group.Name.Known() {
+		n.group.Name = n.text
+	}
+	if n.cluster != nil && n.cluster != standIn {
+		n.group.Cluster = n.cluster
+	}
+}
+
 // logGroupNames resolves the names of the module's log groups; clusterOf
 // tells which cluster, if any, an expression refers to the name of.
 func (m *module) logGroupNames(groups []*model.LogGroup, clusterOf func(hcl.Expression) *model.Cluster) []lgName {
@@ -359,7 +386,7 @@ func (m *module) logGroupNames(groups []*model.LogGroup, clusterOf func(hcl.Expr
 			continue
 		}
 		for _, in := range m.instancesOf(r) {
-			g := byAddress[in.address+"\x00"+rangeOf(r.block.DefRange).String()]
+			g := byAddress[m.auditAddress(in.address)+"\x00"+rangeOf(r.block.DefRange).String()]
 			if g == nil {
 				continue
 			}

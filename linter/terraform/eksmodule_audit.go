@@ -53,6 +53,9 @@ func (in eksInputs) moduleAudit(c *model.Cluster, out *Loaded) {
 				return other
 			}
 		})
+		for _, n := range named {
+			n.resolve(other)
+		}
 		c.LogRetentionDays, c.LogGroup = clusterRetention(c, named, source.DefaultAt(0, create.Range))
 	}
 }
