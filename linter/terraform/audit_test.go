@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -169,5 +171,38 @@ resource "aws_cloudtrail" "t" {
 	t0, t1 := a.Trails[0], a.Trails[1]
 	if t0.Address != "aws_cloudtrail.t[0]" || !source.IsTrue(t0.Logging) || !source.IsFalse(t1.Logging) || !t1.MultiRegion.IsDefault() || !source.IsFalse(t1.LogFileValidation) {
 		t.Errorf("trails: %+v %+v", t0, t1)
+	}
+}
+
+// TestAuditInChildModules: log groups and trails of nested local modules
+// are addressed by their call path, and a log group named after a variable
+// passed down is resolved.
+func TestAuditInChildModules(t *testing.T) {
+	t.Chdir(t.TempDir())
+	files := map[string]string{
+		"env/main.tf": "module \"a\" {\n  source = \"../a\"\n  cluster_name = \"prod\"\n}\n",
+		"a/main.tf":   "variable \"cluster_name\" {}\nmodule \"b\" {\n  source = \"../b\"\n  name = var.cluster_name\n}\n",
+		"b/main.tf": "variable \"name\" {}\n" +
+			"resource \"aws_cloudwatch_log_group\" \"eks\" {\n  name = \"/aws/eks/${var.name}/cluster\"\n}\n" +
+			"resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n}\n",
+	}
+	for name, content := range files {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
+	a := l.Model.Audit
+	if len(a.LogGroups) != 1 || len(a.Trails) != 1 {
+		t.Fatalf("audit %+v", a)
+	}
+	if g := a.LogGroups[0]; g.Address != "module.a.module.b.aws_cloudwatch_log_group.eks" || g.Name.Val != "/aws/eks/prod/cluster" || !g.RetentionDays.IsDefault() {
+		t.Errorf("log group %s %+v %+v", g.Address, g.Name, g.RetentionDays)
+	}
+	if tr := a.Trails[0]; tr.Address != "module.a.module.b.aws_cloudtrail.t" {
+		t.Errorf("trail %s", tr.Address)
 	}
 }
