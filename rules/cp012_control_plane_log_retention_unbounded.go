@@ -19,8 +19,7 @@ var CP012 = &linter.Rule{
 	Tags:     []string{"logging", "cost", "control-plane"},
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
-			enabled := enabledLogTypes(c)
-			if !c.LogTypes.Known() || len(enabled) == 0 || !c.LogRetentionDays.Known() || c.LogRetentionDays.Val > 0 {
+			if !c.LogTypes.Known() || !loggingOn(enabledLogTypes(c)) || !c.LogRetentionDays.Known() || c.LogRetentionDays.Val > 0 {
 				continue
 			}
 			if c.Format != model.Eksctl && c.LogGroup == nil && c.LogRetentionDays.IsDefault() && mayBeDeclaredElsewhere(p.Model, c) {
@@ -49,6 +48,17 @@ var CP012 = &linter.Rule{
 			}
 		}
 	},
+}
+
+// loggingOn reports whether a valid log type is enabled: then EKS writes
+// to the control-plane log group.
+func loggingOn(enabled map[string]bool) bool {
+	for _, t := range logTypes {
+		if enabled[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // zeroHow says how a retention of 0 came about.
