@@ -8,8 +8,9 @@ type Audit struct {
 	LogGroups []*LogGroup
 	// Detectors are the GuardDuty detectors (aws_guardduty_detector).
 	Detectors []*Detector
-	// Features are GuardDuty protection plans: aws_guardduty_detector_feature
-	// and, at organization level, aws_guardduty_organization_configuration_feature.
+	// Features are GuardDuty protection plans: aws_guardduty_detector_feature,
+	// aws_guardduty_member_detector_feature (a member account's) and, at
+	// organization level, aws_guardduty_organization_configuration_feature.
 	Features []*DetectorFeature
 	Trails   []*Trail
 }
@@ -53,7 +54,8 @@ type Detector struct {
 }
 
 // DetectorFeature is one GuardDuty protection plan of a detector
-// (aws_guardduty_detector_feature, Status "ENABLED" or "DISABLED") or of an
+// (aws_guardduty_detector_feature or aws_guardduty_member_detector_feature,
+// Status "ENABLED" or "DISABLED") or of an
 // organization's auto-enable configuration
 // (aws_guardduty_organization_configuration_feature, Org true, Status the
 // auto_enable value "ALL", "NEW" or "NONE").

@@ -55,7 +55,8 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 		}
 	}
 	for _, r := range m.resources {
-		if r.typ == "aws_guardduty_detector_feature" || r.typ == "aws_guardduty_organization_configuration_feature" {
+		switch r.typ {
+		case "aws_guardduty_detector_feature", "aws_guardduty_member_detector_feature", "aws_guardduty_organization_configuration_feature":
 			m.auditInstances(r, func(in instance) {
 				out.Audit.Features = append(out.Audit.Features, m.feature(r, m.auditAddress(in.address), detectors))
 			})
