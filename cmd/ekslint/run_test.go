@@ -86,6 +86,11 @@ const privateCluster = `resource "aws_eks_cluster" "main" {
     }
   }
 }
+
+resource "aws_cloudwatch_log_group" "main" {
+  name              = "/aws/eks/main/cluster"
+  retention_in_days = 90
+}
 `
 
 func TestExitCodes(t *testing.T) {

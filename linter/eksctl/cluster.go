@@ -28,7 +28,9 @@ func (a *adapter) cluster(top *scope) *model.Cluster {
 		// 0.0.0.0/0, exactly as if the key were omitted.
 		c.PublicCIDRs = defaultStrings([]string{worldCIDR}, c.PublicCIDRs.Range)
 	}
-	c.LogTypes = expandLogTypes(top.enter("cloudWatch").enter("clusterLogging").strs("enableTypes", nil))
+	logging := top.enter("cloudWatch").enter("clusterLogging")
+	c.LogTypes = expandLogTypes(logging.strs("enableTypes", nil))
+	c.LogRetentionDays = logRetention(logging)
 	c.SecretsEncryption = secretsEncryption(top.enter("secretsEncryption"))
 	a.zones = a.subnetZones(vpc)
 	return c

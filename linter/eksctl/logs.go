@@ -1,6 +1,12 @@
 package eksctl
 
-import "github.com/ekslint/ekslint/linter/source"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/yamldoc"
+)
 
 // allLogTypes are eksctl's SupportedCloudWatchClusterLogTypes: what "*"
 // and "all" in cloudWatch.clusterLogging.enableTypes stand for.
@@ -44,4 +50,28 @@ func expandLogTypes(types source.Strings) source.Strings {
 	}
 	types.Val = out
 	return types
+}
+
+// logRetention reads cloudWatch.clusterLogging.logRetentionInDays: omitted
+// or 0, eksctl sets no retention on the log group EKS creates, which then
+// never expires (eksctl's ClusterCloudWatchLogging; the value is only
+// applied when enableTypes is not empty). A value that is not a whole
+// number is Unknown; EKS-META-001 reports it.
+func logRetention(logging *scope) source.Value[int] {
+	p, ok, bad := logging.field("logRetentionInDays")
+	switch {
+	case bad:
+		return source.UnknownAt[int](logging.badAt)
+	case !ok:
+		return source.DefaultAt(0, logging.missing(p))
+	}
+	r := logging.a.keyValue(p)
+	if kindOf(p.Raw) != numberScalar {
+		return source.UnknownAt[int](r)
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(yamldoc.Deref(p.Raw).Value, "_", ""))
+	if err != nil {
+		return source.UnknownAt[int](r)
+	}
+	return source.SetAt(n, r)
 }

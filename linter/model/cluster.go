@@ -23,6 +23,19 @@ type Cluster struct {
 	// expanded (eksctl's "*" and "all" become the five types).
 	LogTypes source.Strings
 
+	// Audit.
+
+	// LogRetentionDays is the retention of the control-plane log group
+	// /aws/eks/<name>/cluster. Set where a retention applies (a declared log
+	// group's retention_in_days, the module's input, eksctl's
+	// logRetentionInDays); Default 0 (never expire) when nothing sets one,
+	// as EKS then creates the group itself with no expiry; Unknown when it
+	// cannot be told (a name that cannot be resolved).
+	LogRetentionDays source.Value[int]
+	// LogGroup is the declared log group that receives the control-plane
+	// logs, when there is one.
+	LogGroup *LogGroup
+
 	// SecretsEncryption: is envelope encryption of Secrets with a
 	// customer-managed KMS key configured? Range points at the configuring
 	// block or key when set, at the cluster when omitted.

@@ -133,6 +133,7 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	in.moduleNetwork(c, out)
 	in.moduleIAM(c, out)
 	in.moduleAuthMaps(c, out)
+	in.moduleAudit(c, out)
 }
 
 // nodeGroups adapts the <kind>_node_groups map of a call, each entry

@@ -1,0 +1,36 @@
+package eksctl
+
+import (
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+func TestLogRetention(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		origin source.Origin
+		val    int
+		line   int
+	}{
+		{"no cloudWatch: at the first key", doc(), source.Default, 0, 1},
+		{"omitted: at clusterLogging", doc("cloudWatch:", "  clusterLogging:", "    enableTypes: [api]"), source.Default, 0, 5},
+		{"set", doc("cloudWatch:", "  clusterLogging:", "    enableTypes: [api]", "    logRetentionInDays: 30"), source.Set, 30, 7},
+		{"zero", doc("cloudWatch:", "  clusterLogging:", "    logRetentionInDays: 0"), source.Set, 0, 6},
+		{"null: at the key", doc("cloudWatch:", "  clusterLogging:", "    logRetentionInDays:"), source.Default, 0, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := adaptClean(t, tt.src).Clusters[0].LogRetentionDays
+			if r.Origin != tt.origin || r.Val != tt.val || r.Range.Start.Line != tt.line {
+				t.Errorf("retention %+v, want %s %d at line %d", r, tt.origin, tt.val, tt.line)
+			}
+		})
+	}
+	// A string is not a number: Unknown (EKS-META-001 reports it).
+	m, _ := adapt(t, doc("cloudWatch:", "  clusterLogging:", "    logRetentionInDays: \"30\""))
+	if r := m.Clusters[0].LogRetentionDays; r.Known() {
+		t.Errorf("a quoted number: %+v", r)
+	}
+}

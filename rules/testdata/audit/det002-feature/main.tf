@@ -1,0 +1,15 @@
+resource "aws_eks_cluster" "c" {
+  name     = "c"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["subnet-1", "subnet-2"]
+  }
+}
+
+resource "aws_guardduty_detector" "d" {}
+
+resource "aws_guardduty_detector_feature" "f" {
+  detector_id = aws_guardduty_detector.d.id
+  name        = "EKS_AUDIT_LOGS"
+  status      = "ENABLED"
+}
