@@ -249,3 +249,46 @@ func TestPlanSecurityGroup(t *testing.T) {
 		t.Errorf("plan rule %+v", r)
 	}
 }
+
+func TestChildModuleGroupsArePrefixed(t *testing.T) {
+	t.Chdir(t.TempDir())
+	files := map[string]string{
+		"env/main.tf": `module "net" {
+  source = "../modules/net"
+  cidr   = "0.0.0.0/0"
+}
+`,
+		"modules/net/main.tf": `variable "cidr" {}
+resource "aws_security_group" "web" {
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = [var.cidr]
+  }
+}
+resource "aws_security_group_rule" "all" {
+  type              = "ingress"
+  security_group_id = aws_security_group.web.id
+  protocol          = "-1"
+  from_port         = 0
+  to_port           = 0
+  cidr_blocks       = [var.cidr]
+}
+`,
+	}
+	for name, content := range files {
+		mustWrite(t, name, content)
+	}
+	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
+	if len(l.Model.Network.SecurityGroups) != 1 || len(l.Model.Network.Ingress) != 2 {
+		t.Fatalf("network %+v", l.Model.Network)
+	}
+	if g := l.Model.Network.SecurityGroups[0]; g.Address != "module.net.aws_security_group.web" || len(g.Ingress) != 2 {
+		t.Errorf("group %s with %d rules", g.Address, len(g.Ingress))
+	}
+	r := ingressOf(t, l.Model, "module.net.aws_security_group_rule.all", "")
+	if cidrs(r.IPv4CIDRs)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.File != "modules/net/main.tf" {
+		t.Errorf("the caller's CIDR reaches the rule: %+v", r.IPv4CIDRs)
+	}
+}
