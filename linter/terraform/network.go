@@ -455,15 +455,47 @@ func (m *module) attachList(ix *sgIndex, c *hcl.BodyContent, name, what string) 
 	if !ok {
 		return
 	}
-	elems, diags := hcl.ExprList(a.Expr)
-	if diags.HasErrors() {
-		return
-	}
-	for _, e := range elems {
+	for _, e := range listElements(a.Expr) {
 		if g := m.groupRef(ix, e); g != nil && g.Kind == "aws_security_group" {
 			g.Attachments = append(g.Attachments, model.Attachment{What: what, Range: rangeOf(e.Range())})
 		}
 	}
+}
+
+// listFunctions only gather or filter the elements of their arguments.
+var listFunctions = map[string]bool{"concat": true, "compact": true, "distinct": true, "flatten": true, "tolist": true, "toset": true, "sort": true}
+
+// listElements returns the element expressions a list expression is
+// written with: a tuple's elements, and those of tuples passed to concat,
+// compact, distinct, … A conditional, a variable or any other function
+// gives nothing, so an element is never taken for one that might not be
+// there.
+func listElements(expr hcl.Expression) []hcl.Expression {
+	switch e := expr.(type) {
+	case *hclsyntax.TupleConsExpr:
+		out := make([]hcl.Expression, len(e.Exprs))
+		for i, x := range e.Exprs {
+			out[i] = x
+		}
+		return out
+	case *hclsyntax.FunctionCallExpr:
+		if !listFunctions[e.Name] {
+			return nil
+		}
+		var out []hcl.Expression
+		for _, a := range e.Args {
+			out = append(out, listElements(a)...)
+		}
+		return out
+	case hclsyntax.Expression:
+		return nil
+	}
+	// JSON: a literal array.
+	elems, diags := hcl.ExprList(expr)
+	if diags.HasErrors() {
+		return nil
+	}
+	return elems
 }
 
 // nodeGroupSGs attaches the security groups of the launch template an
