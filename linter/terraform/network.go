@@ -357,6 +357,13 @@ func (m *module) groupRef(ix *sgIndex, expr hcl.Expression) *model.SecurityGroup
 		return ix.synthetic(addr+".vpc_config[0].cluster_security_group_id", "cluster_security_group", rangeOf(res.block.DefRange),
 			"the cluster security group EKS creates for "+addr)
 	}
+	if name, ok := dataClusterSGRef(tr); ok {
+		// Whatever cluster the data source reads, this is its cluster
+		// security group.
+		at := rangeOf(expr.Range())
+		return ix.synthetic("data.aws_eks_cluster."+name+".vpc_config[0].cluster_security_group_id", "cluster_security_group", at,
+			"the cluster security group EKS creates, read through data.aws_eks_cluster."+name)
+	}
 	if call, output, b, ok := m.eksModuleOutput(tr); ok {
 		return ix.synthetic("module."+call+"."+output, "module", rangeOf(b.DefRange), eksModuleGroups[output]+" (module."+call+")")
 	}
@@ -417,6 +424,30 @@ func (m *module) clusterSGRef(tr hcl.Traversal) (string, *resource, bool) {
 		return "", nil, false
 	}
 	return in.address, res, true
+}
+
+// dataClusterSGRef reads
+// data.aws_eks_cluster.X[KEY].vpc_config[0].cluster_security_group_id and
+// returns X.
+func dataClusterSGRef(tr hcl.Traversal) (string, bool) {
+	if len(tr) < 5 || tr.RootName() != "data" {
+		return "", false
+	}
+	typ, ok1 := tr[1].(hcl.TraverseAttr)
+	name, ok2 := tr[2].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || typ.Name != "aws_eks_cluster" {
+		return "", false
+	}
+	var names []string
+	for _, step := range tr[3:] {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			names = append(names, a.Name)
+		}
+	}
+	if len(names) != 2 || names[0] != "vpc_config" || names[1] != "cluster_security_group_id" {
+		return "", false
+	}
+	return name.Name, true
 }
 
 // eksModuleOutput reads module.X.<output> where X calls
