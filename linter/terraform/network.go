@@ -30,10 +30,12 @@ var (
 	vpcIngressSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_id"},
 		{Name: "ip_protocol"}, {Name: "from_port"}, {Name: "to_port"}, {Name: "cidr_ipv4"}, {Name: "cidr_ipv6"}}}
 	clusterSGSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "vpc_config"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
-	vpcSGSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_ids"}}}
-	ngLTSchema      = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "launch_template"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
-	ngLTRefSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}, {Name: "name"}}}
-	ltSGSchema      = &hcl.BodySchema{
+	vpcSGSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_ids"}, {Name: "cluster_security_group_id"}}}
+	// id is only in a plan's values (and in state): resources link by it there.
+	idSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}}}
+	ngLTSchema    = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "launch_template"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
+	ngLTRefSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}, {Name: "name"}}}
+	ltSGSchema    = &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{{Name: "vpc_security_group_ids"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "network_interfaces"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
@@ -58,13 +60,17 @@ type sgIndex struct {
 	out    *model.Model
 	groups map[string]*model.SecurityGroup // aws_security_group instances by address
 	extra  map[string]*model.SecurityGroup // groups EKS or the eks module creates, by what refers to them
+	byID   map[string]*model.SecurityGroup // groups whose ID is known: in a plan, or written out
 }
 
 func (m *module) adaptNetwork(out *model.Model, l *links) {
-	ix := &sgIndex{out: out, groups: map[string]*model.SecurityGroup{}, extra: map[string]*model.SecurityGroup{}}
+	ix := &sgIndex{out: out, groups: map[string]*model.SecurityGroup{}, extra: map[string]*model.SecurityGroup{}, byID: map[string]*model.SecurityGroup{}}
 	m.eachInstance("aws_security_group", func(r *resource, in instance) {
 		g := m.securityGroup(r, in.address)
 		ix.groups[in.address] = g
+		if id := m.stringAttr(m.content(r.block.Body, idSchema), "id", "", g.Range); id.IsSet() && id.Val != "" {
+			ix.byID[id.Val] = g
+		}
 		out.Network.SecurityGroups = append(out.Network.SecurityGroups, g)
 		out.Network.Ingress = append(out.Network.Ingress, g.Ingress...)
 	})
@@ -74,6 +80,11 @@ func (m *module) adaptNetwork(out *model.Model, l *links) {
 			return
 		}
 		vpc.in(m, func() {
+			// A plan knows the ID of an existing cluster's security group.
+			if id := m.stringAttr(vpc.content, "cluster_security_group_id", "", vpc.at); id.IsSet() && id.Val != "" && ix.byID[id.Val] == nil {
+				ix.byID[id.Val] = ix.synthetic(in.address+".vpc_config[0].cluster_security_group_id", "cluster_security_group", id.Range,
+					"the cluster security group EKS creates for "+in.address)
+			}
 			m.attachList(ix, vpc.content, "security_group_ids", "vpc_config.security_group_ids of "+in.address)
 		})
 	})
@@ -351,7 +362,7 @@ func (m *module) groupRef(ix *sgIndex, expr hcl.Expression) *model.SecurityGroup
 	}
 	tr, ok := traversalOf(expr)
 	if !ok {
-		return nil
+		return ix.byID[m.literalID(expr)]
 	}
 	if addr, res, ok := m.clusterSGRef(tr); ok {
 		return ix.synthetic(addr+".vpc_config[0].cluster_security_group_id", "cluster_security_group", rangeOf(res.block.DefRange),
@@ -367,7 +378,17 @@ func (m *module) groupRef(ix *sgIndex, expr hcl.Expression) *model.SecurityGroup
 	if call, output, b, ok := m.eksModuleOutput(tr); ok {
 		return ix.synthetic("module."+call+"."+output, "module", rangeOf(b.DefRange), eksModuleGroups[output]+" (module."+call+")")
 	}
-	return nil
+	return ix.byID[m.literalID(expr)]
+}
+
+// literalID is the known string value of expr ("sg-0123…", or a plan's
+// value), or "".
+func (m *module) literalID(expr hcl.Expression) string {
+	v := m.eval(expr)
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return ""
+	}
+	return v.AsString()
 }
 
 // synthetic returns the group named address that EKS or the eks module
@@ -487,7 +508,15 @@ func (m *module) attachList(ix *sgIndex, c *hcl.BodyContent, name, what string) 
 		return
 	}
 	for _, e := range listElements(a.Expr) {
-		if g := m.groupRef(ix, e); g != nil && g.Kind == "aws_security_group" {
+		g := m.groupRef(ix, e)
+		if id := m.literalID(e); g == nil && id != "" {
+			// A group given by ID: the rules that name the same ID are
+			// attached through it.
+			g = &model.SecurityGroup{Object: model.Object{Kind: "security_group_id", Address: id, Range: rangeOf(e.Range()), Format: model.Terraform}}
+			ix.byID[id] = g
+			ix.out.Network.SecurityGroups = append(ix.out.Network.SecurityGroups, g)
+		}
+		if g != nil && (g.Kind == "aws_security_group" || g.Kind == "security_group_id") && !attachedAt(g, rangeOf(e.Range())) {
 			g.Attachments = append(g.Attachments, model.Attachment{What: what, Range: rangeOf(e.Range())})
 		}
 	}
