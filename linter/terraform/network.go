@@ -40,6 +40,7 @@ var (
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "network_interfaces"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	ingressAttrSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "ingress"}}}
+	ltNameSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "id"}}}
 	ltNICSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_groups"}}}
 )
 
@@ -565,30 +566,36 @@ func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
 	if lt.state != present {
 		return
 	}
-	var tmpl ref
-	found := false
+	var tmpl *resource
+	var ltIn instance
 	lt.in(m, func() {
 		for _, name := range []string{"id", "name"} {
-			if a, ok := lt.content.Attributes[name]; ok {
-				if rf, ok := m.refOf(a.Expr); ok && rf.res.typ == "aws_launch_template" && (rf.attr == "id" || rf.attr == "name") {
-					tmpl, found = rf, true
-					return
+			a, ok := lt.content.Attributes[name]
+			if !ok {
+				continue
+			}
+			if rf, ok := m.refOf(a.Expr); ok && rf.res.typ == "aws_launch_template" && (rf.attr == "id" || rf.attr == "name") {
+				if i, ok := m.instance(rf); ok {
+					tmpl, ltIn = rf.res, i
 				}
+				return
+			}
+			// Written out (or a plan's value): the one template of this
+			// module with that name or ID.
+			if v := m.literalID(a.Expr); v != "" {
+				tmpl, ltIn = m.launchTemplateBy(name, v)
+				return
 			}
 		}
 	})
-	if !found {
-		return
-	}
-	ltIn, ok := m.instance(tmpl)
-	if !ok {
+	if tmpl == nil {
 		return
 	}
 	what := func(attr string) string {
 		return fmt.Sprintf("%s of %s, the launch template of %s", attr, ltIn.address, in.address)
 	}
 	m.within(ltIn, func() {
-		body := m.content(tmpl.res.block.Body, ltSGSchema)
+		body := m.content(tmpl.block.Body, ltSGSchema)
 		m.attachList(ix, body, "vpc_security_group_ids", what("vpc_security_group_ids"))
 		for _, nic := range m.blocks(body, "network_interfaces", ltNICSchema) {
 			if nic.state != present {
@@ -597,4 +604,29 @@ func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
 			nic.in(m, func() { m.attachList(ix, nic.content, "security_groups", what("network_interfaces.security_groups")) })
 		}
 	})
+}
+
+// launchTemplateBy returns the only aws_launch_template instance whose
+// attr (name, or id in a plan) is known to be v.
+func (m *module) launchTemplateBy(attr, v string) (*resource, instance) {
+	var found *resource
+	var at instance
+	n := 0
+	for _, r := range m.resources {
+		if r.typ != "aws_launch_template" {
+			continue
+		}
+		for _, in := range m.instancesOf(r) {
+			m.within(in, func() {
+				if got := m.stringAttr(m.content(r.block.Body, ltNameSchema), attr, "", rangeOf(r.block.DefRange)); got.IsSet() && got.Val == v {
+					found, at = r, in
+					n++
+				}
+			})
+		}
+	}
+	if n != 1 {
+		return nil, instance{}
+	}
+	return found, at
 }
