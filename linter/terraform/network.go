@@ -19,7 +19,8 @@ import (
 // the cluster's vpc_config.security_group_ids, the cluster security group
 // EKS creates (vpc_config[0].cluster_security_group_id), the launch
 // template of a node group, and the groups terraform-aws-modules/eks
-// creates (its outputs).
+// creates (its outputs). References link groups and rules; so do IDs
+// written out, and the IDs a JSON plan knows.
 
 var (
 	securityGroupSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "ingress"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
