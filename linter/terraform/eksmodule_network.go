@@ -176,11 +176,7 @@ func (in eksInputs) moduleAttachments(c *model.Cluster, out *Loaded) {
 		if expr == nil {
 			return
 		}
-		elems, diags := hcl.ExprList(expr)
-		if diags.HasErrors() {
-			return
-		}
-		for _, e := range elems {
+		for _, e := range listElements(expr) {
 			r, ok := in.m.refOf(e)
 			if !ok || r.res.typ != "aws_security_group" || r.attr != "id" {
 				continue

@@ -137,6 +137,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	for _, g := range childOut.Model.NodeGroups {
 		g.Address = prefix + g.Address
 	}
+	childOut.Model.Network.Prefix(prefix)
 	out.Model.Merge(childOut.Model)
 	out.Files = append(out.Files, childOut.Files...)
 	out.Problems = append(out.Problems, child.problems...)

@@ -19,7 +19,8 @@ import (
 // the cluster's vpc_config.security_group_ids, the cluster security group
 // EKS creates (vpc_config[0].cluster_security_group_id), the launch
 // template of a node group, and the groups terraform-aws-modules/eks
-// creates (its outputs).
+// creates (its outputs). References link groups and rules; so do IDs
+// written out, and the IDs a JSON plan knows.
 
 var (
 	securityGroupSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "ingress"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
@@ -30,14 +31,17 @@ var (
 	vpcIngressSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_id"},
 		{Name: "ip_protocol"}, {Name: "from_port"}, {Name: "to_port"}, {Name: "cidr_ipv4"}, {Name: "cidr_ipv6"}}}
 	clusterSGSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "vpc_config"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
-	vpcSGSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_ids"}}}
-	ngLTSchema      = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "launch_template"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
-	ngLTRefSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}, {Name: "name"}}}
-	ltSGSchema      = &hcl.BodySchema{
+	vpcSGSchema     = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_group_ids"}, {Name: "cluster_security_group_id"}}}
+	// id is only in a plan's values (and in state): resources link by it there.
+	idSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}}}
+	ngLTSchema    = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "launch_template"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
+	ngLTRefSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "id"}, {Name: "name"}}}
+	ltSGSchema    = &hcl.BodySchema{
 		Attributes: []hcl.AttributeSchema{{Name: "vpc_security_group_ids"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "network_interfaces"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	ingressAttrSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "ingress"}}}
+	ltNameSchema      = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "id"}}}
 	ltNICSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "security_groups"}}}
 )
 
@@ -58,13 +62,17 @@ type sgIndex struct {
 	out    *model.Model
 	groups map[string]*model.SecurityGroup // aws_security_group instances by address
 	extra  map[string]*model.SecurityGroup // groups EKS or the eks module creates, by what refers to them
+	byID   map[string]*model.SecurityGroup // groups whose ID is known: in a plan, or written out
 }
 
 func (m *module) adaptNetwork(out *model.Model, l *links) {
-	ix := &sgIndex{out: out, groups: map[string]*model.SecurityGroup{}, extra: map[string]*model.SecurityGroup{}}
+	ix := &sgIndex{out: out, groups: map[string]*model.SecurityGroup{}, extra: map[string]*model.SecurityGroup{}, byID: map[string]*model.SecurityGroup{}}
 	m.eachInstance("aws_security_group", func(r *resource, in instance) {
 		g := m.securityGroup(r, in.address)
 		ix.groups[in.address] = g
+		if id := m.stringAttr(m.content(r.block.Body, idSchema), "id", "", g.Range); id.IsSet() && id.Val != "" {
+			ix.byID[id.Val] = g
+		}
 		out.Network.SecurityGroups = append(out.Network.SecurityGroups, g)
 		out.Network.Ingress = append(out.Network.Ingress, g.Ingress...)
 	})
@@ -74,6 +82,11 @@ func (m *module) adaptNetwork(out *model.Model, l *links) {
 			return
 		}
 		vpc.in(m, func() {
+			// A plan knows the ID of an existing cluster's security group.
+			if id := m.stringAttr(vpc.content, "cluster_security_group_id", "", vpc.at); id.IsSet() && id.Val != "" && ix.byID[id.Val] == nil {
+				ix.byID[id.Val] = ix.synthetic(in.address+".vpc_config[0].cluster_security_group_id", "cluster_security_group", id.Range,
+					"the cluster security group EKS creates for "+in.address)
+			}
 			m.attachList(ix, vpc.content, "security_group_ids", "vpc_config.security_group_ids of "+in.address)
 		})
 	})
@@ -336,16 +349,33 @@ func (m *module) groupRef(ix *sgIndex, expr hcl.Expression) *model.SecurityGroup
 	}
 	tr, ok := traversalOf(expr)
 	if !ok {
-		return nil
+		return ix.byID[m.literalID(expr)]
 	}
 	if addr, res, ok := m.clusterSGRef(tr); ok {
 		return ix.synthetic(addr+".vpc_config[0].cluster_security_group_id", "cluster_security_group", rangeOf(res.block.DefRange),
 			"the cluster security group EKS creates for "+addr)
 	}
+	if name, ok := dataClusterSGRef(tr); ok {
+		// Whatever cluster the data source reads, this is its cluster
+		// security group.
+		at := rangeOf(expr.Range())
+		return ix.synthetic("data.aws_eks_cluster."+name+".vpc_config[0].cluster_security_group_id", "cluster_security_group", at,
+			"the cluster security group EKS creates, read through data.aws_eks_cluster."+name)
+	}
 	if call, output, b, ok := m.eksModuleOutput(tr); ok {
 		return ix.synthetic("module."+call+"."+output, "module", rangeOf(b.DefRange), eksModuleGroups[output]+" (module."+call+")")
 	}
-	return nil
+	return ix.byID[m.literalID(expr)]
+}
+
+// literalID is the known string value of expr ("sg-0123…", or a plan's
+// value), or "".
+func (m *module) literalID(expr hcl.Expression) string {
+	v := m.eval(expr)
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return ""
+	}
+	return v.AsString()
 }
 
 // synthetic returns the group named address that EKS or the eks module
@@ -404,6 +434,30 @@ func (m *module) clusterSGRef(tr hcl.Traversal) (string, *resource, bool) {
 	return in.address, res, true
 }
 
+// dataClusterSGRef reads
+// data.aws_eks_cluster.X[KEY].vpc_config[0].cluster_security_group_id and
+// returns X.
+func dataClusterSGRef(tr hcl.Traversal) (string, bool) {
+	if len(tr) < 5 || tr.RootName() != "data" {
+		return "", false
+	}
+	typ, ok1 := tr[1].(hcl.TraverseAttr)
+	name, ok2 := tr[2].(hcl.TraverseAttr)
+	if !ok1 || !ok2 || typ.Name != "aws_eks_cluster" {
+		return "", false
+	}
+	var names []string
+	for _, step := range tr[3:] {
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			names = append(names, a.Name)
+		}
+	}
+	if len(names) != 2 || names[0] != "vpc_config" || names[1] != "cluster_security_group_id" {
+		return "", false
+	}
+	return name.Name, true
+}
+
 // eksModuleOutput reads module.X.<output> where X calls
 // terraform-aws-modules/eks and the output is one of its security groups.
 func (m *module) eksModuleOutput(tr hcl.Traversal) (call, output string, b *hcl.Block, ok bool) {
@@ -440,15 +494,55 @@ func (m *module) attachList(ix *sgIndex, c *hcl.BodyContent, name, what string) 
 	if !ok {
 		return
 	}
-	elems, diags := hcl.ExprList(a.Expr)
-	if diags.HasErrors() {
-		return
-	}
-	for _, e := range elems {
-		if g := m.groupRef(ix, e); g != nil && g.Kind == "aws_security_group" {
+	for _, e := range listElements(a.Expr) {
+		g := m.groupRef(ix, e)
+		if id := m.literalID(e); g == nil && id != "" {
+			// A group given by ID: the rules that name the same ID are
+			// attached through it.
+			g = &model.SecurityGroup{Object: model.Object{Kind: "security_group_id", Address: id, Range: rangeOf(e.Range()), Format: model.Terraform}}
+			ix.byID[id] = g
+			ix.out.Network.SecurityGroups = append(ix.out.Network.SecurityGroups, g)
+		}
+		if g != nil && (g.Kind == "aws_security_group" || g.Kind == "security_group_id") && !attachedAt(g, rangeOf(e.Range())) {
 			g.Attachments = append(g.Attachments, model.Attachment{What: what, Range: rangeOf(e.Range())})
 		}
 	}
+}
+
+// listFunctions only gather or filter the elements of their arguments.
+var listFunctions = map[string]bool{"concat": true, "compact": true, "distinct": true, "flatten": true, "tolist": true, "toset": true, "sort": true}
+
+// listElements returns the element expressions a list expression is
+// written with: a tuple's elements, and those of tuples passed to concat,
+// compact, distinct, … A conditional, a variable or any other function
+// gives nothing, so an element is never taken for one that might not be
+// there.
+func listElements(expr hcl.Expression) []hcl.Expression {
+	switch e := expr.(type) {
+	case *hclsyntax.TupleConsExpr:
+		out := make([]hcl.Expression, len(e.Exprs))
+		for i, x := range e.Exprs {
+			out[i] = x
+		}
+		return out
+	case *hclsyntax.FunctionCallExpr:
+		if !listFunctions[e.Name] {
+			return nil
+		}
+		var out []hcl.Expression
+		for _, a := range e.Args {
+			out = append(out, listElements(a)...)
+		}
+		return out
+	case hclsyntax.Expression:
+		return nil
+	}
+	// JSON: a literal array.
+	elems, diags := hcl.ExprList(expr)
+	if diags.HasErrors() {
+		return nil
+	}
+	return elems
 }
 
 // nodeGroupSGs attaches the security groups of the launch template an
@@ -458,30 +552,36 @@ func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
 	if lt.state != present {
 		return
 	}
-	var tmpl ref
-	found := false
+	var tmpl *resource
+	var ltIn instance
 	lt.in(m, func() {
 		for _, name := range []string{"id", "name"} {
-			if a, ok := lt.content.Attributes[name]; ok {
-				if rf, ok := m.refOf(a.Expr); ok && rf.res.typ == "aws_launch_template" && (rf.attr == "id" || rf.attr == "name") {
-					tmpl, found = rf, true
-					return
+			a, ok := lt.content.Attributes[name]
+			if !ok {
+				continue
+			}
+			if rf, ok := m.refOf(a.Expr); ok && rf.res.typ == "aws_launch_template" && (rf.attr == "id" || rf.attr == "name") {
+				if i, ok := m.instance(rf); ok {
+					tmpl, ltIn = rf.res, i
 				}
+				return
+			}
+			// Written out (or a plan's value): the one template of this
+			// module with that name or ID.
+			if v := m.literalID(a.Expr); v != "" {
+				tmpl, ltIn = m.launchTemplateBy(name, v)
+				return
 			}
 		}
 	})
-	if !found {
-		return
-	}
-	ltIn, ok := m.instance(tmpl)
-	if !ok {
+	if tmpl == nil {
 		return
 	}
 	what := func(attr string) string {
 		return fmt.Sprintf("%s of %s, the launch template of %s", attr, ltIn.address, in.address)
 	}
 	m.within(ltIn, func() {
-		body := m.content(tmpl.res.block.Body, ltSGSchema)
+		body := m.content(tmpl.block.Body, ltSGSchema)
 		m.attachList(ix, body, "vpc_security_group_ids", what("vpc_security_group_ids"))
 		for _, nic := range m.blocks(body, "network_interfaces", ltNICSchema) {
 			if nic.state != present {
@@ -490,4 +590,29 @@ func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
 			nic.in(m, func() { m.attachList(ix, nic.content, "security_groups", what("network_interfaces.security_groups")) })
 		}
 	})
+}
+
+// launchTemplateBy returns the only aws_launch_template instance whose
+// attr (name, or id in a plan) is known to be v.
+func (m *module) launchTemplateBy(attr, v string) (*resource, instance) {
+	var found *resource
+	var at instance
+	n := 0
+	for _, r := range m.resources {
+		if r.typ != "aws_launch_template" {
+			continue
+		}
+		for _, in := range m.instancesOf(r) {
+			m.within(in, func() {
+				if got := m.stringAttr(m.content(r.block.Body, ltNameSchema), attr, "", rangeOf(r.block.DefRange)); got.IsSet() && got.Val == v {
+					found, at = r, in
+					n++
+				}
+			})
+		}
+	}
+	if n != 1 {
+		return nil, instance{}
+	}
+	return found, at
 }

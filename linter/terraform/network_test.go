@@ -142,7 +142,7 @@ resource "aws_security_group_rule" "egress" {
 }
 resource "aws_security_group_rule" "by_id" {
   type              = "ingress"
-  security_group_id = "sg-123"
+  security_group_id = "sg-456"
   protocol          = "tcp"
   from_port         = 22
   to_port           = 22
@@ -185,7 +185,7 @@ resource "aws_vpc_security_group_ingress_rule" "loose" {
 		t.Errorf("cluster security group %+v", sg.Group)
 	}
 	if r := ingressOf(t, m, "aws_security_group_rule.by_id", ""); r.Group != nil {
-		t.Errorf("a group given by ID is unresolved: %+v", r.Group)
+		t.Errorf("a group given by an ID nothing else names is unresolved: %+v", r.Group)
 	}
 	v := ingressOf(t, m, "aws_vpc_security_group_ingress_rule.nodes", "")
 	if v.Group != groups["aws_security_group.nodes"] || v.Protocol.Val != "-1" || cidrs(v.IPv6CIDRs)[0] != "::/0" || !v.IPv4CIDRs.IsDefault() || v.Name("cidr_blocks") != "cidr_ipv4" {
@@ -247,5 +247,73 @@ func TestPlanSecurityGroup(t *testing.T) {
 	r := ingressOf(t, l.Model, "aws_security_group.web", "ingress[0]")
 	if r.Protocol.Val != "-1" || cidrs(r.IPv4CIDRs)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.Start.Line != 4 {
 		t.Errorf("plan rule %+v", r)
+	}
+}
+
+func TestChildModuleGroupsArePrefixed(t *testing.T) {
+	t.Chdir(t.TempDir())
+	files := map[string]string{
+		"env/main.tf": `module "net" {
+  source = "../modules/net"
+  cidr   = "0.0.0.0/0"
+}
+`,
+		"modules/net/main.tf": `variable "cidr" {}
+resource "aws_security_group" "web" {
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = [var.cidr]
+  }
+}
+resource "aws_security_group_rule" "all" {
+  type              = "ingress"
+  security_group_id = aws_security_group.web.id
+  protocol          = "-1"
+  from_port         = 0
+  to_port           = 0
+  cidr_blocks       = [var.cidr]
+}
+`,
+	}
+	for name, content := range files {
+		mustWrite(t, name, content)
+	}
+	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
+	if len(l.Model.Network.SecurityGroups) != 1 || len(l.Model.Network.Ingress) != 2 {
+		t.Fatalf("network %+v", l.Model.Network)
+	}
+	if g := l.Model.Network.SecurityGroups[0]; g.Address != "module.net.aws_security_group.web" || len(g.Ingress) != 2 {
+		t.Errorf("group %s with %d rules", g.Address, len(g.Ingress))
+	}
+	r := ingressOf(t, l.Model, "module.net.aws_security_group_rule.all", "")
+	if cidrs(r.IPv4CIDRs)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.File != "modules/net/main.tf" {
+		t.Errorf("the caller's CIDR reaches the rule: %+v", r.IPv4CIDRs)
+	}
+}
+
+func TestPlanLinksByID(t *testing.T) {
+	const plan = `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+  {"address": "aws_eks_cluster.main", "mode": "managed", "type": "aws_eks_cluster", "name": "main",
+   "values": {"name": "main", "vpc_config": [{"cluster_security_group_id": "sg-0c1", "security_group_ids": ["sg-0e1"]}]}},
+  {"address": "aws_security_group.extra", "mode": "managed", "type": "aws_security_group", "name": "extra",
+   "values": {"id": "sg-0e1", "ingress": []}},
+  {"address": "aws_security_group_rule.to_cluster_sg", "mode": "managed", "type": "aws_security_group_rule", "name": "to_cluster_sg",
+   "values": {"type": "ingress", "security_group_id": "sg-0c1", "protocol": "tcp", "from_port": 80, "to_port": 80, "cidr_blocks": ["0.0.0.0/0"]}},
+  {"address": "aws_vpc_security_group_ingress_rule.to_extra", "mode": "managed", "type": "aws_vpc_security_group_ingress_rule", "name": "to_extra",
+   "values": {"security_group_id": "sg-0e1", "ip_protocol": "tcp", "from_port": 80, "to_port": 80, "cidr_ipv4": "0.0.0.0/0"}}
+]}}}`
+	l := LoadPlan("plan.json", []byte(plan))
+	if len(l.Problems) != 0 {
+		t.Fatalf("problems: %v", l.Problems)
+	}
+	toCluster := ingressOf(t, l.Model, "aws_security_group_rule.to_cluster_sg", "")
+	if !toCluster.Group.AttachedToEKS() || toCluster.Group.Address != "aws_eks_cluster.main.vpc_config[0].cluster_security_group_id" {
+		t.Errorf("rule on the cluster security group: %+v", toCluster.Group)
+	}
+	toExtra := ingressOf(t, l.Model, "aws_vpc_security_group_ingress_rule.to_extra", "")
+	if toExtra.Group == nil || toExtra.Group.Address != "aws_security_group.extra" || !toExtra.Group.AttachedToEKS() {
+		t.Errorf("rule on the extra group: %+v", toExtra.Group)
 	}
 }
