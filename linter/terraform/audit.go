@@ -156,7 +156,7 @@ func (m *module) nameOwner(e hcl.Expression) string {
 		if r.typ != "aws_eks_cluster" {
 			continue
 		}
-		a, ok := m.content(r.block.Body, clusterNameSchema).Attributes["name"]
+		a, ok := m.content(r.block.Body, clusterSchema).Attributes["name"]
 		if !ok || variablePath(a.Expr) != key {
 			continue
 		}
@@ -177,8 +177,6 @@ func (m *module) nameOwner(e hcl.Expression) string {
 	}
 	return owner
 }
-
-var clusterNameSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}}}
 
 // variablePath is "var.x" or "local.x.y" when e is exactly such a
 // reference, else "".
