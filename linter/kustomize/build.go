@@ -273,7 +273,7 @@ func deleteKey(m *yaml.Node, key string) {
 
 // adapt locates one built object in its sources and adapts it.
 func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []source.Problem) {
-	obj := r.RNode.YNode()
+	obj := r.YNode()
 	fallback := source.Range{File: kfile}
 	var sources []located
 	if origin, err := r.GetOrigin(); err == nil && origin != nil && origin.Path != "" && origin.Repo == "" {
