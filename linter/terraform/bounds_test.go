@@ -36,10 +36,13 @@ func TestEvaluationIsBounded(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := "resource \"aws_eks_cluster\" \"a\" {\n  enabled_cluster_log_types = " + tt.expr + "\n}\n" + tt.extra
+			// The bound is the work budget the warning below proves was
+			// spent; the clock only catches a hang, with room for a loaded
+			// machine (speed is measured by the benchmarks, not here).
 			start := time.Now()
 			m, _, problems := load(t, map[string]string{"main.tf": src}, Options{})
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %s", d)
+			if d := time.Since(start); d > 30*time.Second {
+				t.Errorf("took %s: evaluation is not bounded", d)
 			}
 			if types := m.Clusters[0].LogTypes; types.Known() && (len(types.Val) != 1 || types.Val[0].Known()) {
 				t.Errorf("log types %+v, want unknown", types)
