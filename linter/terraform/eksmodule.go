@@ -116,7 +116,13 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.PublicEndpoint = in.boolean(names["endpoint_public_access"], major <= 18)
 	c.PrivateEndpoint = in.boolean(names["endpoint_private_access"], major >= 19)
 	c.PublicCIDRs = in.strs(names["public_access_cidrs"], []string{"0.0.0.0/0"})
-	c.LogTypes = in.strs(names["enabled_cluster_log_types"], []string{"audit", "api", "authenticator"})
+	// v18 made audit, api and authenticator the default; v17 logged nothing
+	// (variables.tf of the v17 line: cluster_enabled_log_types = []).
+	logTypes := []string{"audit", "api", "authenticator"}
+	if major <= 17 {
+		logTypes = []string{}
+	}
+	c.LogTypes = in.strs(names["enabled_cluster_log_types"], logTypes)
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	out.Model.Clusters = append(out.Model.Clusters, c)
 	if m.eksCalls == nil {
