@@ -7,11 +7,11 @@ import (
 	"github.com/ekslint/ekslint/linter/lintest"
 )
 
-// TestCP013MinRetention: with minRetentionDays set, a retention below it is
+// TestCP013MinRetention: with min-retention-days set, a retention below it is
 // reported and one at it is not.
 func TestCP013MinRetention(t *testing.T) {
 	res := linter.Lint(linter.Options{Paths: []string{"testdata/audit/min-retention"}, Rules: []*linter.Rule{CP013},
-		AsOf: lintest.AsOf, Jobs: 1, Params: map[string]map[string]any{CP013.ID: {"minRetentionDays": 90}}})
+		AsOf: lintest.AsOf, Jobs: 1, Params: map[string]map[string]any{CP013.ID: {"min-retention-days": 90}}})
 	if len(res.Problems) != 0 {
 		t.Fatalf("problems: %v", res.Problems)
 	}

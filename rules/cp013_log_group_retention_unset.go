@@ -15,10 +15,10 @@ var CP013 = &linter.Rule{
 	Default:  true,
 	Formats:  []model.Format{model.Terraform},
 	Tags:     []string{"logging", "cost"},
-	Params: []linter.Param{{Name: "minRetentionDays", Kind: linter.Int, Default: 0,
+	Params: []linter.Param{{Name: "min-retention-days", Kind: linter.Int, Default: 0,
 		Doc: "the fewest days a log group may keep events; 0 accepts any retention that is set"}},
 	Check: func(p *linter.Pass) {
-		min := p.Int("minRetentionDays")
+		min := p.Int("min-retention-days")
 		for _, g := range p.Model.Audit.LogGroups {
 			r := g.RetentionDays
 			if !r.Known() {
@@ -28,7 +28,7 @@ var CP013 = &linter.Rule{
 			case r.Val <= 0:
 				p.Report(g, r.Range, "retention_in_days is %s, so the log group's events never expire and its storage grows forever; set retention_in_days (e.g. 90)", zeroHow(r.IsDefault()))
 			case min > 0 && r.Val < min:
-				p.Report(g, r.Range, "retention_in_days = %d keeps events for less than the %d days required (minRetentionDays); raise it", r.Val, min)
+				p.Report(g, r.Range, "retention_in_days = %d keeps events for less than the %d days required (min-retention-days); raise it", r.Val, min)
 			}
 		}
 	},

@@ -87,7 +87,7 @@ subjects:
   - {kind: ServiceAccount, name: flux, namespace: flux-system}
   - {kind: User, name: alice}
 `
-	f := lintWith(t, RBAC003, map[string]any{"allowed": []string{"Group:breakglass", "ServiceAccount:flux-system/*"}}, binding)
+	f := lintWith(t, RBAC003, map[string]any{"break-glass": []string{"Group:breakglass", "ServiceAccount:flux-system/*"}}, binding)
 	if len(f) != 1 || f[0].Path != "subjects[2]" {
 		t.Errorf("want only alice: %v", f)
 	}

@@ -20,13 +20,13 @@ var RBAC003 = &linter.Rule{
 	Formats:  []model.Format{model.Kubernetes},
 	Tags:     []string{"security", "rbac"},
 	Params: []linter.Param{{
-		Name:    "allowed",
+		Name:    "break-glass",
 		Kind:    linter.StringList,
 		Default: []string{},
 		Doc:     `break-glass subjects allowed cluster-admin, as "Kind:name" globs ("Group:platform-admins", "ServiceAccount:flux-system/*")`,
 	}},
 	Check: func(p *linter.Pass) {
-		allowed := p.Strings("allowed")
+		allowed := p.Strings("break-glass")
 		for _, b := range p.Model.Kube.Bindings {
 			if !b.RoleKind.Known() || b.RoleKind.Val != "ClusterRole" || !b.RoleName.Known() || b.RoleName.Val != "cluster-admin" {
 				continue
@@ -43,7 +43,7 @@ var RBAC003 = &linter.Rule{
 				if subjectAllowed(id, allowed) {
 					continue
 				}
-				p.Report(b, s.Range, "%s is bound to cluster-admin, which allows every action %s: a leaked credential or a compromised pod becomes full control; bind a role with only the permissions it needs, or list it in the rule's allowed parameter if it is a break-glass subject", id, where).
+				p.Report(b, s.Range, "%s is bound to cluster-admin, which allows every action %s: a leaked credential or a compromised pod becomes full control; bind a role with only the permissions it needs, or list it in the rule's break-glass parameter if it is a break-glass subject", id, where).
 					Also(b.RoleName.Range, "roleRef").In(fmt.Sprintf("subjects[%d]", i))
 			}
 		}

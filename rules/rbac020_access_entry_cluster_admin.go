@@ -19,13 +19,13 @@ var RBAC020 = &linter.Rule{
 	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "access", "rbac"},
 	Params: []linter.Param{{
-		Name:    "break_glass_principals",
+		Name:    "break-glass",
 		Kind:    linter.StringList,
 		Default: []string{},
 		Doc:     `IAM principal ARNs allowed to hold cluster-wide admin (break-glass roles); "*" in an entry matches any run of characters`,
 	}},
 	Check: func(p *linter.Pass) {
-		allowed := p.Strings("break_glass_principals")
+		allowed := p.Strings("break-glass")
 		for _, c := range p.Model.Clusters {
 			for _, e := range c.AccessEntries {
 				for _, pol := range e.Policies {
@@ -41,7 +41,7 @@ var RBAC020 = &linter.Rule{
 						who = e.PrincipalARN.Val
 					}
 					scope := field(&e.Object, "access_scope.type", "accessScope.type")
-					r := p.Report(e, pol.PolicyARN.Range, "%s is associated at cluster scope: %s can do anything in every namespace of the cluster; associate a narrower policy (AmazonEKSEditPolicy, AmazonEKSViewPolicy) or set %s to namespace with the namespaces it needs, or list the principal under break_glass_principals if it is a break-glass role",
+					r := p.Report(e, pol.PolicyARN.Range, "%s is associated at cluster scope: %s can do anything in every namespace of the cluster; associate a narrower policy (AmazonEKSEditPolicy, AmazonEKSViewPolicy) or set %s to namespace with the namespaces it needs, or list the principal under break-glass if it is a break-glass role",
 						name, who, scope).Also(pol.ScopeType.Range, "the cluster scope is set here")
 					if pol.Path != "" {
 						r.In(pol.Path)
