@@ -28,7 +28,7 @@ var NG052 = &linter.Rule{
 	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "iam"},
 	Check: func(p *linter.Pass) {
-		for _, r := range p.Model.IAM.Roles {
+		for _, r := range allRoles(p.Model) {
 			if r.Use == model.UnusedRole {
 				continue
 			}

@@ -448,10 +448,16 @@ func (s *iamState) policyARN(a *hcl.Attribute, at source.Range) (source.Value[st
 		}
 		return source.UnknownAt[string](r), nil
 	}
-	if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
-		return source.SetAt(normalARN(v.AsString()), r), nil
+	return m.arnValue(a.Expr, r), nil
+}
+
+// arnValue evaluates a policy ARN. A template whose only unknown parts
+// stand where the partition goes is still an AWS-managed policy's ARN.
+func (m *module) arnValue(expr hcl.Expression, r source.Range) source.Value[string] {
+	if v := m.eval(expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return source.SetAt(normalARN(v.AsString()), r)
 	}
-	if t, ok := a.Expr.(*hclsyntax.TemplateExpr); ok {
+	if t, ok := expr.(*hclsyntax.TemplateExpr); ok {
 		var b strings.Builder
 		for _, part := range t.Parts {
 			v := m.eval(part)
@@ -462,10 +468,10 @@ func (s *iamState) policyARN(a *hcl.Attribute, at source.Range) (source.Value[st
 			}
 		}
 		if name, ok := iampolicy.ManagedName(b.String()); ok {
-			return source.SetAt(iampolicy.ManagedARN(name), r), nil
+			return source.SetAt(iampolicy.ManagedARN(name), r)
 		}
 	}
-	return source.UnknownAt[string](r), nil
+	return source.UnknownAt[string](r)
 }
 
 // normalARN writes an AWS-managed policy ARN of any partition as the aws
