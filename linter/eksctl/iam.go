@@ -70,6 +70,19 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		}
 		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy")
 	}
+	// EKS capabilities (ACK, kro, Argo CD) run controllers with a role
+	// eksctl creates unless roleArn is given.
+	for i, raw := range top.items("capabilities") {
+		s := a.item(fmt.Sprintf("capabilities[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		id := fmt.Sprint(i)
+		if name := s.str("name", ""); name.Known() && name.Val != "" {
+			id = name.Val
+		}
+		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy")
+	}
 }
 
 // item is the scope of one list entry that must be a mapping; nil when it

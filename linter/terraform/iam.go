@@ -80,6 +80,7 @@ func (m *module) adaptIAM(out *model.Model, l *links) {
 			})
 		}
 	}
+	s.exposed()
 	for _, role := range s.order {
 		role.Complete = !s.all && !s.incomplete[role]
 		for _, p := range role.Policies {
@@ -91,19 +92,69 @@ func (m *module) adaptIAM(out *model.Model, l *links) {
 	out.IAM.Roles = append(out.IAM.Roles, s.order...)
 }
 
+// exposed marks the roles that other configuration can attach policies to
+// out of this module's sight: roles passed to a module call, and, in a
+// child module, roles its outputs expose to the caller.
+func (s *iamState) exposed() {
+	m := s.m
+	var exprs []hcl.Expression
+	for _, b := range m.modules {
+		attrs, _ := b.Body.JustAttributes()
+		for _, a := range attrs {
+			exprs = append(exprs, a.Expr)
+		}
+	}
+	if m.key != "" {
+		files := m.parser.Files()
+		for _, name := range sortedKeys(files) {
+			c, _, _ := files[name].Body.PartialContent(outputTopSchema)
+			for _, b := range c.Blocks {
+				attrs, _ := b.Body.JustAttributes()
+				if a, ok := attrs["value"]; ok {
+					exprs = append(exprs, a.Expr)
+				}
+			}
+		}
+	}
+	for _, e := range exprs {
+		for _, tr := range e.Variables() {
+			if tr.RootName() != "aws_iam_role" || len(tr) < 2 {
+				continue
+			}
+			name, ok := tr[1].(hcl.TraverseAttr)
+			if !ok {
+				continue
+			}
+			addr := "aws_iam_role." + name.Name
+			for _, role := range s.order {
+				if role.Address == addr || strings.HasPrefix(role.Address, addr+"[") {
+					s.incomplete[role] = true
+				}
+			}
+		}
+	}
+}
+
+var outputTopSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "output", LabelNames: []string{"name"}}}}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // dataBlocks collects the data blocks of the module's configuration files
 // (the declaration step keeps only resources).
 func (m *module) dataBlocks() map[string]*hcl.Block {
 	out := map[string]*hcl.Block{}
 	files := m.parser.Files()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
-			names = append(names, name)
+	for _, name := range sortedKeys(files) {
+		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
 		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
 		c, _, _ := files[name].Body.PartialContent(dataTopSchema)
 		for _, b := range c.Blocks {
 			addr := "data." + b.Labels[0] + "." + b.Labels[1]
