@@ -21,13 +21,19 @@ import (
 func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 	iam := top.enter("iam")
 	withOIDC := iam.boolean("withOIDC", false)
+	cni := withOIDC
+	if !source.IsTrue(cni) {
+		if at, ok := a.cniOwnRole(top, iam); ok {
+			cni = source.SetAt(true, at)
+		}
+	}
 	for _, g := range m.NodeGroups {
 		r := g.Role
 		if r == nil || g.Format != model.Eksctl {
 			continue
 		}
-		r.CNIElsewhere = withOIDC
-		if !withOIDC.Known() {
+		r.CNIElsewhere = cni
+		if !cni.Known() {
 			r.Complete = false
 		}
 		if defaultsOnly(r) && source.IsFalse(withOIDC) {
@@ -83,6 +89,40 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		}
 		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy")
 	}
+}
+
+// cniOwnRole finds what may give aws-node a role of its own besides
+// withOIDC: addonsConfig.autoApplyPodIdentityAssociations, a vpc-cni
+// add-on with a role, policies or Pod Identity associations, or an
+// iam.podIdentityAssociations entry for aws-node.
+func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
+	if v := top.enter("addonsConfig").boolean("autoApplyPodIdentityAssociations", false); v.Known() && v.Val {
+		return v.Range, true
+	}
+	for i, raw := range top.items("addons") {
+		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		if name := s.str("name", ""); !name.Known() || name.Val != "vpc-cni" {
+			continue
+		}
+		for _, k := range []string{"serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "wellKnownPolicies", "podIdentityAssociations"} {
+			if p, ok, _ := s.field(k); ok {
+				return a.keyValue(p), true
+			}
+		}
+	}
+	for i, raw := range iam.items("podIdentityAssociations") {
+		s := a.item(fmt.Sprintf("iam.podIdentityAssociations[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		if sa := s.str("serviceAccountName", ""); !sa.Known() || sa.Val == "aws-node" {
+			return s.at, true
+		}
+	}
+	return source.Range{}, false
 }
 
 // item is the scope of one list entry that must be a mapping; nil when it

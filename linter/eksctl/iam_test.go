@@ -32,13 +32,15 @@ func TestNodeRolePolicies(t *testing.T) {
 		oidc      bool
 		none      bool
 	}{
-		"managed defaults":   {src: "managedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore =AmazonEKS_CNI_Policy"},
-		"unmanaged defaults": {src: "nodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonSSMManagedInstanceCore =AmazonEC2ContainerRegistryReadOnly =AmazonEKS_CNI_Policy"},
-		"withOIDC: no CNI":   {src: "iam: {withOIDC: true}\nmanagedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore", oidc: true},
-		"listed, managed":    {src: "managedNodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X]}}]", want: "X"},
-		"listed, unmanaged":  {src: "nodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X]}}]", want: "X =AmazonEC2ContainerRegistryReadOnly"},
-		"imageBuilder":       {src: "nodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X], withAddonPolicies: {imageBuilder: true, cloudWatch: true}}}]", want: "X =AmazonEC2ContainerRegistryPowerUser =CloudWatchAgentServerPolicy"},
-		"instanceRoleARN":    {src: "managedNodeGroups: [{name: a, iam: {instanceRoleARN: arn:aws:iam::1:role/r}}]", none: true},
+		"managed defaults":          {src: "managedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore =AmazonEKS_CNI_Policy"},
+		"unmanaged defaults":        {src: "nodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonSSMManagedInstanceCore =AmazonEC2ContainerRegistryReadOnly =AmazonEKS_CNI_Policy"},
+		"withOIDC: no CNI":          {src: "iam: {withOIDC: true}\nmanagedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore", oidc: true},
+		"listed, managed":           {src: "managedNodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X]}}]", want: "X"},
+		"listed, unmanaged":         {src: "nodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X]}}]", want: "X =AmazonEC2ContainerRegistryReadOnly"},
+		"imageBuilder":              {src: "nodeGroups: [{name: a, iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/X], withAddonPolicies: {imageBuilder: true, cloudWatch: true}}}]", want: "X =AmazonEC2ContainerRegistryPowerUser =CloudWatchAgentServerPolicy"},
+		"vpc-cni add-on":            {src: "addons: [{name: vpc-cni, attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy]}]\nmanagedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore =AmazonEKS_CNI_Policy", oidc: true},
+		"auto-applied pod identity": {src: "addonsConfig: {autoApplyPodIdentityAssociations: true}\nmanagedNodeGroups: [{name: a}]", want: "=AmazonEKSWorkerNodePolicy =AmazonEC2ContainerRegistryReadOnly =AmazonSSMManagedInstanceCore =AmazonEKS_CNI_Policy", oidc: true},
+		"instanceRoleARN":           {src: "managedNodeGroups: [{name: a, iam: {instanceRoleARN: arn:aws:iam::1:role/r}}]", none: true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			m := adaptClean(t, head+tc.src+"\n")

@@ -54,6 +54,50 @@ type iamState struct {
 	all        bool
 	// data are the module's data blocks, by address (data.TYPE.NAME).
 	data map[string]*hcl.Block
+	// cni is where the VPC CNI may be given a role of its own (a Pod
+	// Identity association for aws-node, a vpc-cni add-on with a role).
+	cni *source.Range
+}
+
+var (
+	podIdentitySASchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "service_account"}, {Name: "namespace"}}}
+	addonCNISchema      = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "addon_name"}, {Name: "service_account_role_arn"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "pod_identity_association"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+)
+
+// cniRole notes a resource that may give the VPC CNI (aws-node) a role of
+// its own: a Pod Identity association whose service account is or may be
+// aws-node, or a vpc-cni add-on with a service account role or a Pod
+// Identity association. The node roles then need no CNI policy.
+func (s *iamState) cniRole(r *resource, at source.Range) {
+	m := s.m
+	mark := func() {
+		if s.cni == nil {
+			s.cni = &at
+		}
+	}
+	switch r.typ {
+	case "aws_eks_pod_identity_association":
+		c := m.content(r.block.Body, podIdentitySASchema)
+		if sa := m.stringAttr(c, "service_account", "", at); !sa.Known() || sa.Val == "aws-node" {
+			mark()
+		}
+	case "aws_eks_addon":
+		c := m.content(r.block.Body, addonCNISchema)
+		if name := m.stringAttr(c, "addon_name", "", at); name.Known() && name.Val != "vpc-cni" {
+			return
+		}
+		if _, ok := c.Attributes["service_account_role_arn"]; ok {
+			mark()
+		}
+		for _, b := range c.Blocks {
+			if b.Type == "pod_identity_association" || (b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "pod_identity_association") {
+				mark()
+			}
+		}
+	}
 }
 
 // adaptIAM reads the module's IAM roles, what is attached to them, and
@@ -82,6 +126,12 @@ func (m *module) adaptIAM(out *model.Model, l *links) {
 	}
 	s.exposed()
 	for _, role := range s.order {
+		if role.Use == model.NodeRole {
+			role.CNIElsewhere = source.DefaultAt(false, role.Range)
+			if s.cni != nil {
+				role.CNIElsewhere = source.SetAt(true, *s.cni)
+			}
+		}
 		role.Complete = !s.all && !s.incomplete[role]
 		for _, p := range role.Policies {
 			if !p.Known() {
@@ -218,7 +268,7 @@ func (s *iamState) workloadTrust(expr hcl.Expression) bool {
 			text += s.text(blockRange(b))
 		}
 	}
-	for _, marker := range []string{"oidc.eks.", "pods.eks.amazonaws.com", "oidc_provider", "identity[0].oidc", "identity.0.oidc"} {
+	for _, marker := range []string{"oidc.eks.", "pods.eks.amazonaws.com", "system:serviceaccount:", "identity[0].oidc", "identity.0.oidc"} {
 		if strings.Contains(text, marker) {
 			return true
 		}
@@ -337,6 +387,7 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 			}
 		}
 	default:
+		s.cniRole(r, header)
 		schema := workloadRoleSchemas[r.typ]
 		if schema == nil {
 			return

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 func roleNamed(t *testing.T, m *model.Model, address string) *model.Role {
@@ -94,6 +95,9 @@ resource "aws_eks_node_group" "g" {
 	if !node.Complete || node.Use != model.NodeRole || len(node.Statements) != 2 {
 		t.Errorf("complete %v use %v statements %+v", node.Complete, node.Use, node.Statements)
 	}
+	if !source.IsFalse(node.CNIElsewhere) {
+		t.Errorf("CNIElsewhere %+v", node.CNIElsewhere)
+	}
 	// Each jsonencode statement is located at its own list element.
 	if st := node.Statements[1]; pos(st.Range)[0] != 20 || st.Actions[0] != "ec2:*" || st.Policy != "aws_iam_policy.custom" {
 		t.Errorf("statement %+v", st)
@@ -180,7 +184,7 @@ data "aws_iam_policy_document" "d" {
   }
 }
 resource "aws_iam_role" "r" {
-  assume_role_policy = jsonencode({ Statement = [{ Principal = { Federated = module.eks.oidc_provider_arn } }] })
+  assume_role_policy = jsonencode({ Statement = [{ Principal = { Federated = module.eks.oidc_provider_arn }, Condition = { StringEquals = { "${module.eks.oidc_provider}:sub" = "system:serviceaccount:default:app" } } }] })
   inline_policy {
     policy = data.aws_iam_policy_document.d.json
   }
@@ -242,5 +246,27 @@ module "v20" {
 	c := groups[`module.v20.self_managed_node_groups["c"]`]
 	if c == nil || c.Role == nil || policyVals(c.Role)[2] != "arn:aws:iam::aws:policy/AmazonEKS_CNI_IPv6_Policy" {
 		t.Errorf("group c %+v", c)
+	}
+}
+
+func TestIAMCNIRoleOfItsOwn(t *testing.T) {
+	for name, src := range map[string]string{
+		"pod identity for aws-node": `resource "aws_eks_pod_identity_association" "cni" {
+  service_account = "aws-node"
+  namespace       = "kube-system"
+}`,
+		"vpc-cni add-on with IRSA": `resource "aws_eks_addon" "cni" {
+  addon_name               = "vpc-cni"
+  service_account_role_arn = var.cni_role
+}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, _, _ := load(t, map[string]string{"main.tf": src + `
+resource "aws_iam_role" "node" { name = "node" }
+resource "aws_eks_node_group" "g" { node_role_arn = aws_iam_role.node.arn }`}, Options{})
+			if r := roleNamed(t, m, "aws_iam_role.node"); !source.IsTrue(r.CNIElsewhere) || pos(r.CNIElsewhere.Range)[0] != 1 {
+				t.Errorf("CNIElsewhere %+v", r.CNIElsewhere)
+			}
+		})
 	}
 }
