@@ -36,8 +36,11 @@ var (
 		"aws_eks_pod_identity_association": {Attributes: []hcl.AttributeSchema{{Name: "role_arn"}}},
 		"aws_eks_addon":                    {Attributes: []hcl.AttributeSchema{{Name: "service_account_role_arn"}}},
 	}
-	dataTopSchema    = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
-	policyDocSchema  = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
+	dataTopSchema   = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
+	policyDocSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "source_policy_documents"}, {Name: "override_policy_documents"}, {Name: "source_json"}, {Name: "override_json"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
 	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
 	dataPolicySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "arn"}, {Name: "name"}, {Name: "path_prefix"}}}
 )
@@ -645,7 +648,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 	m := s.m
 	name := "data." + b.Labels[0] + "." + b.Labels[1]
 	c := m.content(b.Body, policyDocSchema)
-	complete := true
+	// Statements merged in from other documents are not read.
+	complete := len(c.Attributes) == 0
 	var out []model.PolicyStatement
 	for _, sb := range c.Blocks {
 		if sb.Type == "dynamic" {
@@ -658,6 +662,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 		st := iampolicy.Statement{}
 		if effect.Known() {
 			st.Effect = effect.Val
+		} else {
+			complete = false
 		}
 		for _, k := range []struct {
 			attr, not string
@@ -675,6 +681,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 			for _, e := range list.Val {
 				if e.Known() {
 					*k.into = append(*k.into, e.Val)
+				} else {
+					complete = false
 				}
 			}
 		}
