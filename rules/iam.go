@@ -119,3 +119,18 @@ func allRoles(m *model.Model) []*model.Role {
 	}
 	return out
 }
+
+// opaque reports whether a role has a customer-managed policy attached by
+// ARN, whose statements the input does not show: it may grant what a
+// missing AWS-managed policy would, so nothing can be said about it.
+func opaque(r *model.Role) bool {
+	for _, p := range r.Policies {
+		if !p.Known() {
+			return true
+		}
+		if _, managed := iampolicy.ManagedName(p.Val); !managed && strings.HasPrefix(p.Val, "arn:") {
+			return true
+		}
+	}
+	return false
+}

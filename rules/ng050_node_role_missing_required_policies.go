@@ -21,7 +21,7 @@ var NG050 = &linter.Rule{
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {
 			r := g.Role
-			if r == nil || !r.Complete {
+			if r == nil || !r.Complete || opaque(r) {
 				continue
 			}
 			missing, why := missingNodePolicies(g, r)
