@@ -35,6 +35,7 @@ var (
 	workloadRoleSchemas = map[string]*hcl.BodySchema{
 		"aws_eks_pod_identity_association": {Attributes: []hcl.AttributeSchema{{Name: "role_arn"}}},
 		"aws_eks_addon":                    {Attributes: []hcl.AttributeSchema{{Name: "service_account_role_arn"}}},
+		"aws_eks_fargate_profile":          {Attributes: []hcl.AttributeSchema{{Name: "pod_execution_role_arn"}}},
 	}
 	dataTopSchema   = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
 	policyDocSchema = &hcl.BodySchema{
@@ -398,8 +399,12 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 		c := m.content(r.block.Body, schema)
 		for _, a := range c.Attributes {
 			if roles, ok := s.targets(a, true); ok {
+				use := model.WorkloadRole
+				if r.typ == "aws_eks_fargate_profile" {
+					use = model.NodeRole // the role of the Fargate pods' kubelet
+				}
 				for _, role := range roles {
-					s.use(role, model.WorkloadRole, rangeOf(a.Range))
+					s.use(role, use, rangeOf(a.Range))
 				}
 			}
 		}
