@@ -270,3 +270,22 @@ resource "aws_eks_node_group" "g" { node_role_arn = aws_iam_role.node.arn }`}, O
 		})
 	}
 }
+
+func TestIAMInAPlan(t *testing.T) {
+	src := `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+  {"address": "aws_iam_role.node", "mode": "managed", "type": "aws_iam_role", "name": "node",
+   "values": {"name": "node", "assume_role_policy": "{}"}},
+  {"address": "aws_iam_role_policy_attachment.worker", "mode": "managed", "type": "aws_iam_role_policy_attachment", "name": "worker",
+   "values": {"role": "node", "policy_arn": "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"}},
+  {"address": "aws_eks_node_group.g", "mode": "managed", "type": "aws_eks_node_group", "name": "g",
+   "values": {"cluster_name": "prod", "node_role_arn": "arn:aws:iam::111122223333:role/node"}}
+]}}}`
+	l := LoadPlan("plan.json", []byte(src))
+	if len(l.Problems) != 0 {
+		t.Fatalf("problems: %v", l.Problems)
+	}
+	g := l.Model.NodeGroups[0]
+	if g.Role == nil || g.Role.Address != "aws_iam_role.node" || !g.Role.Complete || len(g.Role.Policies) != 1 {
+		t.Fatalf("role %+v", g.Role)
+	}
+}
