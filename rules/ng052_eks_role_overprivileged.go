@@ -42,8 +42,8 @@ var NG052 = &linter.Rule{
 					continue
 				}
 				if what, bad := broadPolicies[name]; bad {
-					related(p.Report(r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too; replace it with a policy scoped to the actions and resources the role needs",
-						pol.Val, r.Use, roleName(r), what).In(name), r, pol.Range)
+					related(p.ReportSeverity(sev(p, r), r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too%s; replace it with a policy scoped to the actions and resources the role needs",
+						pol.Val, r.Use, roleName(r), what, bounded(r)).In(name), r, pol.Range)
 				}
 				if name == "AmazonEC2ContainerRegistryPowerUser" {
 					related(p.ReportSeverity(linter.Low, r, pol.Range, "%s is attached to the %s %s: it lets the role push and overwrite images in every ECR repository of the account; give image builders a role of their own, or scope a policy to the repositories they build",
@@ -56,8 +56,8 @@ var NG052 = &linter.Rule{
 				if !ok {
 					continue
 				}
-				related(p.Report(r, st.Range, "a statement of %s allows %s on Resource \"*\" to the %s %s; list the actions the role needs and scope them to its resources",
-					st.Policy, what, r.Use, roleName(r)).In(fmt.Sprintf("%s/%d", st.Policy, i)), r, st.Range)
+				related(p.ReportSeverity(sev(p, r), r, st.Range, "a statement of %s allows %s on Resource \"*\" to the %s %s%s; list the actions the role needs and scope them to its resources",
+					st.Policy, what, r.Use, roleName(r), bounded(r)).In(fmt.Sprintf("%s/%d", st.Policy, i)), r, st.Range)
 			}
 		}
 	},
@@ -74,4 +74,20 @@ func related(rep linter.Reported, r *model.Role, at source.Range) {
 			rep.Also(u, "the role is used here")
 		}
 	}
+}
+
+// sev is the severity of a broad grant: medium when a permissions boundary
+// may cap it.
+func sev(p *linter.Pass, r *model.Role) linter.Severity {
+	if source.IsTrue(r.Boundary) {
+		return linter.Medium
+	}
+	return p.Rule.Severity
+}
+
+func bounded(r *model.Role) string {
+	if source.IsTrue(r.Boundary) {
+		return " (a permissions boundary may cap it, but the grant is still far broader than needed)"
+	}
+	return ""
 }

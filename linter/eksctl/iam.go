@@ -52,7 +52,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
-		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy")
+		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 	for i, raw := range iam.items("podIdentityAssociations") {
 		s := a.item(iam.sub(fmt.Sprintf("podIdentityAssociations[%d]", i)), raw)
@@ -63,7 +63,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name, ns := s.str("serviceAccountName", ""), s.str("namespace", ""); name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
-		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy")
+		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy", "permissionsBoundaryARN")
 	}
 	for i, raw := range top.items("addons") {
 		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
@@ -74,7 +74,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name := s.str("name", ""); name.Known() && name.Val != "" {
 			id = name.Val
 		}
-		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy")
+		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 	// EKS capabilities (ACK, kro, Argo CD) run controllers with a role
 	// eksctl creates unless roleArn is given.
@@ -87,7 +87,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name := s.str("name", ""); name.Known() && name.Val != "" {
 			id = name.Val
 		}
-		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy")
+		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 }
 
@@ -107,7 +107,7 @@ func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
 		if name := s.str("name", ""); !name.Known() || name.Val != "vpc-cni" {
 			continue
 		}
-		for _, k := range []string{"serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "wellKnownPolicies", "podIdentityAssociations"} {
+		for _, k := range []string{"serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "wellKnownPolicies", "podIdentityAssociations", "useDefaultPodIdentityAssociations"} {
 			if p, ok, _ := s.field(k); ok {
 				return a.keyValue(p), true
 			}
@@ -123,6 +123,15 @@ func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
 		}
 	}
 	return source.Range{}, false
+}
+
+// boundary reads a permissions boundary key: set unless omitted or empty.
+func boundary(s *scope, key string) source.Value[bool] {
+	v := s.str(key, "")
+	if v.Known() && v.Val == "" {
+		return source.DefaultAt(false, v.Range)
+	}
+	return source.SetAt(true, v.Range)
 }
 
 // item is the scope of one list entry that must be a mapping; nil when it
@@ -148,7 +157,7 @@ func defaultsOnly(r *model.Role) bool {
 
 // workloadRole reads a role eksctl creates for pods: its policy ARNs and
 // inline policy document. A role given by ARN is not eksctl's to judge.
-func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey, arnsKey, docKey string) {
+func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey, arnsKey, docKey, boundaryKey string) {
 	if ext := s.str(roleKey, ""); !ext.Known() || ext.Val != "" {
 		return
 	}
@@ -156,6 +165,7 @@ func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey,
 	list := s.strs(arnsKey, nil)
 	r.Policies = append(r.Policies, list.Val...)
 	a.policyDocument(r, s, docKey)
+	r.Boundary = boundary(s, boundaryKey)
 	// eksctl may add well-known policies of its own: never complete.
 	if len(r.Policies) == 0 && len(r.Statements) == 0 {
 		return
@@ -217,6 +227,7 @@ func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
 		implied("CloudWatchAgentServerPolicy", cw.Range)
 	}
 	a.policyDocument(r, iam, "attachPolicy")
+	r.Boundary = boundary(iam, "instanceRolePermissionsBoundary")
 	g.Role = r
 	r.Users = append(r.Users, g.Range)
 }

@@ -23,7 +23,7 @@ import (
 // module attaches policies of its own, and callers may attach more.
 func (in eksInputs) moduleIAM(c *model.Cluster, out *Loaded) {
 	if create := in.boolean("create_iam_role", true); source.IsTrue(create) {
-		if r := in.moduleRole(c, c.Address+".iam_role", model.ClusterRole, "iam_role_additional_policies"); r != nil {
+		if r := in.moduleRole(c, c.Address+".iam_role", model.ClusterRole, "iam_role_additional_policies", "iam_role_permissions_boundary"); r != nil {
 			c.Role = r
 			out.Model.IAM.Roles = append(out.Model.IAM.Roles, r)
 		}
@@ -49,14 +49,14 @@ func (in eksInputs) moduleIAM(c *model.Cluster, out *Loaded) {
 	if !auto || !source.IsTrue(in.boolean("create_node_iam_role", true)) {
 		return
 	}
-	if r := in.moduleRole(c, c.Address+".node_iam_role", model.NodeRole, "node_iam_role_additional_policies"); r != nil {
+	if r := in.moduleRole(c, c.Address+".node_iam_role", model.NodeRole, "node_iam_role_additional_policies", "node_iam_role_permissions_boundary"); r != nil {
 		out.Model.IAM.Roles = append(out.Model.IAM.Roles, r)
 	}
 }
 
 // moduleRole is a role the module creates, with the policy ARNs of input;
 // nil when the call passes none.
-func (in eksInputs) moduleRole(c *model.Cluster, address string, use model.RoleUse, input string) *model.Role {
+func (in eksInputs) moduleRole(c *model.Cluster, address string, use model.RoleUse, input, boundary string) *model.Role {
 	_, a, ok := in.input(input)
 	if !ok {
 		return nil
@@ -66,6 +66,8 @@ func (in eksInputs) moduleRole(c *model.Cluster, address string, use model.RoleU
 	if len(r.Policies) == 0 {
 		return nil
 	}
+	_, b, _ := in.input(boundary)
+	r.Boundary = in.m.boundary(b, in.header)
 	return r
 }
 
@@ -147,6 +149,10 @@ func (in eksInputs) groupIAM(ng *model.NodeGroup, kind string, get groupGetter) 
 	}
 	if v, at, ok := get("iam_role_additional_policies"); ok {
 		r.Policies = append(r.Policies, policyValues(v, at)...)
+	}
+	r.Boundary = source.DefaultAt(false, ng.Range)
+	if v, at, ok := get("iam_role_permissions_boundary"); ok && !(v.IsKnown() && v.Type() == cty.String && v.AsString() == "") {
+		r.Boundary = source.SetAt(true, at)
 	}
 	ng.Role = r
 	r.Users = append(r.Users, ng.Range)

@@ -17,7 +17,7 @@ import (
 
 var (
 	iamRoleSchema = &hcl.BodySchema{
-		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "name_prefix"}, {Name: "managed_policy_arns"}, {Name: "assume_role_policy"}},
+		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "name_prefix"}, {Name: "managed_policy_arns"}, {Name: "assume_role_policy"}, {Name: "permissions_boundary"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "inline_policy"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	inlinePolicySchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "policy"}}}
@@ -245,11 +245,26 @@ func (s *iamState) role(r *resource, in instance) {
 			s.incomplete[role] = true
 		}
 	}
+	role.Boundary = m.boundary(body.Attributes["permissions_boundary"], header)
 	if a, ok := body.Attributes["assume_role_policy"]; ok && s.workloadTrust(a.Expr) {
 		role.Use = model.WorkloadRole
 	}
 	s.roles[in.address] = role
 	s.order = append(s.order, role)
+}
+
+// boundary reads a permissions boundary attribute: set unless omitted,
+// null or empty.
+func (m *module) boundary(a *hcl.Attribute, at source.Range) source.Value[bool] {
+	if a == nil {
+		return source.DefaultAt(false, at)
+	}
+	r := rangeOf(a.Range)
+	v := m.eval(a.Expr)
+	if v.IsKnown() && (v.IsNull() || (v.Type() == cty.String && v.AsString() == "")) {
+		return source.DefaultAt(false, r)
+	}
+	return source.SetAt(true, r)
 }
 
 // statementsInto adds a policy's statements to role; a policy that cannot
