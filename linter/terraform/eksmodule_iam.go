@@ -140,12 +140,16 @@ func (in eksInputs) groupIAM(ng *model.NodeGroup, kind string, get groupGetter) 
 	for _, name := range []string{"AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly"} {
 		r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN(name), ng.Range))
 	}
-	cni := true
-	if v, _, ok := get("iam_role_attach_cni_policy"); ok {
-		cni = v.IsKnown() && v.Type() == cty.Bool && v.True()
-	}
-	if cni {
-		r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN(in.cniPolicy()), ng.Range))
+	// The CNI policy points at iam_role_attach_cni_policy when it is
+	// written (for EKS-NG-053), else at the group.
+	cniARN := iampolicy.ManagedARN(in.cniPolicy())
+	switch v, at, ok := get("iam_role_attach_cni_policy"); {
+	case !ok:
+		r.Policies = append(r.Policies, source.DefaultAt(cniARN, ng.Range))
+	case !v.IsKnown() || v.Type() != cty.Bool:
+		r.Policies = append(r.Policies, source.UnknownAt[string](at))
+	case v.True():
+		r.Policies = append(r.Policies, source.SetAt(cniARN, at))
 	}
 	if v, at, ok := get("iam_role_additional_policies"); ok {
 		r.Policies = append(r.Policies, policyValues(v, at)...)
