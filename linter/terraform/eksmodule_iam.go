@@ -1,7 +1,9 @@
 package terraform
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -22,11 +24,11 @@ import (
 // create_node_iam_role, default true). The roles are never complete: the
 // module attaches policies of its own, and callers may attach more.
 func (in eksInputs) moduleIAM(c *model.Cluster, out *Loaded) {
+	defer in.callerAttachments(c, out)
 	if create := in.boolean("create_iam_role", true); source.IsTrue(create) {
-		if r := in.moduleRole(c, c.Address+".iam_role", model.ClusterRole, "iam_role_additional_policies", "iam_role_permissions_boundary"); r != nil {
-			c.Role = r
-			out.Model.IAM.Roles = append(out.Model.IAM.Roles, r)
-		}
+		r := in.moduleRole(c, c.Address+".iam_role", model.ClusterRole, "iam_role_additional_policies", "iam_role_permissions_boundary")
+		c.Role = r
+		out.Model.IAM.Roles = append(out.Model.IAM.Roles, r)
 	}
 	if in.major < 20 {
 		return
@@ -49,22 +51,91 @@ func (in eksInputs) moduleIAM(c *model.Cluster, out *Loaded) {
 	if !auto || !source.IsTrue(in.boolean("create_node_iam_role", true)) {
 		return
 	}
-	if r := in.moduleRole(c, c.Address+".node_iam_role", model.NodeRole, "node_iam_role_additional_policies", "node_iam_role_permissions_boundary"); r != nil {
-		out.Model.IAM.Roles = append(out.Model.IAM.Roles, r)
+	out.Model.IAM.Roles = append(out.Model.IAM.Roles, in.moduleRole(c, c.Address+".node_iam_role", model.NodeRole, "node_iam_role_additional_policies", "node_iam_role_permissions_boundary"))
+}
+
+// callerAttachments adds to the module's roles the policies the calling
+// module attaches to them through the call's outputs:
+// aws_iam_role_policy_attachment with role = module.NAME.cluster_iam_role_name,
+// module.NAME.node_iam_role_name or
+// module.NAME.eks_managed_node_groups["KEY"].iam_role_name (and
+// self_managed_node_groups).
+func (in eksInputs) callerAttachments(c *model.Cluster, out *Loaded) {
+	m := in.m
+	call := strings.TrimPrefix(c.Address, "module.")
+	groups := map[string]*model.NodeGroup{}
+	for _, g := range out.Model.NodeGroups {
+		if g.Cluster == c && g.Role != nil {
+			groups[g.Address] = g
+		}
+	}
+	var nodeRole *model.Role
+	for _, r := range out.Model.IAM.Roles {
+		if r.Address == c.Address+".node_iam_role" {
+			nodeRole = r
+		}
+	}
+	for _, res := range m.resources {
+		if res.typ != "aws_iam_role_policy_attachment" {
+			continue
+		}
+		for _, inst := range m.instancesOf(res) {
+			m.within(inst, func() {
+				body := m.content(res.block.Body, roleAttachmentSchema)
+				a, ok := body.Attributes["role"]
+				if !ok {
+					return
+				}
+				tr, ok := traversalOf(a.Expr)
+				if !ok || tr.RootName() != "module" || len(tr) < 3 || attrName(tr[1]) != call {
+					return
+				}
+				var role *model.Role
+				switch out := attrName(tr[2]); {
+				case out == "cluster_iam_role_name" && len(tr) == 3:
+					role = c.Role
+				case out == "node_iam_role_name" && len(tr) == 3:
+					role = nodeRole
+				case (out == "eks_managed_node_groups" || out == "self_managed_node_groups") && len(tr) == 5 && attrName(tr[4]) == "iam_role_name":
+					idx, ok := tr[3].(hcl.TraverseIndex)
+					if !ok || !idx.Key.IsKnown() || idx.Key.Type() != cty.String {
+						return
+					}
+					if g := groups[fmt.Sprintf("%s.%s[%q]", c.Address, out, idx.Key.AsString())]; g != nil {
+						role = g.Role
+					}
+				}
+				if role == nil {
+					return
+				}
+				at := rangeOf(res.block.DefRange)
+				if p, ok := body.Attributes["policy_arn"]; ok {
+					at = rangeOf(p.Range)
+					role.Policies = append(role.Policies, m.arnValue(p.Expr, at))
+				}
+				role.Users = append(role.Users, rangeOf(a.Range))
+			})
+		}
 	}
 }
 
-// moduleRole is a role the module creates, with the policy ARNs of input;
-// nil when the call passes none.
-func (in eksInputs) moduleRole(c *model.Cluster, address string, use model.RoleUse, input, boundary string) *model.Role {
-	_, a, ok := in.input(input)
-	if !ok {
-		return nil
+// attrName is the name of an attribute step of a traversal ("" for
+// another kind of step).
+func attrName(t hcl.Traverser) string {
+	switch s := t.(type) {
+	case hcl.TraverseAttr:
+		return s.Name
+	case hcl.TraverseRoot:
+		return s.Name
 	}
+	return ""
+}
+
+// moduleRole is a role the module creates, with the policy ARNs of input.
+func (in eksInputs) moduleRole(c *model.Cluster, address string, use model.RoleUse, input, boundary string) *model.Role {
 	r := &model.Role{Object: model.Object{Kind: "module", Address: address, Range: in.header, Format: model.Module, Names: c.Names, Note: c.Note}, Use: use}
-	r.Policies = in.m.policyInput(a)
-	if len(r.Policies) == 0 {
-		return nil
+	if _, a, ok := in.input(input); ok {
+		r.Policies = in.m.policyInput(a)
 	}
 	_, b, _ := in.input(boundary)
 	r.Boundary = in.m.boundary(b, in.header)
