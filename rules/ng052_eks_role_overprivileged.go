@@ -67,7 +67,14 @@ var NG052 = &linter.Rule{
 // finding that points elsewhere.
 func related(rep linter.Reported, r *model.Role, at source.Range) {
 	if r.Range != at {
-		rep.Also(r.Range, "the role %s is declared here", r.Address)
+		switch r.Format {
+		case model.Module:
+			rep.Also(r.Range, "the module call that creates the role")
+		case model.Eksctl:
+			rep.Also(r.Range, "eksctl creates the role from these settings")
+		default:
+			rep.Also(r.Range, "the role %s is declared here", r.Address)
+		}
 	}
 	for _, u := range r.Users {
 		if u != at {
