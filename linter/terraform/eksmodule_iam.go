@@ -108,10 +108,8 @@ func (in eksInputs) callerAttachments(c *model.Cluster, out *Loaded) {
 				if role == nil {
 					return
 				}
-				at := rangeOf(res.block.DefRange)
 				if p, ok := body.Attributes["policy_arn"]; ok {
-					at = rangeOf(p.Range)
-					role.Policies = append(role.Policies, m.arnValue(p.Expr, at))
+					role.Policies = append(role.Policies, m.arnValue(p.Expr, rangeOf(p.Range)))
 				}
 				role.Users = append(role.Users, rangeOf(a.Range))
 			})
