@@ -9,7 +9,7 @@ import (
 )
 
 // iamRules lists the IAM role rules (EKS-NG-050 to 053).
-var iamRules = []*linter.Rule{NG050, NG051}
+var iamRules = []*linter.Rule{NG050, NG051, NG052}
 
 // attachedManaged returns the names of the AWS-managed policies attached
 // to a role (any partition).
@@ -94,4 +94,43 @@ func actionMatches(pattern, action string) bool {
 		return j == len(a)
 	}
 	return match(0, 0)
+}
+
+// allRoles returns every role of the model once: those of the IAM group,
+// then those clusters and node groups hold that it does not list (the eks
+// module's node group roles).
+func allRoles(m *model.Model) []*model.Role {
+	seen := map[*model.Role]bool{}
+	var out []*model.Role
+	add := func(r *model.Role) {
+		if r != nil && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	for _, r := range m.IAM.Roles {
+		add(r)
+	}
+	for _, c := range m.Clusters {
+		add(c.Role)
+	}
+	for _, g := range m.NodeGroups {
+		add(g.Role)
+	}
+	return out
+}
+
+// opaque reports whether a role has a customer-managed policy attached by
+// ARN, whose statements the input does not show: it may grant what a
+// missing AWS-managed policy would, so nothing can be said about it.
+func opaque(r *model.Role) bool {
+	for _, p := range r.Policies {
+		if !p.Known() {
+			return true
+		}
+		if _, managed := iampolicy.ManagedName(p.Val); !managed && strings.HasPrefix(p.Val, "arn:") {
+			return true
+		}
+	}
+	return false
 }

@@ -21,7 +21,7 @@ var NG050 = &linter.Rule{
 	Check: func(p *linter.Pass) {
 		for _, g := range p.Model.NodeGroups {
 			r := g.Role
-			if r == nil || !r.Complete {
+			if r == nil || !r.Complete || opaque(r) {
 				continue
 			}
 			missing, why := missingNodePolicies(g, r)
@@ -49,7 +49,7 @@ var NG050 = &linter.Rule{
 // lacks, with what each is for.
 func missingNodePolicies(g *model.NodeGroup, r *model.Role) (missing, why []string) {
 	has := attachedManaged(r)
-	if !has["AmazonEKSWorkerNodePolicy"] && !grants(r, "eks:DescribeCluster") {
+	if !has["AmazonEKSWorkerNodePolicy"] && !has["AmazonEKSWorkerNodeMinimalPolicy"] && !grants(r, "eks:DescribeCluster") {
 		missing = append(missing, "AmazonEKSWorkerNodePolicy")
 		why = append(why, "without it the kubelet cannot describe the cluster and nodes do not join")
 	}

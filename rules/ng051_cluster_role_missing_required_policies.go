@@ -25,7 +25,7 @@ var NG051 = &linter.Rule{
 	Check: func(p *linter.Pass) {
 		for _, c := range p.Model.Clusters {
 			r := c.Role
-			if r == nil || !r.Complete {
+			if r == nil || !r.Complete || opaque(r) {
 				continue
 			}
 			has := attachedManaged(r)

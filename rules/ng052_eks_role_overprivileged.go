@@ -6,6 +6,7 @@ import (
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/iampolicy"
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 // broadPolicies are AWS-managed policies far beyond what an EKS cluster,
@@ -28,7 +29,7 @@ var NG052 = &linter.Rule{
 	Formats:  []model.Format{model.Terraform, model.Module, model.Eksctl},
 	Tags:     []string{"security", "iam"},
 	Check: func(p *linter.Pass) {
-		for _, r := range p.Model.IAM.Roles {
+		for _, r := range allRoles(p.Model) {
 			if r.Use == model.UnusedRole {
 				continue
 			}
@@ -41,12 +42,12 @@ var NG052 = &linter.Rule{
 					continue
 				}
 				if what, bad := broadPolicies[name]; bad {
-					p.Report(r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too; replace it with a policy scoped to the actions and resources the role needs",
-						pol.Val, r.Use, roleName(r), what).In(r.Address + "/" + name)
+					related(p.ReportSeverity(sev(p, r), r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too%s; replace it with a policy scoped to the actions and resources the role needs",
+						pol.Val, r.Use, roleName(r), what, bounded(r)).In(name), r, pol.Range)
 				}
 				if name == "AmazonEC2ContainerRegistryPowerUser" {
-					p.ReportSeverity(linter.Low, r, pol.Range, "%s is attached to the %s %s: it lets the role push and overwrite images in every ECR repository of the account; give image builders a role of their own, or scope a policy to the repositories they build",
-						pol.Val, r.Use, roleName(r)).In(r.Address + "/" + name)
+					related(p.ReportSeverity(linter.Low, r, pol.Range, "%s is attached to the %s %s: it lets the role push and overwrite images in every ECR repository of the account; give image builders a role of their own, or scope a policy to the repositories they build",
+						pol.Val, r.Use, roleName(r)).In(name), r, pol.Range)
 				}
 			}
 			for i, st := range r.Statements {
@@ -55,9 +56,45 @@ var NG052 = &linter.Rule{
 				if !ok {
 					continue
 				}
-				p.Report(r, st.Range, "a statement of %s allows %s on Resource \"*\" to the %s %s; list the actions the role needs and scope them to its resources",
-					st.Policy, what, r.Use, roleName(r)).In(fmt.Sprintf("%s/%s/%d", r.Address, st.Policy, i))
+				related(p.ReportSeverity(sev(p, r), r, st.Range, "a statement of %s allows %s on Resource \"*\" to the %s %s%s; list the actions the role needs and scope them to its resources",
+					st.Policy, what, r.Use, roleName(r), bounded(r)).In(fmt.Sprintf("%s/%d", st.Policy, i)), r, st.Range)
 			}
 		}
 	},
+}
+
+// related adds the role's declaration and the objects using it to a
+// finding that points elsewhere.
+func related(rep linter.Reported, r *model.Role, at source.Range) {
+	if r.Range != at {
+		switch r.Format {
+		case model.Module:
+			rep.Also(r.Range, "the module call that creates the role")
+		case model.Eksctl:
+			rep.Also(r.Range, "eksctl creates the role from these settings")
+		default:
+			rep.Also(r.Range, "the role %s is declared here", r.Address)
+		}
+	}
+	for _, u := range r.Users {
+		if u != at {
+			rep.Also(u, "the role is used here")
+		}
+	}
+}
+
+// sev is the severity of a broad grant: medium when a permissions boundary
+// may cap it.
+func sev(p *linter.Pass, r *model.Role) linter.Severity {
+	if source.IsTrue(r.Boundary) {
+		return linter.Medium
+	}
+	return p.Rule.Severity
+}
+
+func bounded(r *model.Role) string {
+	if source.IsTrue(r.Boundary) {
+		return " (a permissions boundary may cap it, but the grant is still far broader than needed)"
+	}
+	return ""
 }

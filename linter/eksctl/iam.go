@@ -21,13 +21,19 @@ import (
 func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 	iam := top.enter("iam")
 	withOIDC := iam.boolean("withOIDC", false)
+	cni := withOIDC
+	if !source.IsTrue(cni) {
+		if at, ok := a.cniOwnRole(top, iam); ok {
+			cni = source.SetAt(true, at)
+		}
+	}
 	for _, g := range m.NodeGroups {
 		r := g.Role
 		if r == nil || g.Format != model.Eksctl {
 			continue
 		}
-		r.CNIElsewhere = withOIDC
-		if !withOIDC.Known() {
+		r.CNIElsewhere = cni
+		if !cni.Known() {
 			r.Complete = false
 		}
 		if defaultsOnly(r) && source.IsFalse(withOIDC) {
@@ -46,7 +52,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
-		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy")
+		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 	for i, raw := range iam.items("podIdentityAssociations") {
 		s := a.item(iam.sub(fmt.Sprintf("podIdentityAssociations[%d]", i)), raw)
@@ -57,7 +63,7 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name, ns := s.str("serviceAccountName", ""), s.str("namespace", ""); name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
-		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy")
+		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy", "permissionsBoundaryARN")
 	}
 	for i, raw := range top.items("addons") {
 		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
@@ -68,8 +74,64 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		if name := s.str("name", ""); name.Known() && name.Val != "" {
 			id = name.Val
 		}
-		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy")
+		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
+	// EKS capabilities (ACK, kro, Argo CD) run controllers with a role
+	// eksctl creates unless roleArn is given.
+	for i, raw := range top.items("capabilities") {
+		s := a.item(fmt.Sprintf("capabilities[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		id := fmt.Sprint(i)
+		if name := s.str("name", ""); name.Known() && name.Val != "" {
+			id = name.Val
+		}
+		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
+	}
+}
+
+// cniOwnRole finds what may give aws-node a role of its own besides
+// withOIDC: addonsConfig.autoApplyPodIdentityAssociations, a vpc-cni
+// add-on with a role, policies or Pod Identity associations, or an
+// iam.podIdentityAssociations entry for aws-node.
+func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
+	if v := top.enter("addonsConfig").boolean("autoApplyPodIdentityAssociations", false); v.Known() && v.Val {
+		return v.Range, true
+	}
+	for i, raw := range top.items("addons") {
+		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		if name := s.str("name", ""); !name.Known() || name.Val != "vpc-cni" {
+			continue
+		}
+		for _, k := range []string{"serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "wellKnownPolicies", "podIdentityAssociations", "useDefaultPodIdentityAssociations"} {
+			if p, ok, _ := s.field(k); ok {
+				return a.keyValue(p), true
+			}
+		}
+	}
+	for i, raw := range iam.items("podIdentityAssociations") {
+		s := a.item(fmt.Sprintf("iam.podIdentityAssociations[%d]", i), raw)
+		if s == nil {
+			continue
+		}
+		if sa := s.str("serviceAccountName", ""); !sa.Known() || sa.Val == "aws-node" {
+			return s.at, true
+		}
+	}
+	return source.Range{}, false
+}
+
+// boundary reads a permissions boundary key: set unless omitted or empty.
+func boundary(s *scope, key string) source.Value[bool] {
+	v := s.str(key, "")
+	if v.Known() && v.Val == "" {
+		return source.DefaultAt(false, v.Range)
+	}
+	return source.SetAt(true, v.Range)
 }
 
 // item is the scope of one list entry that must be a mapping; nil when it
@@ -95,7 +157,7 @@ func defaultsOnly(r *model.Role) bool {
 
 // workloadRole reads a role eksctl creates for pods: its policy ARNs and
 // inline policy document. A role given by ARN is not eksctl's to judge.
-func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey, arnsKey, docKey string) {
+func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey, arnsKey, docKey, boundaryKey string) {
 	if ext := s.str(roleKey, ""); !ext.Known() || ext.Val != "" {
 		return
 	}
@@ -103,6 +165,7 @@ func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey,
 	list := s.strs(arnsKey, nil)
 	r.Policies = append(r.Policies, list.Val...)
 	a.policyDocument(r, s, docKey)
+	r.Boundary = boundary(s, boundaryKey)
 	// eksctl may add well-known policies of its own: never complete.
 	if len(r.Policies) == 0 && len(r.Statements) == 0 {
 		return
@@ -164,6 +227,7 @@ func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
 		implied("CloudWatchAgentServerPolicy", cw.Range)
 	}
 	a.policyDocument(r, iam, "attachPolicy")
+	r.Boundary = boundary(iam, "instanceRolePermissionsBoundary")
 	g.Role = r
 	r.Users = append(r.Users, g.Range)
 }

@@ -32,7 +32,8 @@ type Statement struct {
 }
 
 // Document is a policy document's statements; Complete is false when the
-// statement list itself, or one statement, could not be read.
+// statement list itself, or a statement's effect, actions or resources,
+// could not be wholly read.
 type Document struct {
 	Statements []Statement
 	Complete   bool
@@ -82,6 +83,10 @@ func Parse(tree any) (Document, bool) {
 		}
 		st.Actions, st.NotAction, st.Partial = either(m, "Action", "NotAction", st.Partial)
 		st.Resources, st.NotResource, st.Partial = either(m, "Resource", "NotResource", st.Partial)
+		if st.Partial || st.Effect == "" {
+			// What the statement grants is not wholly known.
+			doc.Complete = false
+		}
 		doc.Statements = append(doc.Statements, st)
 	}
 	return doc, true

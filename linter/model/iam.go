@@ -65,6 +65,10 @@ type Role struct {
 	// of its own that the adapter knows of (eksctl's iam.withOIDC), so the
 	// node role does not need the CNI policy.
 	CNIElsewhere source.Value[bool]
+	// Boundary: does a permissions boundary cap what the role's policies
+	// grant? Set true at the setting when one is written (even with a value
+	// that cannot be known), Default false when none is.
+	Boundary source.Value[bool]
 	// Users are where EKS objects refer to the role (a node group's
 	// node_role_arn), for related locations.
 	Users []source.Range

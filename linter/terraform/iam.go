@@ -17,7 +17,7 @@ import (
 
 var (
 	iamRoleSchema = &hcl.BodySchema{
-		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "name_prefix"}, {Name: "managed_policy_arns"}, {Name: "assume_role_policy"}},
+		Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "name_prefix"}, {Name: "managed_policy_arns"}, {Name: "assume_role_policy"}, {Name: "permissions_boundary"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "inline_policy"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
 	inlinePolicySchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "name"}, {Name: "policy"}}}
@@ -34,9 +34,13 @@ var (
 	workloadRoleSchemas = map[string]*hcl.BodySchema{
 		"aws_eks_pod_identity_association": {Attributes: []hcl.AttributeSchema{{Name: "role_arn"}}},
 		"aws_eks_addon":                    {Attributes: []hcl.AttributeSchema{{Name: "service_account_role_arn"}}},
+		"aws_eks_fargate_profile":          {Attributes: []hcl.AttributeSchema{{Name: "pod_execution_role_arn"}}},
 	}
-	dataTopSchema    = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
-	policyDocSchema  = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}}}
+	dataTopSchema   = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "data", LabelNames: []string{"type", "name"}}}}
+	policyDocSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "source_policy_documents"}, {Name: "override_policy_documents"}, {Name: "source_json"}, {Name: "override_json"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
 	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
 	dataPolicySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "arn"}, {Name: "name"}, {Name: "path_prefix"}}}
 )
@@ -53,6 +57,50 @@ type iamState struct {
 	all        bool
 	// data are the module's data blocks, by address (data.TYPE.NAME).
 	data map[string]*hcl.Block
+	// cni is where the VPC CNI may be given a role of its own (a Pod
+	// Identity association for aws-node, a vpc-cni add-on with a role).
+	cni *source.Range
+}
+
+var (
+	podIdentitySASchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "service_account"}, {Name: "namespace"}}}
+	addonCNISchema      = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "addon_name"}, {Name: "service_account_role_arn"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "pod_identity_association"}, {Type: "dynamic", LabelNames: []string{"type"}}},
+	}
+)
+
+// cniRole notes a resource that may give the VPC CNI (aws-node) a role of
+// its own: a Pod Identity association whose service account is or may be
+// aws-node, or a vpc-cni add-on with a service account role or a Pod
+// Identity association. The node roles then need no CNI policy.
+func (s *iamState) cniRole(r *resource, at source.Range) {
+	m := s.m
+	mark := func() {
+		if s.cni == nil {
+			s.cni = &at
+		}
+	}
+	switch r.typ {
+	case "aws_eks_pod_identity_association":
+		c := m.content(r.block.Body, podIdentitySASchema)
+		if sa := m.stringAttr(c, "service_account", "", at); !sa.Known() || sa.Val == "aws-node" {
+			mark()
+		}
+	case "aws_eks_addon":
+		c := m.content(r.block.Body, addonCNISchema)
+		if name := m.stringAttr(c, "addon_name", "", at); name.Known() && name.Val != "vpc-cni" {
+			return
+		}
+		if _, ok := c.Attributes["service_account_role_arn"]; ok {
+			mark()
+		}
+		for _, b := range c.Blocks {
+			if b.Type == "pod_identity_association" || (b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "pod_identity_association") {
+				mark()
+			}
+		}
+	}
 }
 
 // adaptIAM reads the module's IAM roles, what is attached to them, and
@@ -79,7 +127,14 @@ func (m *module) adaptIAM(out *model.Model, l *links) {
 			})
 		}
 	}
+	s.exposed()
 	for _, role := range s.order {
+		if role.Use == model.NodeRole {
+			role.CNIElsewhere = source.DefaultAt(false, role.Range)
+			if s.cni != nil {
+				role.CNIElsewhere = source.SetAt(true, *s.cni)
+			}
+		}
 		role.Complete = !s.all && !s.incomplete[role]
 		for _, p := range role.Policies {
 			if !p.Known() {
@@ -90,19 +145,69 @@ func (m *module) adaptIAM(out *model.Model, l *links) {
 	out.IAM.Roles = append(out.IAM.Roles, s.order...)
 }
 
+// exposed marks the roles that other configuration can attach policies to
+// out of this module's sight: roles passed to a module call, and, in a
+// child module, roles its outputs expose to the caller.
+func (s *iamState) exposed() {
+	m := s.m
+	var exprs []hcl.Expression
+	for _, b := range m.modules {
+		attrs, _ := b.Body.JustAttributes()
+		for _, a := range attrs {
+			exprs = append(exprs, a.Expr)
+		}
+	}
+	if m.key != "" {
+		files := m.parser.Files()
+		for _, name := range sortedKeys(files) {
+			c, _, _ := files[name].Body.PartialContent(outputTopSchema)
+			for _, b := range c.Blocks {
+				attrs, _ := b.Body.JustAttributes()
+				if a, ok := attrs["value"]; ok {
+					exprs = append(exprs, a.Expr)
+				}
+			}
+		}
+	}
+	for _, e := range exprs {
+		for _, tr := range e.Variables() {
+			if tr.RootName() != "aws_iam_role" || len(tr) < 2 {
+				continue
+			}
+			name, ok := tr[1].(hcl.TraverseAttr)
+			if !ok {
+				continue
+			}
+			addr := "aws_iam_role." + name.Name
+			for _, role := range s.order {
+				if role.Address == addr || strings.HasPrefix(role.Address, addr+"[") {
+					s.incomplete[role] = true
+				}
+			}
+		}
+	}
+}
+
+var outputTopSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "output", LabelNames: []string{"name"}}}}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // dataBlocks collects the data blocks of the module's configuration files
 // (the declaration step keeps only resources).
 func (m *module) dataBlocks() map[string]*hcl.Block {
 	out := map[string]*hcl.Block{}
 	files := m.parser.Files()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") {
-			names = append(names, name)
+	for _, name := range sortedKeys(files) {
+		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+			continue
 		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
 		c, _, _ := files[name].Body.PartialContent(dataTopSchema)
 		for _, b := range c.Blocks {
 			addr := "data." + b.Labels[0] + "." + b.Labels[1]
@@ -139,11 +244,26 @@ func (s *iamState) role(r *resource, in instance) {
 			s.incomplete[role] = true
 		}
 	}
+	role.Boundary = m.boundary(body.Attributes["permissions_boundary"], header)
 	if a, ok := body.Attributes["assume_role_policy"]; ok && s.workloadTrust(a.Expr) {
 		role.Use = model.WorkloadRole
 	}
 	s.roles[in.address] = role
 	s.order = append(s.order, role)
+}
+
+// boundary reads a permissions boundary attribute: set unless omitted,
+// null or empty.
+func (m *module) boundary(a *hcl.Attribute, at source.Range) source.Value[bool] {
+	if a == nil {
+		return source.DefaultAt(false, at)
+	}
+	r := rangeOf(a.Range)
+	v := m.eval(a.Expr)
+	if v.IsKnown() && (v.IsNull() || (v.Type() == cty.String && v.AsString() == "")) {
+		return source.DefaultAt(false, r)
+	}
+	return source.SetAt(true, r)
 }
 
 // statementsInto adds a policy's statements to role; a policy that cannot
@@ -166,7 +286,7 @@ func (s *iamState) workloadTrust(expr hcl.Expression) bool {
 			text += s.text(blockRange(b))
 		}
 	}
-	for _, marker := range []string{"oidc.eks.", "pods.eks.amazonaws.com", "oidc_provider", "identity[0].oidc", "identity.0.oidc"} {
+	for _, marker := range []string{"oidc.eks.", "pods.eks.amazonaws.com", "system:serviceaccount:", "identity[0].oidc", "identity.0.oidc"} {
 		if strings.Contains(text, marker) {
 			return true
 		}
@@ -278,6 +398,7 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 			}
 		}
 	default:
+		s.cniRole(r, header)
 		schema := workloadRoleSchemas[r.typ]
 		if schema == nil {
 			return
@@ -285,8 +406,12 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 		c := m.content(r.block.Body, schema)
 		for _, a := range c.Attributes {
 			if roles, ok := s.targets(a, true); ok {
+				use := model.WorkloadRole
+				if r.typ == "aws_eks_fargate_profile" {
+					use = model.NodeRole // the role of the Fargate pods' kubelet
+				}
 				for _, role := range roles {
-					s.use(role, model.WorkloadRole, rangeOf(a.Range))
+					s.use(role, use, rangeOf(a.Range))
 				}
 			}
 		}
@@ -440,10 +565,16 @@ func (s *iamState) policyARN(a *hcl.Attribute, at source.Range) (source.Value[st
 		}
 		return source.UnknownAt[string](r), nil
 	}
-	if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
-		return source.SetAt(normalARN(v.AsString()), r), nil
+	return m.arnValue(a.Expr, r), nil
+}
+
+// arnValue evaluates a policy ARN. A template whose only unknown parts
+// stand where the partition goes is still an AWS-managed policy's ARN.
+func (m *module) arnValue(expr hcl.Expression, r source.Range) source.Value[string] {
+	if v := m.eval(expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return source.SetAt(normalARN(v.AsString()), r)
 	}
-	if t, ok := a.Expr.(*hclsyntax.TemplateExpr); ok {
+	if t, ok := expr.(*hclsyntax.TemplateExpr); ok {
 		var b strings.Builder
 		for _, part := range t.Parts {
 			v := m.eval(part)
@@ -454,10 +585,10 @@ func (s *iamState) policyARN(a *hcl.Attribute, at source.Range) (source.Value[st
 			}
 		}
 		if name, ok := iampolicy.ManagedName(b.String()); ok {
-			return source.SetAt(iampolicy.ManagedARN(name), r), nil
+			return source.SetAt(iampolicy.ManagedARN(name), r)
 		}
 	}
-	return source.UnknownAt[string](r), nil
+	return source.UnknownAt[string](r)
 }
 
 // normalARN writes an AWS-managed policy ARN of any partition as the aws
@@ -529,7 +660,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 	m := s.m
 	name := "data." + b.Labels[0] + "." + b.Labels[1]
 	c := m.content(b.Body, policyDocSchema)
-	complete := true
+	// Statements merged in from other documents are not read.
+	complete := len(c.Attributes) == 0
 	var out []model.PolicyStatement
 	for _, sb := range c.Blocks {
 		if sb.Type == "dynamic" {
@@ -542,6 +674,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 		st := iampolicy.Statement{}
 		if effect.Known() {
 			st.Effect = effect.Val
+		} else {
+			complete = false
 		}
 		for _, k := range []struct {
 			attr, not string
@@ -559,6 +693,8 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 			for _, e := range list.Val {
 				if e.Known() {
 					*k.into = append(*k.into, e.Val)
+				} else {
+					complete = false
 				}
 			}
 		}
