@@ -124,6 +124,7 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	}
 	c.LogTypes = in.strs(names["enabled_cluster_log_types"], logTypes)
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
+	c.AutoModeCompute = in.autoMode()
 	out.Model.Clusters = append(out.Model.Clusters, c)
 	if m.eksCalls == nil {
 		m.eksCalls = map[string]*model.Cluster{}
@@ -419,4 +420,29 @@ func (in eksInputs) encryption(name string) source.Value[bool] {
 		return source.SetAt(false, r)
 	}
 	return source.SetAt(true, r)
+}
+
+// autoMode reads EKS Auto Mode's compute (v20 cluster_compute_config,
+// v21 compute_config, each with enabled), which several areas read; off
+// before v20, which had no Auto Mode.
+func (in eksInputs) autoMode() source.Value[bool] {
+	if in.major < 20 {
+		return source.DefaultAt(false, in.header)
+	}
+	name := "cluster_compute_config"
+	if in.major >= 21 {
+		name = "compute_config"
+	}
+	v, a, ok := in.input(name)
+	if !ok {
+		return source.DefaultAt(false, in.header)
+	}
+	r := rangeOf(a.Range)
+	if !v.IsWhollyKnown() {
+		return source.UnknownAt[bool](r)
+	}
+	if e, ok := lookup(v, "enabled"); ok && e.Type() == cty.Bool && e.True() {
+		return source.SetAt(true, r)
+	}
+	return source.SetAt(false, r)
 }

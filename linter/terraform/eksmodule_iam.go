@@ -33,16 +33,7 @@ func (in eksInputs) moduleIAM(c *model.Cluster, out *Loaded) {
 	if in.major < 20 {
 		return
 	}
-	compute := "cluster_compute_config"
-	if in.major >= 21 {
-		compute = "compute_config"
-	}
-	auto := false
-	if v, _, ok := in.input(compute); ok {
-		if e, ok := lookup(v, "enabled"); ok && e.IsKnown() && e.Type() == cty.Bool {
-			auto = e.True()
-		}
-	}
+	auto := source.IsTrue(c.AutoModeCompute)
 	if in.major >= 21 {
 		if v := in.boolean("create_auto_mode_iam_resources", false); source.IsTrue(v) {
 			auto = true

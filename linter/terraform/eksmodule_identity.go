@@ -64,9 +64,9 @@ func (in eksInputs) workloadIdentity(c *model.Cluster) source.Value[bool] {
 	if !source.IsFalse(irsa) {
 		return irsa
 	}
-	addons, compute := "cluster_addons", "cluster_compute_config"
+	addons := "cluster_addons"
 	if in.major >= 21 {
-		addons, compute = "addons", "compute_config"
+		addons = "addons"
 	}
 	if v, a, ok := in.input(addons); ok {
 		if !v.IsWhollyKnown() {
@@ -85,14 +85,8 @@ func (in eksInputs) workloadIdentity(c *model.Cluster) source.Value[bool] {
 			return source.SetAt(true, a.Range)
 		}
 	}
-	if v, a, ok := in.input(compute); ok {
-		r := rangeOf(a.Range)
-		if !v.IsWhollyKnown() {
-			return source.UnknownAt[bool](r)
-		}
-		if e, ok := lookup(v, "enabled"); ok && e.Type() == cty.Bool && e.True() {
-			return source.SetAt(true, r)
-		}
+	if auto := c.AutoModeCompute; !auto.Known() || auto.Val {
+		return auto // Auto Mode runs the Pod Identity agent
 	}
 	call := strings.TrimPrefix(c.Address, "module.")
 	m := in.m
