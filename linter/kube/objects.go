@@ -444,20 +444,41 @@ func (a *adapter) limitRange(n *yaml.Node, o model.Object, name, namespace strin
 			if yamldoc.ScalarOf(lookupValue(item, "type")) != "Container" {
 				continue
 			}
-			for key, into := range map[string]map[string]source.Value[string]{"default": lr.Default, "defaultRequest": lr.DefaultRequest} {
+			// The API server defaults a Container item on create: a
+			// missing default limit is the max, a missing default request
+			// is the default limit, else the min (SetDefaults_LimitRangeItem
+			// in pkg/apis/core/v1/defaults.go).
+			quantities := func(key string) map[string]source.Value[string] {
+				out := map[string]source.Value[string]{}
 				m := yamldoc.Deref(lookupValue(item, key))
 				if m == nil || m.Kind != yaml.MappingNode {
-					continue
+					return out
 				}
 				for i := 0; i+1 < len(m.Content); i += 2 {
 					if v := yamldoc.Deref(m.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
-						into[m.Content[i].Value] = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, m.Content[i], v))
+						out[m.Content[i].Value] = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, m.Content[i], v))
 					}
 				}
+				return out
 			}
+			def, req := quantities("default"), quantities("defaultRequest")
+			fill(def, quantities("max"))
+			fill(req, def)
+			fill(req, quantities("min"))
+			fill(lr.Default, def)
+			fill(lr.DefaultRequest, req)
 		}
 	}
 	a.m.Kube.LimitRanges = append(a.m.Kube.LimitRanges, lr)
+}
+
+// fill copies into dst the entries of src whose keys dst lacks.
+func fill(dst, src map[string]source.Value[string]) {
+	for k, v := range src {
+		if _, ok := dst[k]; !ok {
+			dst[k] = v
+		}
+	}
 }
 
 // replicatedKinds are the built-in kinds whose spec.replicas defaults to 1.
