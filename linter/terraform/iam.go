@@ -107,25 +107,12 @@ func (s *iamState) cniRole(r *resource, at source.Range) {
 // links them to the clusters and node groups that use them.
 func (m *module) adaptIAM(out *model.Model, l *links) {
 	s := &iamState{m: m, roles: map[string]*model.Role{}, incomplete: map[*model.Role]bool{}, data: m.dataBlocks()}
-	for _, r := range m.resources {
-		if r.typ != "aws_iam_role" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { s.role(r, in) })
-			})
-		}
-	}
+	m.eachInstance("aws_iam_role", s.role)
 	if len(s.order) == 0 {
 		return
 	}
 	for _, r := range m.resources {
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { s.attachment(r, in, l) })
-			})
-		}
+		m.eachInstanceOf(r, func(in instance) { s.attachment(r, in, l) })
 	}
 	s.exposed()
 	for _, role := range s.order {
