@@ -343,31 +343,15 @@ func (a *adapter) role(n *yaml.Node, o model.Object, name, namespace string) {
 	if _, ag := lookup(n, "aggregationRule"); !yamldoc.IsNull(ag) {
 		r.Aggregated = true
 	}
-	rules := yamldoc.Deref(lookupValue(n, "rules"))
-	switch {
-	case yamldoc.IsNull(rules):
-	case rules.Kind != yaml.SequenceNode:
-		a.shape(rules, "%s: rules should be a list, not %s", o.Address, yamldoc.Describe(rules))
-	default:
-		for _, item := range rules.Content {
-			d := yamldoc.Deref(item)
-			if d == nil || d.Kind != yaml.MappingNode {
-				a.shape(item, "%s: rules[] should hold mappings, not %s", o.Address, yamldoc.Describe(item))
-				continue
-			}
-			at := a.rng(d)
-			if len(d.Content) > 0 {
-				at = a.rng(d.Content[0])
-			}
-			r.Rules = append(r.Rules, model.RBACRule{
-				Range:           at,
-				APIGroups:       a.strs(d, "apiGroups", at, o.Address, "rules[]"),
-				Resources:       a.strs(d, "resources", at, o.Address, "rules[]"),
-				Verbs:           a.strs(d, "verbs", at, o.Address, "rules[]"),
-				NonResourceURLs: a.strs(d, "nonResourceURLs", at, o.Address, "rules[]"),
-			})
-		}
-	}
+	a.mappings(n, "rules", o.Address, func(d *yaml.Node, at source.Range) {
+		r.Rules = append(r.Rules, model.RBACRule{
+			Range:           at,
+			APIGroups:       a.strs(d, "apiGroups", at, o.Address, "rules[]"),
+			Resources:       a.strs(d, "resources", at, o.Address, "rules[]"),
+			Verbs:           a.strs(d, "verbs", at, o.Address, "rules[]"),
+			NonResourceURLs: a.strs(d, "nonResourceURLs", at, o.Address, "rules[]"),
+		})
+	})
 	a.m.Kube.Roles = append(a.m.Kube.Roles, r)
 }
 
@@ -380,31 +364,41 @@ func (a *adapter) binding(n *yaml.Node, o model.Object, name, namespace string) 
 		b.RoleKind = a.text(ref, "kind", at, o.Address, "roleRef")
 		b.RoleName = a.text(ref, "name", at, o.Address, "roleRef")
 	}
-	subjects := yamldoc.Deref(lookupValue(n, "subjects"))
+	a.mappings(n, "subjects", o.Address, func(d *yaml.Node, at source.Range) {
+		b.Subjects = append(b.Subjects, model.RBACSubject{
+			Range:     at,
+			Kind:      a.text(d, "kind", at, o.Address, "subjects[]"),
+			Name:      a.text(d, "name", at, o.Address, "subjects[]"),
+			Namespace: a.text(d, "namespace", at, o.Address, "subjects[]"),
+		})
+	})
+	a.m.Kube.Bindings = append(a.m.Kube.Bindings, b)
+}
+
+// mappings calls f for each mapping of the list n.key (rules, subjects),
+// with the range of the mapping's first key. A list of another shape, or
+// an item that is not a mapping, is reported and skipped; an omitted or
+// null list has no items.
+func (a *adapter) mappings(n *yaml.Node, key, address string, f func(d *yaml.Node, at source.Range)) {
+	list := yamldoc.Deref(lookupValue(n, key))
 	switch {
-	case yamldoc.IsNull(subjects):
-	case subjects.Kind != yaml.SequenceNode:
-		a.shape(subjects, "%s: subjects should be a list, not %s", o.Address, yamldoc.Describe(subjects))
+	case yamldoc.IsNull(list):
+	case list.Kind != yaml.SequenceNode:
+		a.shape(list, "%s: %s should be a list, not %s", address, key, yamldoc.Describe(list))
 	default:
-		for _, item := range subjects.Content {
+		for _, item := range list.Content {
 			d := yamldoc.Deref(item)
 			if d == nil || d.Kind != yaml.MappingNode {
-				a.shape(item, "%s: subjects[] should hold mappings, not %s", o.Address, yamldoc.Describe(item))
+				a.shape(item, "%s: %s[] should hold mappings, not %s", address, key, yamldoc.Describe(item))
 				continue
 			}
 			at := a.rng(d)
 			if len(d.Content) > 0 {
 				at = a.rng(d.Content[0])
 			}
-			b.Subjects = append(b.Subjects, model.RBACSubject{
-				Range:     at,
-				Kind:      a.text(d, "kind", at, o.Address, "subjects[]"),
-				Name:      a.text(d, "name", at, o.Address, "subjects[]"),
-				Namespace: a.text(d, "namespace", at, o.Address, "subjects[]"),
-			})
+			f(d, at)
 		}
 	}
-	a.m.Kube.Bindings = append(a.m.Kube.Bindings, b)
 }
 
 func (a *adapter) serviceAccount(n *yaml.Node, o model.Object, name, namespace string) {

@@ -33,35 +33,17 @@ var (
 func (m *module) adapt() *model.Model {
 	out := &model.Model{}
 	clusters := map[string]*model.Cluster{} // by instance address
-	for _, r := range m.resources {
-		if r.typ != "aws_eks_cluster" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() {
-					c := m.cluster(r, in.address)
-					clusters[in.address] = c
-					out.Clusters = append(out.Clusters, c)
-				})
-			})
-		}
-	}
+	m.eachInstance("aws_eks_cluster", func(r *resource, in instance) {
+		c := m.cluster(r, in.address)
+		clusters[in.address] = c
+		out.Clusters = append(out.Clusters, c)
+	})
 	groups := map[string]*model.NodeGroup{} // by instance address
-	for _, r := range m.resources {
-		if r.typ != "aws_eks_node_group" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() {
-					g := m.nodeGroup(r, in.address, clusters)
-					groups[in.address] = g
-					out.NodeGroups = append(out.NodeGroups, g)
-				})
-			})
-		}
-	}
+	m.eachInstance("aws_eks_node_group", func(r *resource, in instance) {
+		g := m.nodeGroup(r, in.address, clusters)
+		groups[in.address] = g
+		out.NodeGroups = append(out.NodeGroups, g)
+	})
 	// The other resources link to clusters and node groups: each area's
 	// adapter lives in a file of its own.
 	l := &links{clusters: clusters, nodeGroups: groups}

@@ -41,23 +41,23 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 	for _, r := range m.resources {
 		switch r.typ {
 		case "aws_cloudwatch_log_group":
-			m.auditInstances(r, func(in instance) {
+			m.eachInstanceOf(r, func(in instance) {
 				out.Audit.LogGroups = append(out.Audit.LogGroups, m.logGroup(r, m.auditAddress(in.address)))
 			})
 		case "aws_guardduty_detector":
-			m.auditInstances(r, func(in instance) {
+			m.eachInstanceOf(r, func(in instance) {
 				d := m.detector(r, m.auditAddress(in.address))
 				detectors[in.address] = d
 				out.Audit.Detectors = append(out.Audit.Detectors, d)
 			})
 		case "aws_cloudtrail":
-			m.auditInstances(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, m.auditAddress(in.address))) })
+			m.eachInstanceOf(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, m.auditAddress(in.address))) })
 		}
 	}
 	for _, r := range m.resources {
 		switch r.typ {
 		case "aws_guardduty_detector_feature", "aws_guardduty_member_detector_feature", "aws_guardduty_organization_configuration_feature":
-			m.auditInstances(r, func(in instance) {
+			m.eachInstanceOf(r, func(in instance) {
 				out.Audit.Features = append(out.Audit.Features, m.feature(r, m.auditAddress(in.address), detectors))
 			})
 		}
@@ -203,14 +203,6 @@ func (m *module) auditAddress(address string) string {
 		return address
 	}
 	return "module." + strings.ReplaceAll(m.key, ".", ".module.") + "." + address
-}
-
-// auditInstances runs f for each instance of r, with its count or each in
-// scope; a panic becomes a problem at the block.
-func (m *module) auditInstances(r *resource, f func(in instance)) {
-	for _, in := range m.instancesOf(r) {
-		m.protect(r.block.DefRange, in.address, func() { m.within(in, func() { f(in) }) })
-	}
 }
 
 func (m *module) logGroup(r *resource, address string) *model.LogGroup {
@@ -380,20 +372,11 @@ func (m *module) logGroupNames(groups []*model.LogGroup, clusterOf func(hcl.Expr
 		byAddress[g.Address+"\x00"+g.Range.String()] = g
 	}
 	var out []lgName
-	for _, r := range m.resources {
-		if r.typ != "aws_cloudwatch_log_group" {
-			continue
+	m.eachInstance("aws_cloudwatch_log_group", func(r *resource, in instance) {
+		if g := byAddress[m.auditAddress(in.address)+"\x00"+rangeOf(r.block.DefRange).String()]; g != nil {
+			out = append(out, m.logGroupName(g, r, clusterOf))
 		}
-		for _, in := range m.instancesOf(r) {
-			g := byAddress[m.auditAddress(in.address)+"\x00"+rangeOf(r.block.DefRange).String()]
-			if g == nil {
-				continue
-			}
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { out = append(out, m.logGroupName(g, r, clusterOf)) })
-			})
-		}
-	}
+	})
 	return out
 }
 

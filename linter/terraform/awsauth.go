@@ -40,15 +40,11 @@ func (m *module) adaptAuthMaps(out *model.Model, l *links) {
 		if !authResources[r.typ] {
 			continue
 		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() {
-					if am := m.authConfigMap(r, in.address); am != nil {
-						out.Access.AuthMaps = append(out.Access.AuthMaps, am)
-					}
-				})
-			})
-		}
+		m.eachInstanceOf(r, func(in instance) {
+			if am := m.authConfigMap(r, in.address); am != nil {
+				out.Access.AuthMaps = append(out.Access.AuthMaps, am)
+			}
+		})
 	}
 }
 

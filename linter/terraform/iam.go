@@ -84,25 +84,12 @@ func (s *iamState) cniRole(r *resource, at source.Range) {
 // links them to the clusters and node groups that use them.
 func (m *module) adaptIAM(out *model.Model, l *links) {
 	s := &iamState{m: m, roles: map[string]*model.Role{}, incomplete: map[*model.Role]bool{}, data: m.dataBlocks()}
-	for _, r := range m.resources {
-		if r.typ != "aws_iam_role" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { s.role(r, in) })
-			})
-		}
-	}
+	m.eachInstance("aws_iam_role", s.role)
 	if len(s.order) == 0 {
 		return
 	}
 	for _, r := range m.resources {
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { s.attachment(r, in, l) })
-			})
-		}
+		m.eachInstanceOf(r, func(in instance) { s.attachment(r, in, l) })
 	}
 	s.exposed()
 	for _, role := range s.order {
@@ -351,29 +338,13 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 		if cl == nil {
 			return
 		}
-		c := m.content(r.block.Body, clusterRoleSchema)
-		cl.RoleAt = header
-		if a, ok := c.Attributes["role_arn"]; ok {
-			cl.RoleAt = rangeOf(a.Range)
-			if roles, ok := s.targets(a, true); ok && len(roles) == 1 {
-				cl.Role = roles[0]
-				s.use(roles[0], model.ClusterRole, cl.RoleAt)
-			}
-		}
+		cl.Role, cl.RoleAt = s.usedRole(m.content(r.block.Body, clusterRoleSchema), "role_arn", model.ClusterRole, header)
 	case "aws_eks_node_group":
 		g := l.nodeGroups[in.address]
 		if g == nil {
 			return
 		}
-		c := m.content(r.block.Body, nodeRoleSchema)
-		g.RoleAt = header
-		if a, ok := c.Attributes["node_role_arn"]; ok {
-			g.RoleAt = rangeOf(a.Range)
-			if roles, ok := s.targets(a, true); ok && len(roles) == 1 {
-				g.Role = roles[0]
-				s.use(roles[0], model.NodeRole, g.RoleAt)
-			}
-		}
+		g.Role, g.RoleAt = s.usedRole(m.content(r.block.Body, nodeRoleSchema), "node_role_arn", model.NodeRole, header)
 	default:
 		s.cniRole(r, header)
 		schema := workloadRoleSchemas[r.typ]
@@ -393,6 +364,24 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 			}
 		}
 	}
+}
+
+// usedRole reads the role ARN attribute name of a cluster or node group:
+// the one role of the module it names (nil when it names none, or not
+// exactly one), marked with use, and where it is named (the attribute, or
+// the resource's header when omitted).
+func (s *iamState) usedRole(c *hcl.BodyContent, name string, use model.RoleUse, header source.Range) (*model.Role, source.Range) {
+	a, ok := c.Attributes[name]
+	if !ok {
+		return nil, header
+	}
+	at := rangeOf(a.Range)
+	roles, ok := s.targets(a, true)
+	if !ok || len(roles) != 1 {
+		return nil, at
+	}
+	s.use(roles[0], use, at)
+	return roles[0], at
 }
 
 func (s *iamState) use(role *model.Role, use model.RoleUse, at source.Range) {

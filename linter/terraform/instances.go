@@ -119,13 +119,19 @@ func (m *module) within(in instance, f func()) {
 // is reported at its block and the others go on.
 func (m *module) eachInstance(typ string, f func(r *resource, in instance)) {
 	for _, r := range m.resources {
-		if r.typ != typ {
-			continue
+		if r.typ == typ {
+			m.eachInstanceOf(r, func(in instance) { f(r, in) })
 		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() { f(r, in) })
-			})
-		}
+	}
+}
+
+// eachInstanceOf calls f for every instance of r, inside the instance
+// (count and each in scope); a panic in one instance is reported at the
+// block and the others go on.
+func (m *module) eachInstanceOf(r *resource, f func(in instance)) {
+	for _, in := range m.instancesOf(r) {
+		m.protect(r.block.DefRange, in.address, func() {
+			m.within(in, func() { f(in) })
+		})
 	}
 }

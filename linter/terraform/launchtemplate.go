@@ -271,17 +271,8 @@ func (m *module) intAttr(c *hcl.BodyContent, name string, def int, at source.Ran
 // depends on: aws_ebs_encryption_by_default (enabled defaults to true,
 // provider docs).
 func (m *module) adaptNodeHardening(out *model.Model, l *links) {
-	for _, r := range m.resources {
-		if r.typ != "aws_ebs_encryption_by_default" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() {
-					v := m.boolAttr(m.content(r.block.Body, ebsDefaultSchema), "enabled", true, rangeOf(r.block.DefRange))
-					out.Hardening.EBSEncryptionByDefault = append(out.Hardening.EBSEncryptionByDefault, v)
-				})
-			})
-		}
-	}
+	m.eachInstance("aws_ebs_encryption_by_default", func(r *resource, _ instance) {
+		v := m.boolAttr(m.content(r.block.Body, ebsDefaultSchema), "enabled", true, rangeOf(r.block.DefRange))
+		out.Hardening.EBSEncryptionByDefault = append(out.Hardening.EBSEncryptionByDefault, v)
+	})
 }

@@ -92,27 +92,18 @@ func (m *module) nodeGroupVersions(r *resource, g *model.NodeGroup) {
 // eks module call (see linkAddons). An add-on whose cluster cannot be
 // resolved is still in Model.Addons, with Cluster nil.
 func (m *module) adaptAddons(out *model.Model, l *links) {
-	for _, r := range m.resources {
-		if r.typ != "aws_eks_addon" {
-			continue
+	m.eachInstance("aws_eks_addon", func(r *resource, in instance) {
+		a, call := m.addon(r, in.address, l.clusters)
+		out.Addons = append(out.Addons, a)
+		if a.Cluster != nil {
+			a.Cluster.Addons = append(a.Cluster.Addons, a)
+		} else if call != "" {
+			if m.addonCalls == nil {
+				m.addonCalls = map[string][]*model.Addon{}
+			}
+			m.addonCalls[call] = append(m.addonCalls[call], a)
 		}
-		for _, in := range m.instancesOf(r) {
-			m.protect(r.block.DefRange, in.address, func() {
-				m.within(in, func() {
-					a, call := m.addon(r, in.address, l.clusters)
-					out.Addons = append(out.Addons, a)
-					if a.Cluster != nil {
-						a.Cluster.Addons = append(a.Cluster.Addons, a)
-					} else if call != "" {
-						if m.addonCalls == nil {
-							m.addonCalls = map[string][]*model.Addon{}
-						}
-						m.addonCalls[call] = append(m.addonCalls[call], a)
-					}
-				})
-			})
-		}
-	}
+	})
 }
 
 // addon reads one aws_eks_addon instance; call is the module call its
