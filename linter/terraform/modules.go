@@ -113,7 +113,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		return
 	}
 	child := newModule(dir)
-	child.key, child.root = key, m.root
+	child.key, child.root, child.parsed = key, m.root, m.parsed
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller.
