@@ -95,7 +95,7 @@ func Build(dir string) (res Result) {
 type builder struct {
 	rootDisplay, rootAbs string
 	files                map[string]*sourceFile // by display path
-	patches              []located              // documents of the patch files read
+	patches              []located              // documents of the patch files read, in the order applied
 	problems             []source.Problem
 }
 
@@ -241,11 +241,17 @@ func (b *builder) notePatches(dir string, top *yaml.Node) {
 			}
 		}
 	}
+	// kustomize reads a kustomization before the bases and components it
+	// names, but applies their patches before its own: each
+	// kustomization's patches go before those of the ones read earlier,
+	// so that b.patches is in the order the patches were applied.
+	var mine []located
 	for _, p := range files {
 		for _, d := range b.read(p).docs {
-			b.patches = append(b.patches, located{file: p, node: d.Root})
+			mine = append(mine, located{file: p, node: d.Root})
 		}
 	}
+	b.patches = append(mine, b.patches...)
 }
 
 func filterList(top *yaml.Node, key string, keep func(*yaml.Node) bool) {

@@ -134,3 +134,50 @@ func TestBrokenBuildIsReported(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Values the kube adapter reads as key-value spans (replicas, template
+// labels) are located in the patch that set them, in the patch's own file,
+// and a later kustomization's patch wins over its base's.
+func TestBuildLocatesPatchedReplicas(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources:\n- deploy.yaml\npatches:\n- path: base-patch.yaml\n",
+		"base/deploy.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+`,
+		"base/base-patch.yaml":    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n",
+		"prod/kustomization.yaml": "resources:\n- ../base\npatches:\n- path: patch.yaml\n",
+		"prod/patch.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {tier: prod}
+spec:
+  replicas: 5
+`,
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Model.Workloads) != 1 {
+		t.Fatalf("not built: %v", res.Problems)
+	}
+	w := res.Model.Workloads[0]
+	at := func(r source.Range) string {
+		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col) + "-" + itoa(r.End.Line) + ":" + itoa(r.End.Col)
+	}
+	if got := at(w.Replicas.Range); w.Replicas.Val != 5 || got != "prod/patch.yaml:7:3-7:14" {
+		t.Errorf("replicas %d at %s, want 5 at the overlay patch's line", w.Replicas.Val, got)
+	}
+	if got := at(w.TemplateLabels.Range); got != "base/deploy.yaml:9:7-9:25" {
+		t.Errorf("template labels at %s, want the base's", got)
+	}
+}
