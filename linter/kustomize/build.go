@@ -61,6 +61,13 @@ func Build(dir string) (res Result) {
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
 	if err != nil {
+		if isComponent(kfile) {
+			// A Component patches what the kustomization that lists it
+			// builds; on its own it usually has nothing to patch.
+			res.Problems = append(res.Problems, source.Notef(source.Range{File: kfile},
+				"this Component is not listed under components by any kustomization in the input, and kustomize cannot build it alone (%s); its resources are linted as plain manifests instead", b.plain(err)))
+			return res
+		}
 		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
 			"kustomize could not build this kustomization (%s); its resources are linted as plain manifests instead", b.plain(err)))
 		return res
@@ -88,6 +95,17 @@ func Build(dir string) (res Result) {
 		}
 	}
 	return res
+}
+
+// isComponent reports whether the kustomization file kfile is a
+// kind: Component.
+func isComponent(kfile string) bool {
+	src, err := os.ReadFile(filepath.FromSlash(kfile))
+	if err != nil {
+		return false
+	}
+	docs, _, _ := yamldoc.Decode(kfile, src)
+	return len(docs) > 0 && yamldoc.ScalarOf(yamldoc.Get(docs[0].Root, "kind")) == "Component"
 }
 
 // builder holds one build's state: the files read, the patches seen and

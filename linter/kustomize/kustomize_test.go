@@ -181,3 +181,20 @@ spec:
 		t.Errorf("template labels at %s, want the base's", got)
 	}
 }
+
+// A Component that no kustomization of the input lists cannot be built
+// alone: that is a note, not a warning, and its resources are still read.
+func TestLoneComponentIsANote(t *testing.T) {
+	dir := write(t, map[string]string{
+		"kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n- extra.yaml\npatches:\n- path: patch.yaml\n",
+		"extra.yaml":         baseDeploy,
+		"patch.yaml":         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\nspec:\n  replicas: 3\n",
+	})
+	res := Build(dir)
+	if res.Built {
+		t.Fatal("the patch has no target: the Component cannot build alone")
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Level != source.LevelNote || !strings.Contains(res.Problems[0].Message, "Component") {
+		t.Errorf("want one note about the Component, got %v", res.Problems)
+	}
+}
