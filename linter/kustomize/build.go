@@ -123,10 +123,13 @@ type sourceFile struct {
 	file *source.File
 }
 
-// located is a node and the file it lies in.
+// located is a node and the file it lies in; for a patch, also the
+// target its kustomization entry gives (nil: the patch's own kind and
+// name say which object it patches).
 type located struct {
-	file string
-	node *yaml.Node
+	file   string
+	node   *yaml.Node
+	target *target
 }
 
 // display maps a path kustomize uses (absolute) back to a display path
@@ -244,18 +247,32 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 // notePatches records the documents of the patch files a kustomization
 // names, so that values they set are located in them.
 func (b *builder) notePatches(dir string, top *yaml.Node) {
-	var files []string
+	type patchFile struct {
+		path   string
+		target *target
+	}
+	var files []patchFile
 	for _, key := range patchKeys {
 		for _, e := range entries(top, key) {
 			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
-				files = append(files, p)
+				files = append(files, patchFile{path: p})
 			}
 		}
 	}
 	for _, key := range patchPathKeys {
-		for _, e := range pathEntries(top, key) {
-			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
-				files = append(files, p)
+		list := yamldoc.Deref(yamldoc.Get(top, key))
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range list.Content {
+			it = yamldoc.Deref(it)
+			pn := yamldoc.Deref(yamldoc.Get(it, "path"))
+			if pn == nil || pn.Kind != yaml.ScalarNode {
+				continue
+			}
+			t, ok := readTarget(it)
+			if p, isDir, isLocal := local(dir, pn.Value); ok && isLocal && !isDir {
+				files = append(files, patchFile{path: p, target: t})
 			}
 		}
 	}
@@ -264,9 +281,16 @@ func (b *builder) notePatches(dir string, top *yaml.Node) {
 	// kustomization's patches go before those of the ones read earlier,
 	// so that b.patches is in the order the patches were applied.
 	var mine []located
-	for _, p := range files {
-		for _, d := range b.read(p).docs {
-			mine = append(mine, located{file: p, node: d.Root})
+	for _, f := range files {
+		for _, d := range b.read(f.path).docs {
+			node := d.Root
+			if node.Kind == yaml.SequenceNode {
+				// A JSON 6902 patch: only through a target.
+				if node = jsonPatchDoc(node); node == nil || f.target == nil {
+					continue
+				}
+			}
+			mine = append(mine, located{file: f.path, node: node, target: f.target})
 		}
 	}
 	b.patches = append(mine, b.patches...)
@@ -314,6 +338,12 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 		_, srcName = kindName(sources[0].node)
 	}
 	for _, p := range b.patches {
+		if p.target != nil {
+			if p.target.matches(obj, srcName) {
+				sources = append(sources, p)
+			}
+			continue
+		}
 		pk, pn := kindName(p.node)
 		if pk == kind && (pn == srcName || pn == name) {
 			sources = append(sources, p)
