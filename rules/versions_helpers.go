@@ -80,3 +80,27 @@ func explicitAddonVersion(a *model.Addon) (major, minor int, ok bool) {
 func addonVersionField(a *model.Addon) string {
 	return field(&a.Object, "addon_version", "version")
 }
+
+// pinnedAddons calls f for each add-on called name whose version is
+// written out (see explicitAddonVersion), of each cluster whose version is
+// a known 1.x: minor is the cluster's minor version, major.line the
+// add-on's.
+func pinnedAddons(p *linter.Pass, name string, f func(c *model.Cluster, a *model.Addon, minor, major, line int)) {
+	for _, c := range p.Model.Clusters {
+		if !c.Version.IsSet() {
+			continue
+		}
+		minor, ok := eksdata.Minor(c.Version.Val)
+		if !ok {
+			continue
+		}
+		for _, a := range c.Addons {
+			if a.Name != name {
+				continue
+			}
+			if major, line, ok := explicitAddonVersion(a); ok {
+				f(c, a, minor, major, line)
+			}
+		}
+	}
+}
