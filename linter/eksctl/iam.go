@@ -65,29 +65,24 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		}
 		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy", "permissionsBoundaryARN")
 	}
-	for i, raw := range top.items("addons") {
-		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
-		if s == nil {
-			continue
+	// Add-ons, and EKS capabilities (ACK, kro, Argo CD), which run
+	// controllers with a role eksctl creates unless roleArn is given; both
+	// are known by name.
+	for _, list := range []struct{ key, kind, roleKey string }{
+		{"addons", "addon", "serviceAccountRoleARN"},
+		{"capabilities", "capability", "roleArn"},
+	} {
+		for i, raw := range top.items(list.key) {
+			s := a.item(fmt.Sprintf("%s[%d]", list.key, i), raw)
+			if s == nil {
+				continue
+			}
+			id := fmt.Sprint(i)
+			if name := s.str("name", ""); name.Known() && name.Val != "" {
+				id = name.Val
+			}
+			a.workloadRole(m, s, list.kind, c.Address+"/"+list.key+"/"+id, list.roleKey, "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 		}
-		id := fmt.Sprint(i)
-		if name := s.str("name", ""); name.Known() && name.Val != "" {
-			id = name.Val
-		}
-		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
-	}
-	// EKS capabilities (ACK, kro, Argo CD) run controllers with a role
-	// eksctl creates unless roleArn is given.
-	for i, raw := range top.items("capabilities") {
-		s := a.item(fmt.Sprintf("capabilities[%d]", i), raw)
-		if s == nil {
-			continue
-		}
-		id := fmt.Sprint(i)
-		if name := s.str("name", ""); name.Known() && name.Val != "" {
-			id = name.Val
-		}
-		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 }
 
