@@ -90,10 +90,7 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 		c.PrivateEndpoint = source.UnknownAt[bool](vpc.at)
 		c.PublicCIDRs = source.UnknownAt[[]source.Value[string]](vpc.at)
 	default:
-		at := header
-		if vpc.state == present {
-			at = vpc.at
-		}
+		at := vpc.defaultsAt(header)
 		vpc.in(m, func() {
 			c.PublicEndpoint = m.boolAttr(vpc.content, "endpoint_public_access", true, at)
 			c.PrivateEndpoint = m.boolAttr(vpc.content, "endpoint_private_access", false, at)
