@@ -51,6 +51,13 @@ func (s support) upgradeTarget(p *linter.Pass) string {
 	return "a version in standard support"
 }
 
+// standardDaysLeft is how many whole days are left, at the run's date,
+// until the end of standard support of a version in the table (zero or
+// less once it has ended, or is about to).
+func (s support) standardDaysLeft(p *linter.Pass) int {
+	return int(s.row.Standard.Sub(p.AsOf).Hours() / 24)
+}
+
 // isExtendedPolicy reports whether a known support type is EXTENDED
 // (EKS's values are upper case; the comparison forgives case).
 func isExtendedPolicy(c *model.Cluster) bool {
