@@ -129,16 +129,6 @@ func boundary(s *scope, key string) source.Value[bool] {
 	return source.SetAt(true, v.Range)
 }
 
-// item is the scope of one list entry that must be a mapping; nil when it
-// is not (another reader reports it).
-func (a *adapter) item(path string, raw *yaml.Node) *scope {
-	n := yamldoc.Deref(raw)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	return a.top(path, n, a.header(raw))
-}
-
 // defaultsOnly reports whether every policy of an eksctl node role is one
 // eksctl adds by itself (attachPolicyARNs was not given).
 func defaultsOnly(r *model.Role) bool {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // Identity and access: OIDC, Pod Identity, access configuration and
@@ -53,11 +52,10 @@ func (a *adapter) workloadIdentity(top *scope) source.Value[bool] {
 		return v
 	}
 	for i, raw := range top.items("addons") {
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		addon := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		if addon == nil {
 			continue
 		}
-		addon := a.top(fmt.Sprintf("addons[%d]", i), item, a.header(raw))
 		name := addon.str("name", "")
 		if !name.Known() {
 			return source.UnknownAt[bool](name.Range)
@@ -105,24 +103,22 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 		return
 	}
 	for i, raw := range ac.items("accessEntries") {
-		item := yamldoc.Deref(raw)
 		path := fmt.Sprintf("accessConfig.accessEntries[%d]", i)
-		if item == nil || item.Kind != yaml.MappingNode {
+		s := a.item(path, raw)
+		if s == nil {
 			continue
 		}
-		s := a.top(path, item, a.header(raw))
 		e := &model.AccessEntry{
 			Object:  model.Object{Kind: "accessEntry", Address: fmt.Sprintf("%s/accessConfig/accessEntries/%d", c.Address, i), Range: s.at, Format: model.Eksctl},
 			Cluster: c,
 		}
 		e.PrincipalARN = s.str("principalARN", "")
 		for j, praw := range s.items("accessPolicies") {
-			pitem := yamldoc.Deref(praw)
-			if pitem == nil || pitem.Kind != yaml.MappingNode {
+			ppath := fmt.Sprintf("accessPolicies[%d]", j)
+			ps := a.item(path+"."+ppath, praw)
+			if ps == nil {
 				continue
 			}
-			ppath := fmt.Sprintf("accessPolicies[%d]", j)
-			ps := a.top(path+"."+ppath, pitem, a.header(praw))
 			p := &model.AccessPolicy{Path: ppath, Range: ps.at, PolicyARN: ps.str("policyARN", "")}
 			p.ScopeType = ps.enter("accessScope").str("type", "")
 			if p.ScopeType.IsDefault() {
