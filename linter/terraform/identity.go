@@ -239,14 +239,8 @@ func (m *module) eksCallRef(exprs ...hcl.Expression) bool {
 			continue
 		}
 		for _, b := range m.modules {
-			if b.Labels[0] != name.Name {
-				continue
-			}
-			attrs, _ := b.Body.JustAttributes()
-			if src, ok := attrs["source"]; ok {
-				if v := m.eval(src.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String && isEKSModule(v.AsString()) {
-					return true
-				}
+			if b.Labels[0] == name.Name && m.isEKSCall(b) {
+				return true
 			}
 		}
 	}
