@@ -29,7 +29,7 @@ var CP042 = &linter.Rule{
 			if !ok || s.status != eksdata.Standard {
 				continue
 			}
-			left := int(s.row.Standard.Sub(p.AsOf).Hours() / 24)
+			left := s.standardDaysLeft(p)
 			if left > days {
 				continue
 			}

@@ -32,7 +32,7 @@ var CP044 = &linter.Rule{
 			if !ok || s.row == nil || (s.status != eksdata.Standard && s.status != eksdata.Extended) {
 				continue
 			}
-			left := int(s.row.Standard.Sub(p.AsOf).Hours() / 24)
+			left := s.standardDaysLeft(p)
 			if left > days {
 				continue
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/eksdata"
+	"github.com/ekslint/ekslint/linter/model"
 )
 
 // CP050 flags a CoreDNS add-on pinned to a version line other than the
@@ -16,38 +17,22 @@ var CP050 = &linter.Rule{
 	Formats:  versionFormats,
 	Tags:     []string{"reliability", "addons", "versions"},
 	Check: func(p *linter.Pass) {
-		for _, c := range p.Model.Clusters {
-			if !c.Version.IsSet() {
-				continue
-			}
-			minor, ok := eksdata.Minor(c.Version.Val)
+		pinnedAddons(p, "coredns", func(c *model.Cluster, a *model.Addon, minor, major, line int) {
+			latest, ok := p.EKSData().CoreDNS(minor)
 			if !ok {
-				continue
+				return
 			}
-			for _, a := range c.Addons {
-				if a.Name != "coredns" {
-					continue
-				}
-				major, line, ok := explicitAddonVersion(a)
-				if !ok {
-					continue
-				}
-				latest, ok := p.EKSData().CoreDNS(minor)
-				if !ok {
-					continue
-				}
-				wantMajor, wantLine, _ := eksdata.Line(latest)
-				got, want := major*1000+line, wantMajor*1000+wantLine
-				f := addonVersionField(a)
-				switch {
-				case got < want:
-					p.Report(a, a.Version.Range, "the coredns add-on is pinned to %s, an older line than the v%d.%d EKS ships for Kubernetes 1.%d (latest %s): it misses the fixes and settings tested with this version; set %s to %s, or leave it out so that EKS picks the default",
-						a.Version.Val, wantMajor, wantLine, minor, latest, f, latest).Also(c.Version.Range, "the cluster's version")
-				case got > want:
-					p.ReportSeverity(linter.High, a, a.Version.Range, "the coredns add-on is pinned to %s, a newer line than any EKS offers for Kubernetes 1.%d (%s): EKS rejects an add-on version that is not compatible with the cluster; set %s to %s",
-						a.Version.Val, minor, "latest "+latest, f, latest).Also(c.Version.Range, "the cluster's version")
-				}
+			wantMajor, wantLine, _ := eksdata.Line(latest)
+			got, want := major*1000+line, wantMajor*1000+wantLine
+			f := addonVersionField(a)
+			switch {
+			case got < want:
+				p.Report(a, a.Version.Range, "the coredns add-on is pinned to %s, an older line than the v%d.%d EKS ships for Kubernetes 1.%d (latest %s): it misses the fixes and settings tested with this version; set %s to %s, or leave it out so that EKS picks the default",
+					a.Version.Val, wantMajor, wantLine, minor, latest, f, latest).Also(c.Version.Range, "the cluster's version")
+			case got > want:
+				p.ReportSeverity(linter.High, a, a.Version.Range, "the coredns add-on is pinned to %s, a newer line than any EKS offers for Kubernetes 1.%d (%s): EKS rejects an add-on version that is not compatible with the cluster; set %s to %s",
+					a.Version.Val, minor, "latest "+latest, f, latest).Also(c.Version.Range, "the cluster's version")
 			}
-		}
+		})
 	},
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"path"
-
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -55,11 +53,5 @@ var K8S002 = &linter.Rule{
 // workloadExempt reports whether w's "namespace/name" matches one of the
 // glob patterns.
 func workloadExempt(w *model.Workload, patterns []string) bool {
-	id := w.Namespace + "/" + w.Name
-	for _, pat := range patterns {
-		if ok, err := path.Match(pat, id); err == nil && ok {
-			return true
-		}
-	}
-	return false
+	return matchesGlob(w.Namespace+"/"+w.Name, patterns)
 }

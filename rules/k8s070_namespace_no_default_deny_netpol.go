@@ -42,7 +42,7 @@ var K8S070 = &linter.Rule{
 				continue
 			}
 			seen[ns] = true
-			if others[ns] || namespaceExempt(ns, exempt) {
+			if others[ns] || matchesGlob(ns, exempt) {
 				continue
 			}
 			ingress, egressDenied, known := defaultDeny(policies[ns])

@@ -67,11 +67,12 @@ func inOrder(ws []*model.Workload) []*model.Workload {
 	return out
 }
 
-// namespaceExempt reports whether namespace matches one of the glob
-// patterns.
-func namespaceExempt(namespace string, patterns []string) bool {
+// matchesGlob reports whether s (a namespace, "namespace/name", a subject
+// id) matches one of the glob patterns (path.Match; a malformed pattern
+// matches nothing).
+func matchesGlob(s string, patterns []string) bool {
 	for _, pat := range patterns {
-		if ok, err := path.Match(pat, namespace); err == nil && ok {
+		if ok, err := path.Match(pat, s); err == nil && ok {
 			return true
 		}
 	}

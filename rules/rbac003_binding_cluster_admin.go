@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/ekslint/ekslint/linter"
@@ -40,7 +39,7 @@ var RBAC003 = &linter.Rule{
 					continue // Kubernetes' and EKS's own users and groups
 				}
 				id := subjectID(s, b.Namespace)
-				if subjectAllowed(id, allowed) {
+				if matchesGlob(id, allowed) {
 					continue
 				}
 				p.Report(b, s.Range, "%s is bound to cluster-admin, which allows every action %s: a leaked credential or a compromised pod becomes full control; bind a role with only the permissions it needs, or list it in the rule's break-glass parameter if it is a break-glass subject", id, where).
@@ -62,16 +61,6 @@ func subjectID(s model.RBACSubject, bindingNamespace string) string {
 		ns = bindingNamespace
 	}
 	return "ServiceAccount:" + ns + "/" + s.Name.Val
-}
-
-// subjectAllowed reports whether id matches one of the glob patterns.
-func subjectAllowed(id string, patterns []string) bool {
-	for _, pat := range patterns {
-		if ok, err := path.Match(pat, id); err == nil && ok {
-			return true
-		}
-	}
-	return false
 }
 
 // builtInSubject reports whether a user or group name is one of the

@@ -51,6 +51,13 @@ func (s support) upgradeTarget(p *linter.Pass) string {
 	return "a version in standard support"
 }
 
+// standardDaysLeft is how many whole days are left, at the run's date,
+// until the end of standard support of a version in the table (zero or
+// less once it has ended, or is about to).
+func (s support) standardDaysLeft(p *linter.Pass) int {
+	return int(s.row.Standard.Sub(p.AsOf).Hours() / 24)
+}
+
 // isExtendedPolicy reports whether a known support type is EXTENDED
 // (EKS's values are upper case; the comparison forgives case).
 func isExtendedPolicy(c *model.Cluster) bool {
@@ -79,4 +86,28 @@ func explicitAddonVersion(a *model.Addon) (major, minor int, ok bool) {
 // addonVersionField names an add-on's version setting in its format.
 func addonVersionField(a *model.Addon) string {
 	return field(&a.Object, "addon_version", "version")
+}
+
+// pinnedAddons calls f for each add-on called name whose version is
+// written out (see explicitAddonVersion), of each cluster whose version is
+// a known 1.x: minor is the cluster's minor version, major.line the
+// add-on's.
+func pinnedAddons(p *linter.Pass, name string, f func(c *model.Cluster, a *model.Addon, minor, major, line int)) {
+	for _, c := range p.Model.Clusters {
+		if !c.Version.IsSet() {
+			continue
+		}
+		minor, ok := eksdata.Minor(c.Version.Val)
+		if !ok {
+			continue
+		}
+		for _, a := range c.Addons {
+			if a.Name != name {
+				continue
+			}
+			if major, line, ok := explicitAddonVersion(a); ok {
+				f(c, a, minor, major, line)
+			}
+		}
+	}
 }

@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"sigs.k8s.io/kustomize/kyaml/yaml"
-
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // iamIdentityMappings, which eksctl writes into aws-auth.
@@ -28,12 +25,11 @@ func (a *adapter) authMaps(m *model.Model, top *scope, c *model.Cluster) {
 	}
 	for i, raw := range items {
 		path := fmt.Sprintf("iamIdentityMappings[%d]", i)
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		s := a.item(path, raw)
+		if s == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
 			continue
 		}
-		s := a.top(path, item, a.header(raw))
 		e := &model.AuthEntry{List: "iamIdentityMappings", Index: i, Range: s.at}
 		arn := s.str("arn", "")
 		e.Account = s.str("account", "")

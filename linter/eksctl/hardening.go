@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"sigs.k8s.io/kustomize/kyaml/yaml"
-
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // Node hardening: volumes, the metadata service, monitoring and private networking.
@@ -50,13 +47,12 @@ func (a *adapter) groupHardening(g *model.NodeGroup, ng *scope, kind string) {
 	t.Volumes = append(t.Volumes, model.Volume{Name: "root volume", Range: ng.at, Encrypted: ng.boolean("volumeEncrypted", false)})
 	for i, raw := range ng.items("additionalVolumes") {
 		path := fmt.Sprintf("%s.additionalVolumes[%d]", ng.path, i)
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		v := a.item(path, raw)
+		if v == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
 			t.VolumesKnown = false
 			continue
 		}
-		v := a.top(path, item, a.header(raw))
 		name := v.str("volumeName", "")
 		label := fmt.Sprintf("additional volume %d", i+1)
 		if name.IsSet() && name.Val != "" {

@@ -65,29 +65,24 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		}
 		a.workloadRole(m, s, "podIdentityAssociation", c.Address+"/iam/podIdentityAssociations/"+id, "roleARN", "permissionPolicyARNs", "permissionPolicy", "permissionsBoundaryARN")
 	}
-	for i, raw := range top.items("addons") {
-		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
-		if s == nil {
-			continue
+	// Add-ons, and EKS capabilities (ACK, kro, Argo CD), which run
+	// controllers with a role eksctl creates unless roleArn is given; both
+	// are known by name.
+	for _, list := range []struct{ key, kind, roleKey string }{
+		{"addons", "addon", "serviceAccountRoleARN"},
+		{"capabilities", "capability", "roleArn"},
+	} {
+		for i, raw := range top.items(list.key) {
+			s := a.item(fmt.Sprintf("%s[%d]", list.key, i), raw)
+			if s == nil {
+				continue
+			}
+			id := fmt.Sprint(i)
+			if name := s.str("name", ""); name.Known() && name.Val != "" {
+				id = name.Val
+			}
+			a.workloadRole(m, s, list.kind, c.Address+"/"+list.key+"/"+id, list.roleKey, "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 		}
-		id := fmt.Sprint(i)
-		if name := s.str("name", ""); name.Known() && name.Val != "" {
-			id = name.Val
-		}
-		a.workloadRole(m, s, "addon", c.Address+"/addons/"+id, "serviceAccountRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
-	}
-	// EKS capabilities (ACK, kro, Argo CD) run controllers with a role
-	// eksctl creates unless roleArn is given.
-	for i, raw := range top.items("capabilities") {
-		s := a.item(fmt.Sprintf("capabilities[%d]", i), raw)
-		if s == nil {
-			continue
-		}
-		id := fmt.Sprint(i)
-		if name := s.str("name", ""); name.Known() && name.Val != "" {
-			id = name.Val
-		}
-		a.workloadRole(m, s, "capability", c.Address+"/capabilities/"+id, "roleArn", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 }
 
@@ -132,16 +127,6 @@ func boundary(s *scope, key string) source.Value[bool] {
 		return source.DefaultAt(false, v.Range)
 	}
 	return source.SetAt(true, v.Range)
-}
-
-// item is the scope of one list entry that must be a mapping; nil when it
-// is not (another reader reports it).
-func (a *adapter) item(path string, raw *yaml.Node) *scope {
-	n := yamldoc.Deref(raw)
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	return a.top(path, n, a.header(raw))
 }
 
 // defaultsOnly reports whether every policy of an eksctl node role is one

@@ -7,7 +7,6 @@ import (
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // Identity and access: OIDC, Pod Identity, access configuration and
@@ -54,11 +53,10 @@ func (a *adapter) workloadIdentity(top *scope) source.Value[bool] {
 		return v
 	}
 	for i, raw := range top.items("addons") {
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		addon := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		if addon == nil {
 			continue
 		}
-		addon := a.top(fmt.Sprintf("addons[%d]", i), item, a.header(raw))
 		name := addon.str("name", "")
 		if !name.Known() {
 			return source.UnknownAt[bool](name.Range)
@@ -106,12 +104,11 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 		return
 	}
 	for i, raw := range ac.items("accessEntries") {
-		item := yamldoc.Deref(raw)
 		path := fmt.Sprintf("accessConfig.accessEntries[%d]", i)
-		if item == nil || item.Kind != yaml.MappingNode {
+		s := a.item(path, raw)
+		if s == nil {
 			continue
 		}
-		s := a.top(path, item, a.header(raw))
 		e := &model.AccessEntry{
 			Object:  model.Object{Kind: "accessEntry", Address: fmt.Sprintf("%s/accessConfig/accessEntries/%d", c.Address, i), Range: s.at, Format: model.Eksctl},
 			Cluster: c,
@@ -128,12 +125,11 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 // roleArn, or the role eksctl creates (Default "") when it is omitted.
 func (a *adapter) capabilityAccess(top *scope, c *model.Cluster) {
 	for i, raw := range top.items("capabilities") {
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		path := fmt.Sprintf("capabilities[%d]", i)
+		s := a.item(path, raw)
+		if s == nil {
 			continue
 		}
-		path := fmt.Sprintf("capabilities[%d]", i)
-		s := a.top(path, item, a.header(raw))
 		id := fmt.Sprint(i)
 		if name := s.str("name", ""); name.Known() && name.Val != "" {
 			id = name.Val
@@ -154,12 +150,11 @@ func (a *adapter) capabilityAccess(top *scope, c *model.Cluster) {
 func (a *adapter) accessPolicies(s *scope, path string) []*model.AccessPolicy {
 	var out []*model.AccessPolicy
 	for j, praw := range s.items("accessPolicies") {
-		pitem := yamldoc.Deref(praw)
-		if pitem == nil || pitem.Kind != yaml.MappingNode {
+		ppath := fmt.Sprintf("accessPolicies[%d]", j)
+		ps := a.item(path+"."+ppath, praw)
+		if ps == nil {
 			continue
 		}
-		ppath := fmt.Sprintf("accessPolicies[%d]", j)
-		ps := a.top(path+"."+ppath, pitem, a.header(praw))
 		p := &model.AccessPolicy{Path: ppath, Range: ps.at, PolicyARN: ps.str("policyARN", "")}
 		p.ScopeType = ps.enter("accessScope").str("type", "")
 		if p.ScopeType.IsDefault() {

@@ -38,6 +38,16 @@ func (a *adapter) top(path string, m *yaml.Node, header source.Range) *scope {
 	return &scope{a: a, path: path, m: m, at: header}
 }
 
+// item is the scope of one list entry that must be a mapping; nil when it
+// is not (the caller, or another reader, reports it).
+func (a *adapter) item(path string, raw *yaml.Node) *scope {
+	n := yamldoc.Deref(raw)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	return a.top(path, n, a.header(raw))
+}
+
 // header is where a document or list item starts: its first key, or the
 // item itself when it is an alias (the anchor's first key belongs to every
 // item that aliases it) or an empty mapping.

@@ -90,10 +90,7 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 		c.PrivateEndpoint = source.UnknownAt[bool](vpc.at)
 		c.PublicCIDRs = source.UnknownAt[[]source.Value[string]](vpc.at)
 	default:
-		at := header
-		if vpc.state == present {
-			at = vpc.at
-		}
+		at := vpc.defaultsAt(header)
 		vpc.in(m, func() {
 			c.PublicEndpoint = m.boolAttr(vpc.content, "endpoint_public_access", true, at)
 			c.PrivateEndpoint = m.boolAttr(vpc.content, "endpoint_private_access", false, at)
@@ -135,19 +132,7 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 	defer func() { g.Passed = done() }()
 	body := m.content(r.block.Body, nodeGroupSchema)
 	if a, ok := body.Attributes["cluster_name"]; ok {
-		// An aws_eks_cluster's id is its name.
-		if ref, ok := m.refOf(a.Expr); ok && ref.res.typ == "aws_eks_cluster" && (ref.attr == "name" || ref.attr == "id") {
-			if in, ok := m.instance(ref); ok {
-				g.Cluster = clusters[in.address]
-			}
-		}
-		if g.Cluster == nil {
-			// A name written out (and every name in a plan): the one
-			// cluster of the module with that name.
-			if v := m.eval(a.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
-				g.Cluster = clusterNamed(clusters, v.AsString())
-			}
-		}
+		g.Cluster = m.clusterByName(a.Expr, clusters)
 	}
 
 	// remote_access: with ec2_ssh_key and no source_security_group_ids,
@@ -251,6 +236,24 @@ func (m *module) eachSubnet(body *hcl.BodyContent, subnets source.Strings, f fun
 		}
 		m.within(in, func() { f(i, ref.res) })
 	}
+}
+
+// clusterByName resolves a cluster_name expression to a cluster of the
+// module: a reference to an aws_eks_cluster instance's name or id (an
+// aws_eks_cluster's id is its name), else a name written out (and every
+// name in a plan) that one cluster of the module has; nil otherwise.
+func (m *module) clusterByName(expr hcl.Expression, clusters map[string]*model.Cluster) *model.Cluster {
+	if ref, ok := m.refOf(expr); ok && ref.res.typ == "aws_eks_cluster" && (ref.attr == "name" || ref.attr == "id") {
+		if in, ok := m.instance(ref); ok {
+			if c := clusters[in.address]; c != nil {
+				return c
+			}
+		}
+	}
+	if v := m.eval(expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+		return clusterNamed(clusters, v.AsString())
+	}
+	return nil
 }
 
 // clusterNamed returns the only cluster whose name is known to be name, or

@@ -100,18 +100,13 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 // module.<call>.cluster_name or module.<call>.cluster_id (the cluster's name
 // before v19) of a terraform-aws-modules/eks call, else "".
 func (m *module) eksCallOutput(e hcl.Expression) string {
-	tr, ok := traversalOf(e)
-	if !ok || len(tr) != 3 || tr.RootName() != "module" {
-		return ""
-	}
-	call, ok1 := tr[1].(hcl.TraverseAttr)
-	output, ok2 := tr[2].(hcl.TraverseAttr)
-	if !ok1 || !ok2 || (output.Name != "cluster_name" && output.Name != "cluster_id") {
+	call := moduleOutputCall(e)
+	if call == "" {
 		return ""
 	}
 	for _, b := range m.modules {
-		if len(b.Labels) == 1 && b.Labels[0] == call.Name && m.isEKSCall(b) {
-			return call.Name
+		if len(b.Labels) == 1 && b.Labels[0] == call && m.isEKSCall(b) {
+			return call
 		}
 	}
 	return ""

@@ -1,24 +1,10 @@
 package terraform
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
-
-func clusterByAddress(t *testing.T, m *model.Model, address string) *model.Cluster {
-	t.Helper()
-	for _, c := range m.Clusters {
-		if c.Address == address {
-			return c
-		}
-	}
-	t.Fatalf("no cluster %s", address)
-	return nil
-}
 
 func TestControlPlaneLogRetention(t *testing.T) {
 	m, _, problems := load(t, map[string]string{"main.tf": `
@@ -87,7 +73,7 @@ module "eks_default" {
 	}
 	check := func(address string, origin source.Origin, days int, line int) {
 		t.Helper()
-		c := clusterByAddress(t, m, address)
+		c := clusterAt(t, m, address)
 		r := c.LogRetentionDays
 		if r.Origin != origin || (r.Known() && r.Val != days) || r.Range.Start.Line != line {
 			t.Errorf("%s: retention %+v, want %s %d at line %d", address, r, origin, days, line)
@@ -99,7 +85,7 @@ module "eks_default" {
 	check("aws_eks_cluster.unknown_days", source.Unknown, 0, 37)
 	check("module.eks", source.Set, 7, 53)
 	check("module.eks_default", source.Default, 90, 56)
-	if c := clusterByAddress(t, m, "aws_eks_cluster.same_var"); c.LogGroup == nil || c.LogGroup.Address != "aws_cloudwatch_log_group.same_var" {
+	if c := clusterAt(t, m, "aws_eks_cluster.same_var"); c.LogGroup == nil || c.LogGroup.Address != "aws_cloudwatch_log_group.same_var" {
 		t.Errorf("same_var's log group: %+v", c.LogGroup)
 	}
 	if len(m.Audit.LogGroups) != 5 {
@@ -187,12 +173,7 @@ func TestAuditInChildModules(t *testing.T) {
 			"resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n}\n",
 	}
 	for name, content := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, name, content)
 	}
 	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
 	a := l.Model.Audit

@@ -77,6 +77,15 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 	return n
 }
 
+// defaultsAt is where the defaults of the block's omitted attributes
+// point: the block when it is there, else outer (the enclosing block).
+func (n nested) defaultsAt(outer source.Range) source.Range {
+	if n.state == present {
+		return n.at
+	}
+	return outer
+}
+
 // in evaluates f with the dynamic block's iterator in scope, on top of the
 // instance's count/each.
 func (n nested) in(m *module, f func()) {

@@ -18,18 +18,6 @@ func roleNamed(t *testing.T, m *model.Model, address string) *model.Role {
 	return nil
 }
 
-func policyVals(r *model.Role) []string {
-	var out []string
-	for _, p := range r.Policies {
-		if p.Known() {
-			out = append(out, p.Val)
-		} else {
-			out = append(out, "?")
-		}
-	}
-	return out
-}
-
 func TestIAMRolesLinksAndAttachments(t *testing.T) {
 	m, _, problems := load(t, map[string]string{"main.tf": `
 data "aws_partition" "p" {}
@@ -83,7 +71,7 @@ resource "aws_eks_node_group" "g" {
 		"arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
 		"aws_iam_policy.custom",
 	}
-	if got := policyVals(node); len(got) != len(want) {
+	if got := valsOf(node.Policies); len(got) != len(want) {
 		t.Fatalf("policies %v", got)
 	} else {
 		for i := range want {
@@ -244,7 +232,7 @@ module "v20" {
 		t.Errorf("group b has a role: %+v", b)
 	}
 	c := groups[`module.v20.self_managed_node_groups["c"]`]
-	if c == nil || c.Role == nil || policyVals(c.Role)[2] != "arn:aws:iam::aws:policy/AmazonEKS_CNI_IPv6_Policy" {
+	if c == nil || c.Role == nil || valsOf(c.Role.Policies)[2] != "arn:aws:iam::aws:policy/AmazonEKS_CNI_IPv6_Policy" {
 		t.Errorf("group c %+v", c)
 	}
 }

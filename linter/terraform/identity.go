@@ -54,10 +54,7 @@ func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 		c.AuthenticationMode = source.UnknownAt[string](ac.at)
 		c.CreatorAdmin = source.UnknownAt[bool](ac.at)
 	default:
-		at := header
-		if ac.state == present {
-			at = ac.at
-		}
+		at := ac.defaultsAt(header)
 		ac.in(m, func() {
 			c.AuthenticationMode = m.stringAttr(ac.content, "authentication_mode", "CONFIG_MAP", at)
 			c.CreatorAdmin = m.boolAttr(ac.content, "bootstrap_cluster_creator_admin_permissions", true, at)
@@ -242,14 +239,8 @@ func (m *module) eksCallRef(exprs ...hcl.Expression) bool {
 			continue
 		}
 		for _, b := range m.modules {
-			if b.Labels[0] != name.Name {
-				continue
-			}
-			attrs, _ := b.Body.JustAttributes()
-			if src, ok := attrs["source"]; ok {
-				if v := m.eval(src.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String && isEKSModule(v.AsString()) {
-					return true
-				}
+			if b.Labels[0] == name.Name && m.isEKSCall(b) {
+				return true
 			}
 		}
 	}

@@ -137,10 +137,7 @@ func (m *module) readTemplate(res *resource, in instance, g *model.NodeGroup) *m
 				t.HopLimit = source.UnknownAt[int](md.at)
 				t.HTTPEndpoint = source.UnknownAt[string](md.at)
 			default:
-				at := header
-				if md.state == present {
-					at = md.at
-				}
+				at := md.defaultsAt(header)
 				md.in(m, func() {
 					t.HTTPTokens = m.stringAttr(md.content, "http_tokens", "optional", at)
 					t.HopLimit = m.intAttr(md.content, "http_put_response_hop_limit", 1, at)

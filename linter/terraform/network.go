@@ -473,13 +473,7 @@ func (m *module) eksModuleOutput(tr hcl.Traversal) (call, output string, b *hcl.
 		if len(mb.Labels) != 1 || mb.Labels[0] != c.Name {
 			continue
 		}
-		attrs, _ := mb.Body.JustAttributes()
-		src, ok := attrs["source"]
-		if !ok {
-			return "", "", nil, false
-		}
-		v := m.eval(src.Expr)
-		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String || !isEKSModule(v.AsString()) {
+		if !m.isEKSCall(mb) {
 			return "", "", nil, false
 		}
 		return c.Name, o.Name, mb, true

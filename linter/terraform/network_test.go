@@ -18,9 +18,10 @@ func ingressOf(t *testing.T, m *model.Model, address, path string) *model.Ingres
 	return nil
 }
 
-func cidrs(l source.Strings) []string {
+// valsOf lists the values of a list, "?" for an element that is not known.
+func valsOf(l []source.Value[string]) []string {
 	var out []string
-	for _, c := range l.Val {
+	for _, c := range l {
 		if c.Known() {
 			out = append(out, c.Val)
 		} else {
@@ -65,7 +66,7 @@ func TestInlineAndDynamicIngress(t *testing.T) {
 	if first.Group != g || first.Protocol.Val != "tcp" || first.FromPort.Val != 22 || first.ToPort.Val != 22 || !first.ToPort.IsSet() {
 		t.Errorf("first rule %+v", first)
 	}
-	if got := cidrs(first.IPv4CIDRs); len(got) != 2 || got[1] != "0.0.0.0/0" || pos(first.IPv4CIDRs.Val[1].Range) != [4]int{6, 34, 6, 45} {
+	if got := valsOf(first.IPv4CIDRs.Val); len(got) != 2 || got[1] != "0.0.0.0/0" || pos(first.IPv4CIDRs.Val[1].Range) != [4]int{6, 34, 6, 45} {
 		t.Errorf("cidrs %v at %v", got, first.IPv4CIDRs.Val)
 	}
 	if !first.IPv6CIDRs.IsDefault() || len(first.IPv6CIDRs.Val) != 0 {
@@ -74,7 +75,7 @@ func TestInlineAndDynamicIngress(t *testing.T) {
 	// Map elements come in key order: alt before web.
 	alt := ingressOf(t, m, "aws_security_group.g", `ingress["alt"]`)
 	web := ingressOf(t, m, "aws_security_group.g", `ingress["web"]`)
-	if alt.FromPort.Val != 8080 || web.FromPort.Val != 80 || cidrs(web.IPv6CIDRs)[0] != "::/0" || pos(web.Range) != [4]int{8, 3, 8, 20} {
+	if alt.FromPort.Val != 8080 || web.FromPort.Val != 80 || valsOf(web.IPv6CIDRs.Val)[0] != "::/0" || pos(web.Range) != [4]int{8, 3, 8, 20} {
 		t.Errorf("dynamic rules alt %+v web %+v", alt, web)
 	}
 	last := ingressOf(t, m, "aws_security_group.g", "ingress[3]")
@@ -102,7 +103,7 @@ resource "aws_security_group" "g" {
 	if r.Protocol.Known() || !r.FromPort.IsSet() {
 		t.Errorf("protocol from an unknown element must be unknown: %+v", r)
 	}
-	if got := cidrs(r.IPv4CIDRs); len(got) != 2 || got[0] != "0.0.0.0/0" || got[1] != "?" {
+	if got := valsOf(r.IPv4CIDRs.Val); len(got) != 2 || got[0] != "0.0.0.0/0" || got[1] != "?" {
 		t.Errorf("cidrs %v", got)
 	}
 }
@@ -188,7 +189,7 @@ resource "aws_vpc_security_group_ingress_rule" "loose" {
 		t.Errorf("a group given by an ID nothing else names is unresolved: %+v", r.Group)
 	}
 	v := ingressOf(t, m, "aws_vpc_security_group_ingress_rule.nodes", "")
-	if v.Group != groups["aws_security_group.nodes"] || v.Protocol.Val != "-1" || cidrs(v.IPv6CIDRs)[0] != "::/0" || !v.IPv4CIDRs.IsDefault() || v.Name("cidr_blocks") != "cidr_ipv4" {
+	if v.Group != groups["aws_security_group.nodes"] || v.Protocol.Val != "-1" || valsOf(v.IPv6CIDRs.Val)[0] != "::/0" || !v.IPv4CIDRs.IsDefault() || v.Name("cidr_blocks") != "cidr_ipv4" {
 		t.Errorf("vpc ingress rule %+v", v)
 	}
 	if l := ingressOf(t, m, "aws_vpc_security_group_ingress_rule.loose", ""); len(l.IPv4CIDRs.Val) != 0 || len(l.IPv6CIDRs.Val) != 0 {
@@ -245,7 +246,7 @@ func TestPlanSecurityGroup(t *testing.T) {
 		t.Fatalf("problems: %v", l.Problems)
 	}
 	r := ingressOf(t, l.Model, "aws_security_group.web", "ingress[0]")
-	if r.Protocol.Val != "-1" || cidrs(r.IPv4CIDRs)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.Start.Line != 4 {
+	if r.Protocol.Val != "-1" || valsOf(r.IPv4CIDRs.Val)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.Start.Line != 4 {
 		t.Errorf("plan rule %+v", r)
 	}
 }
@@ -288,7 +289,7 @@ resource "aws_security_group_rule" "all" {
 		t.Errorf("group %s with %d rules", g.Address, len(g.Ingress))
 	}
 	r := ingressOf(t, l.Model, "module.net.aws_security_group_rule.all", "")
-	if cidrs(r.IPv4CIDRs)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.File != "modules/net/main.tf" {
+	if valsOf(r.IPv4CIDRs.Val)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.File != "modules/net/main.tf" {
 		t.Errorf("the caller's CIDR reaches the rule: %+v", r.IPv4CIDRs)
 	}
 }

@@ -502,12 +502,7 @@ resource "aws_eks_node_group" "ng" {
 		"modules/loop/main.tf": "module \"again\" {\n  source = \"../loop\"\n}\n",
 	}
 	for name, content := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, name, content)
 	}
 	l := LoadModule("env", []File{{Path: "env/main.tf", Src: []byte(files["env/main.tf"])}}, Options{})
 	if len(l.Model.Clusters) != 1 || len(l.Model.NodeGroups) != 1 {
@@ -551,12 +546,7 @@ func TestInstalledModules(t *testing.T) {
 		".terraform/modules/platform.inner/main.tf": "resource \"aws_eks_node_group\" \"ng\" {}\n",
 	}
 	for name, content := range files {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, name, content)
 	}
 	l := LoadModule(".", []File{{Path: "main.tf", Src: []byte(files["main.tf"])}}, Options{})
 	if len(l.Model.Clusters) != 1 || l.Model.Clusters[0].Address != "module.platform.aws_eks_cluster.this" || !source.IsTrue(l.Model.Clusters[0].PublicEndpoint) {

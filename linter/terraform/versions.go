@@ -118,16 +118,7 @@ func (m *module) addon(r *resource, address string, clusters map[string]*model.C
 		a.Name = n.Val
 	}
 	if at, ok := body.Attributes["cluster_name"]; ok {
-		if ref, ok := m.refOf(at.Expr); ok && ref.res.typ == "aws_eks_cluster" && (ref.attr == "name" || ref.attr == "id") {
-			if in, ok := m.instance(ref); ok {
-				a.Cluster = clusters[in.address]
-			}
-		}
-		if a.Cluster == nil {
-			if v := m.eval(at.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
-				a.Cluster = clusterNamed(clusters, v.AsString())
-			}
-		}
+		a.Cluster = m.clusterByName(at.Expr, clusters)
 		if a.Cluster == nil {
 			call = moduleOutputCall(at.Expr)
 		}
