@@ -111,10 +111,7 @@ func (b *builder) imageEntryFor(image string) (source.Range, bool) {
 
 // splitImage splits an image reference into its name, tag and digest.
 func splitImage(image string) (name, tag, digest string) {
-	name = image
-	if at := strings.Index(name, "@"); at >= 0 {
-		name, digest = name[:at], name[at+1:]
-	}
+	name, digest, _ = strings.Cut(image, "@")
 	if colon := strings.LastIndex(name, ":"); colon > strings.LastIndex(name, "/") {
 		name, tag = name[:colon], name[colon+1:]
 	}
