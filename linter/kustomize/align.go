@@ -20,9 +20,11 @@ import (
 //     takes its parent's range.
 //
 // List items are paired by their name key when they have one (containers,
-// volumes, ports: as strategic merge pairs them), else by position. It
-// returns the index of the source the node was taken from, or -1.
-func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yaml.Node]source.Range, depth int) int {
+// volumes, ports: as strategic merge pairs them), else by position. A
+// scalar whose built value no source holds (a transformer changed it) is
+// recorded in changed. It returns the index of the source the node was
+// taken from, or -1.
+func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yaml.Node]source.Range, changed map[*yaml.Node]bool, depth int) int {
 	if out == nil || depth > yamldoc.MaxDepth {
 		return -1
 	}
@@ -33,6 +35,10 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 	}
 	ranges[out] = own
 	switch out.Kind {
+	case yaml.ScalarNode:
+		if idx >= 0 && !holds(cands, out.Value) {
+			changed[out] = true
+		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(out.Content); i += 2 {
 			k, v := out.Content[i], out.Content[i+1]
@@ -46,7 +52,7 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 					keys = append(keys, located{file: c.file, node: kk})
 				}
 			}
-			if j := align(v, values, own, ranges, depth+1); j >= 0 {
+			if j := align(v, values, own, ranges, changed, depth+1); j >= 0 {
 				ranges[k] = yamldoc.Range(keys[j].file, keys[j].node)
 			} else {
 				ranges[k] = own
@@ -64,10 +70,20 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 					items = append(items, located{file: c.file, node: m})
 				}
 			}
-			align(it, items, own, ranges, depth+1)
+			align(it, items, own, ranges, changed, depth+1)
 		}
 	}
 	return idx
+}
+
+// holds reports whether a candidate is a scalar of that value.
+func holds(cands []located, value string) bool {
+	for _, c := range cands {
+		if c.node.Kind == yaml.ScalarNode && c.node.Value == value {
+			return true
+		}
+	}
+	return false
 }
 
 // choose picks the source a node is taken from (see align).

@@ -114,6 +114,7 @@ type builder struct {
 	rootDisplay, rootAbs string
 	files                map[string]*sourceFile // by display path
 	patches              []located              // documents of the patch files read, in the order applied
+	images               []imageEntry           // images entries, in the order applied
 	problems             []source.Problem
 }
 
@@ -235,6 +236,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 		deleteKey(top, "helmCharts")
 	}
 	b.notePatches(dir, top)
+	b.noteImages(p, top)
 	if root {
 		deleteKey(top, "buildMetadata")
 		top.Content = append(top.Content,
@@ -349,8 +351,9 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 			sources = append(sources, p)
 		}
 	}
-	ranges := map[*yaml.Node]source.Range{}
-	align(obj, sources, fallback, ranges, 0)
+	ranges, changed := map[*yaml.Node]source.Range{}, map[*yaml.Node]bool{}
+	align(obj, sources, fallback, ranges, changed, 0)
+	b.locateImages(obj, ranges, changed)
 	return kube.AdaptBuilt(obj, func(n *yaml.Node) source.Range {
 		if rg, ok := ranges[n]; ok {
 			return rg

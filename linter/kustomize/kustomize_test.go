@@ -255,3 +255,34 @@ spec:
 		t.Errorf("privileged %v at %s", web.Privileged.Val, at(web.Privileged.Range))
 	}
 }
+
+// An image an images: entry rewrote is located at that entry, the last
+// applied one; an image no entry touched stays at its manifest.
+func TestBuildLocatesImagesEntries(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources:\n- deploy.yaml\nimages:\n- name: nginx\n  newTag: \"1.26\"\n",
+		"base/deploy.yaml":        baseDeploy,
+		"prod/kustomization.yaml": "resources:\n- ../base\nimages:\n- name: nginx\n  newName: example.com/nginx\n  newTag: latest\n- name: redis\n  newTag: \"7\"\n",
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Model.Workloads) != 1 {
+		t.Fatalf("not built: %v", res.Problems)
+	}
+	at := func(r source.Range) string {
+		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+	}
+	web, side := res.Model.Workloads[0].Containers[0], res.Model.Workloads[0].Containers[1]
+	if got := at(web.Image.Range); web.Image.Val != "example.com/nginx:latest" || got != "prod/kustomization.yaml:6:3" {
+		t.Errorf("image %s at %s, want the overlay's newTag", web.Image.Val, got)
+	}
+	if got := at(side.Image.Range); side.Image.Val != "busybox:1.36" || got != "base/deploy.yaml:13:16" {
+		t.Errorf("image %s at %s, want the base's", side.Image.Val, got)
+	}
+	var read []string
+	for _, f := range res.Files {
+		read = append(read, strings.TrimPrefix(f.Path, dir+"/"))
+	}
+	if strings.Join(read, ",") != "base/deploy.yaml,base/kustomization.yaml,prod/kustomization.yaml" {
+		t.Errorf("files for suppression comments: %v", read)
+	}
+}
