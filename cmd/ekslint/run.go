@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"sort"
@@ -137,7 +138,9 @@ func run(args []string, stdout, stderr io.Writer, terminal bool) int {
 		}
 	}
 
+	restore := quietLibraries()
 	res := linter.Lint(opts)
+	restore()
 	if f.writeBaseline != "" {
 		if err := writeReport(f.writeBaseline, stdout, func(w io.Writer) error { return baseline.Write(w, res.Findings) }); err != nil {
 			fmt.Fprintf(stderr, "ekslint: %v\n", err)
@@ -449,4 +452,25 @@ func paramNames(r *linter.Rule) string {
 		names[i] = p.Name
 	}
 	return " (it takes " + strings.Join(names, ", ") + ")"
+}
+
+// quietLibraries keeps what libraries print while linting out of the
+// command's output: kustomize writes its deprecation warnings to
+// os.Stderr and a few more through package log, and ekslint reports those
+// as located notes of its own. Nothing of ekslint's writes to standard
+// error while Lint runs; os.Stderr is swapped before Lint starts its
+// workers and restored after they have all finished.
+func quietLibraries() (restore func()) {
+	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return func() {}
+	}
+	stderr, logOut := os.Stderr, log.Writer()
+	os.Stderr = devnull
+	log.SetOutput(io.Discard)
+	return func() {
+		os.Stderr = stderr
+		log.SetOutput(logOut)
+		_ = devnull.Close()
+	}
 }

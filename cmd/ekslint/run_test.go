@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -698,5 +699,32 @@ spec:
 	code, _, errOut = ekslint(t, dir, args...)
 	if code != 2 || !strings.Contains(errOut, "registries") {
 		t.Errorf("a string for a list parameter must be an error: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestLibrariesStayQuiet: kustomize prints deprecation warnings on the
+// process's standard error; the command reports them as located notes and
+// keeps the library's own lines out of its output.
+func TestLibrariesStayQuiet(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"k/kustomization.yaml": "commonLabels: {app: x}\nresources: [pod.yaml]\n",
+		"k/pod.yaml":           "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: b:1}]\n",
+	})
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := os.Stderr
+	os.Stderr = w
+	_, _, errOut := ekslint(t, dir, append(only("EKS-K8S-001"), "k")...)
+	os.Stderr = real
+	w.Close()
+	leaked, _ := io.ReadAll(r)
+	if len(leaked) > 0 {
+		t.Errorf("a library wrote to standard error: %s", leaked)
+	}
+	if !strings.Contains(errOut, "k/kustomization.yaml:1:1: note: commonLabels is deprecated") {
+		t.Errorf("the deprecation is not a located note: %s", errOut)
 	}
 }

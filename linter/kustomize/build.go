@@ -237,6 +237,12 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 	}
 	b.notePatches(dir, top)
 	b.noteImages(p, top)
+	for _, d := range deprecatedKeys {
+		if k, _ := yamldoc.Lookup(top, d.key); k != nil {
+			b.problems = append(b.problems, source.Notef(yamldoc.Range(p, k),
+				"%s is deprecated in kustomize; use %s (`kustomize edit fix` rewrites it)", d.key, d.use))
+		}
+	}
 	if root {
 		deleteKey(top, "buildMetadata")
 		top.Content = append(top.Content,
@@ -296,6 +302,14 @@ func (b *builder) notePatches(dir string, top *yaml.Node) {
 		}
 	}
 	b.patches = append(mine, b.patches...)
+}
+
+// deprecatedKeys are the kustomization fields kustomize warns about on its
+// own standard error; ekslint reports them as located notes instead (the
+// command keeps the library's own output out of its report).
+var deprecatedKeys = []struct{ key, use string }{
+	{"bases", "resources"}, {"commonLabels", "labels"}, {"imageTags", "images"},
+	{"patchesJson6902", "patches"}, {"patchesStrategicMerge", "patches"}, {"vars", "replacements"},
 }
 
 func filterList(top *yaml.Node, key string, keep func(*yaml.Node) bool) {
