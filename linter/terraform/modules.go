@@ -130,6 +130,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	})
 	childOut := &Loaded{Model: child.adapt()}
 	child.follow(childOut, append(ancestors, dir))
+	m.engines = append(m.engines, child.engines...)
 	prefixAddresses(childOut.Model, "module."+name+".")
 	out.Model.Merge(childOut.Model)
 	out.Files = append(out.Files, childOut.Files...)
