@@ -125,6 +125,13 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.LogTypes = in.strs(names["enabled_cluster_log_types"], logTypes)
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	c.AutoModeCompute = in.autoMode()
+	// Inside a called module, an input written as var.NAME names the
+	// caller's argument too, as for a cluster resource.
+	done := m.collectPassed()
+	for _, a := range sortedAttrs(attrs) {
+		m.notePassed(a)
+	}
+	c.Passed = done()
 	out.Model.Clusters = append(out.Model.Clusters, c)
 	if m.eksCalls == nil {
 		m.eksCalls = map[string]*model.Cluster{}
