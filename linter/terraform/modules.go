@@ -61,7 +61,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	name := b.Labels[0]
 	attrs, _ := b.Body.JustAttributes() // nested blocks (lifecycle) are not inputs
 	srcAttr, ok := attrs["source"]
-	if !ok {
+	if !ok || m.noInstances(attrs) {
 		return
 	}
 	srcVal := m.eval(srcAttr.Expr)
@@ -278,6 +278,29 @@ func readModulesJSON(root string) map[string]string {
 		out[mod.Key] = path.Clean(path.Join(root, filepath.ToSlash(mod.Dir)))
 	}
 	return out
+}
+
+// noInstances reports whether a module call creates nothing, as a
+// resource does not: count is known to be 0, or for_each is known and
+// empty. Its objects are then not read at all.
+func (m *module) noInstances(attrs hcl.Attributes) bool {
+	if a, ok := attrs["count"]; ok {
+		v := m.eval(a.Expr)
+		if !v.IsKnown() || v.IsNull() || !v.Type().Equals(cty.Number) {
+			return false
+		}
+		n, acc := v.AsBigFloat().Int64()
+		return acc == 0 && n == 0
+	}
+	if a, ok := attrs["for_each"]; ok {
+		v := m.eval(a.Expr)
+		if !v.IsWhollyKnown() || v.IsNull() {
+			return false
+		}
+		ty := v.Type()
+		return (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0
+	}
+	return false
 }
 
 // callScope binds the iterators of a module call: a call with count or

@@ -639,6 +639,9 @@ func (m *module) policyEngines() {
 	for _, b := range m.modules {
 		attrs, _ := b.Body.JustAttributes()
 		m.protect(b.DefRange, "this module call", func() {
+			if m.noInstances(attrs) {
+				return
+			}
 			m.within(instance{scope: callScope(attrs)}, func() {
 				for _, a := range sortedAttrs(attrs) {
 					if moduleMeta[a.Name] {
