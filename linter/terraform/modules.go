@@ -84,6 +84,9 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 			dir = d
 			break
 		}
+		if (isEKSModule(src) || eksSubmodule(src) != "") && m.turnedOff(attrs) {
+			return
+		}
 		if isEKSModule(src) {
 			m.eksModule(b, attrs, src, out)
 			return
@@ -301,6 +304,22 @@ func (m *module) noInstances(attrs hcl.Attributes) bool {
 		return (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0
 	}
 	return false
+}
+
+// turnedOff reports whether a call of terraform-aws-modules/eks or one of
+// its submodules is known to create nothing: its create input (v17's
+// create_eks) is false, which every resource of the module is counted by.
+func (m *module) turnedOff(attrs hcl.Attributes) bool {
+	off := false
+	m.within(instance{scope: callScope(attrs)}, func() {
+		for _, name := range []string{"create", "create_eks"} {
+			if a, ok := attrs[name]; ok {
+				v := m.eval(a.Expr)
+				off = off || (v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.False())
+			}
+		}
+	})
+	return off
 }
 
 // callScope binds the iterators of a module call: a call with count or
