@@ -20,7 +20,8 @@ var CP053 = &linter.Rule{
 	Tags:     []string{"security", "network", "addons"},
 	Check: func(p *linter.Pass) {
 		for _, a := range p.Model.Addons {
-			if a.Name != "vpc-cni" || !a.Configuration.Known() {
+			// Another engine (Cilium, Calico) may enforce the policies.
+			if a.Name != "vpc-cni" || !a.Configuration.Known() || a.PolicyEngine.IsSet() {
 				continue
 			}
 			if c := a.Cluster; c != nil && c.Version.Known() {

@@ -16,15 +16,22 @@ var address = regexp.MustCompile(`[\w.\[\]"-]*?\b((?:aws|kubernetes)_[a-z0-9_]+\
 // TestModulePath: a root that calls a local module holding one object of
 // every area (raw resources, and the same through a terraform-aws-modules/eks
 // call inside it). Every finding names its object from the root, and every
-// address its messages mention does too.
+// address its messages mention does too; an input of the eks call written
+// as var.NAME names the root's argument as a related location.
 func TestModulePath(t *testing.T) {
 	res := linter.Lint(linter.Options{Paths: []string{"testdata/modulepath"}, Rules: All(), AsOf: lintest.AsOf, Jobs: 1})
 	if len(res.Problems) != 0 {
 		t.Fatalf("problems: %v", res.Problems)
 	}
 	objects := map[string]bool{}
+	passed := false
 	for _, f := range res.Findings {
 		objects[f.Object] = true
+		if f.RuleID == CP040.ID && f.Object == "module.platform.module.eks" {
+			for _, r := range f.Related {
+				passed = passed || (r.Range.File == "testdata/modulepath/main.tf" && r.Range.Start.Line == 6)
+			}
+		}
 		if !strings.HasPrefix(f.Object, "module.platform.") {
 			t.Errorf("%s %s: object %q does not name the call", f.RuleID, f.Range, f.Object)
 		}
@@ -39,6 +46,9 @@ func TestModulePath(t *testing.T) {
 				}
 			}
 		}
+	}
+	if !passed {
+		t.Errorf("the version of the eks call inside the module, var.k8s_version, does not name the root's argument")
 	}
 	for _, want := range []string{
 		"module.platform.aws_eks_cluster.this",

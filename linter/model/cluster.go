@@ -134,6 +134,12 @@ type Addon struct {
 	// Configuration is configuration_values / configurationValues as
 	// written (JSON or YAML text); Default "" when omitted.
 	Configuration source.Value[string]
+	// PolicyEngine is, for vpc-cni, a NetworkPolicy engine other than the
+	// add-on's own agent that the same Terraform root installs: the chart
+	// of a Cilium or Calico Helm release (a helm_release, or a chart named
+	// in a module call's inputs), Set where the chart is written. The zero
+	// value when none is seen.
+	PolicyEngine source.Value[string]
 }
 
 // AccessEntry is an EKS access entry with its access policies: an

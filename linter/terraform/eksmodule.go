@@ -125,6 +125,13 @@ func (m *module) eksModule(b *hcl.Block, attrs hcl.Attributes, src string, out *
 	c.LogTypes = in.strs(names["enabled_cluster_log_types"], logTypes)
 	c.SecretsEncryption = in.encryption(names["encryption_config"])
 	c.AutoModeCompute = in.autoMode()
+	// Inside a called module, an input written as var.NAME names the
+	// caller's argument too, as for a cluster resource.
+	done := m.collectPassed()
+	for _, a := range sortedAttrs(attrs) {
+		m.notePassed(a)
+	}
+	c.Passed = done()
 	out.Model.Clusters = append(out.Model.Clusters, c)
 	if m.eksCalls == nil {
 		m.eksCalls = map[string]*model.Cluster{}
@@ -163,12 +170,25 @@ func (in eksInputs) nodeGroups(c *model.Cluster, kind string, out *Loaded) {
 			continue
 		}
 		key := k.AsString()
+		if groupOff(g, defaults) {
+			continue // create = false: the module makes no such group
+		}
 		at := rangeOf(groupsAttr.Range)
 		if e := itemExpr(groupsAttr.Expr, key); e != nil {
 			at = rangeOf(e.Range())
 		}
 		out.Model.NodeGroups = append(out.Model.NodeGroups, in.nodeGroup(c, kind, key, g, at, groupsAttr, defaults, defaultsAttr))
 	}
+}
+
+// groupOff reports whether a node group entry is known to create nothing:
+// its create (else, in v18–v20, the defaults' create) is false.
+func groupOff(g, defaults cty.Value) bool {
+	v, ok := lookup(g, "create")
+	if !ok {
+		v, ok = lookup(defaults, "create")
+	}
+	return ok && v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.False()
 }
 
 // nodeGroup adapts one entry of eks_managed_node_groups or

@@ -202,8 +202,12 @@ func (in eksInputs) moduleAttachments(c *model.Cluster, out *Loaded) {
 			continue
 		}
 		var defaults hcl.Expression
+		defaultsVal := cty.EmptyObjectVal
 		if d, ok := in.attrs[kind+"_node_group_defaults"]; ok && in.major <= 20 {
 			defaults = itemExpr(d.Expr, "vpc_security_group_ids")
+			if dv, _, ok := in.input(kind + "_node_group_defaults"); ok && dv.IsWhollyKnown() && !dv.IsNull() && dv.CanIterateElements() {
+				defaultsVal = dv
+			}
 		}
 		for it := v.ElementIterator(); it.Next(); {
 			k, g := it.Element()
@@ -211,6 +215,9 @@ func (in eksInputs) moduleAttachments(c *model.Cluster, out *Loaded) {
 				continue
 			}
 			key := k.AsString()
+			if groupOff(g, defaultsVal) {
+				continue
+			}
 			if lt, ok := lookup(g, "use_custom_launch_template"); ok && lt.IsKnown() && lt.Type() == cty.Bool && lt.False() {
 				continue // without the module's launch template the groups are not used
 			}

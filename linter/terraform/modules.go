@@ -61,7 +61,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	name := b.Labels[0]
 	attrs, _ := b.Body.JustAttributes() // nested blocks (lifecycle) are not inputs
 	srcAttr, ok := attrs["source"]
-	if !ok {
+	if !ok || m.noInstances(attrs) {
 		return
 	}
 	srcVal := m.eval(srcAttr.Expr)
@@ -83,6 +83,9 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		if d, ok := m.installed(key); ok {
 			dir = d
 			break
+		}
+		if (isEKSModule(src) || eksSubmodule(src) != "") && m.turnedOff(attrs) {
+			return
 		}
 		if isEKSModule(src) {
 			m.eksModule(b, attrs, src, out)
@@ -130,6 +133,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	})
 	childOut := &Loaded{Model: child.adapt()}
 	child.follow(childOut, append(ancestors, dir))
+	m.engines = append(m.engines, child.engines...)
 	prefixAddresses(childOut.Model, "module."+name+".")
 	out.Model.Merge(childOut.Model)
 	out.Files = append(out.Files, childOut.Files...)
@@ -277,6 +281,45 @@ func readModulesJSON(root string) map[string]string {
 		out[mod.Key] = path.Clean(path.Join(root, filepath.ToSlash(mod.Dir)))
 	}
 	return out
+}
+
+// noInstances reports whether a module call creates nothing, as a
+// resource does not: count is known to be 0, or for_each is known and
+// empty. Its objects are then not read at all.
+func (m *module) noInstances(attrs hcl.Attributes) bool {
+	if a, ok := attrs["count"]; ok {
+		v := m.eval(a.Expr)
+		if !v.IsKnown() || v.IsNull() || !v.Type().Equals(cty.Number) {
+			return false
+		}
+		n, acc := v.AsBigFloat().Int64()
+		return acc == 0 && n == 0
+	}
+	if a, ok := attrs["for_each"]; ok {
+		v := m.eval(a.Expr)
+		if !v.IsWhollyKnown() || v.IsNull() {
+			return false
+		}
+		ty := v.Type()
+		return (ty.IsMapType() || ty.IsObjectType() || ty.IsSetType()) && v.LengthInt() == 0
+	}
+	return false
+}
+
+// turnedOff reports whether a call of terraform-aws-modules/eks or one of
+// its submodules is known to create nothing: its create input (v17's
+// create_eks) is false, which every resource of the module is counted by.
+func (m *module) turnedOff(attrs hcl.Attributes) bool {
+	off := false
+	m.within(instance{scope: callScope(attrs)}, func() {
+		for _, name := range []string{"create", "create_eks"} {
+			if a, ok := attrs[name]; ok {
+				v := m.eval(a.Expr)
+				off = off || (v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.False())
+			}
+		}
+	})
+	return off
 }
 
 // callScope binds the iterators of a module call: a call with count or

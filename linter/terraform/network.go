@@ -66,6 +66,7 @@ type sgIndex struct {
 }
 
 func (m *module) adaptNetwork(out *model.Model, l *links) {
+	m.policyEngines()
 	ix := &sgIndex{out: out, groups: map[string]*model.SecurityGroup{}, extra: map[string]*model.SecurityGroup{}, byID: map[string]*model.SecurityGroup{}}
 	m.eachInstance("aws_security_group", func(r *resource, in instance) {
 		g := m.securityGroup(r, in.address)
@@ -609,4 +610,90 @@ func (m *module) launchTemplateBy(attr, v string) (*resource, instance) {
 		return nil, instance{}
 	}
 	return found, at
+}
+
+// policyCharts are the Helm charts of NetworkPolicy engines that enforce
+// policies on EKS in place of (or chained with) the VPC CNI's own agent.
+var policyCharts = map[string]bool{"cilium": true, "calico": true, "tigera-operator": true, "antrea": true}
+
+var helmChartSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "chart"}}}
+
+// policyEngines records the NetworkPolicy engines the module installs: a
+// helm_release of one of policyCharts, or such a chart named in the inputs
+// of a module call (chart = "cilium" in an add-ons module's helm_releases).
+// Only a chart whose name is known counts.
+func (m *module) policyEngines() {
+	m.eachInstance("helm_release", func(r *resource, in instance) {
+		if a, ok := m.content(r.block.Body, helmChartSchema).Attributes["chart"]; ok {
+			if name, ok := policyChart(m.eval(a.Expr)); ok {
+				m.engines = append(m.engines, source.SetAt(name, rangeOf(a.Range)))
+			}
+		}
+	})
+	for _, b := range m.modules {
+		attrs, _ := b.Body.JustAttributes()
+		m.protect(b.DefRange, "this module call", func() {
+			if m.noInstances(attrs) {
+				return
+			}
+			m.within(instance{scope: callScope(attrs)}, func() {
+				for _, a := range sortedAttrs(attrs) {
+					if moduleMeta[a.Name] {
+						continue
+					}
+					if name, ok := chartIn(m.eval(a.Expr), 0); ok {
+						m.engines = append(m.engines, source.SetAt(name, rangeOf(a.Range)))
+						return
+					}
+				}
+			})
+		})
+	}
+}
+
+// chartIn finds a "chart" attribute naming a policy engine anywhere in v.
+func chartIn(v cty.Value, depth int) (string, bool) {
+	if depth > 8 || v.IsNull() || !v.IsKnown() || !v.CanIterateElements() {
+		return "", false
+	}
+	obj := v.Type().IsObjectType() || v.Type().IsMapType()
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		if obj && k.Type() == cty.String && k.IsKnown() && k.AsString() == "chart" {
+			if name, ok := policyChart(e); ok {
+				return name, true
+			}
+			continue
+		}
+		if name, ok := chartIn(e, depth+1); ok {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// policyChart reports whether v is the known name of a policy engine's
+// chart, as a name or as the last part of a path or OCI reference.
+func policyChart(v cty.Value) (string, bool) {
+	if v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
+		return "", false
+	}
+	name := v.AsString()
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name, policyCharts[strings.ToLower(name)]
+}
+
+// markPolicyEngines gives the root's vpc-cni add-ons the first policy
+// engine that the root or a module it calls installs.
+func (m *module) markPolicyEngines(out *model.Model) {
+	if len(m.engines) == 0 {
+		return
+	}
+	for _, a := range out.Addons {
+		if a.Name == "vpc-cni" {
+			a.PolicyEngine = m.engines[0]
+		}
+	}
 }

@@ -69,6 +69,10 @@ type module struct {
 	// eksCalls are the clusters of the module's terraform-aws-modules/eks
 	// calls, by call name, for the submodule calls that name them.
 	eksCalls map[string]*model.Cluster
+	// engines are the NetworkPolicy engines the module and the modules it
+	// calls install (network.go's policyEngines), for the root's vpc-cni
+	// add-ons.
+	engines []source.Value[string]
 	// addonCalls are the aws_eks_addon resources whose cluster_name is an
 	// output of a module call, by call name, linked when an eks module
 	// call of that name is read (versions.go).
@@ -126,6 +130,7 @@ func LoadModule(dir string, files []File, opts Options) (out Loaded) {
 	m.resolveVariables(opts)
 	out.Model = m.adapt()
 	m.follow(&out, []string{path.Clean(dir)})
+	m.markPolicyEngines(out.Model)
 	out.Problems = dedupe(append(m.problems, out.Problems...))
 	return out
 }

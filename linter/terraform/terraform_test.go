@@ -563,3 +563,47 @@ func TestInstalledModules(t *testing.T) {
 		t.Errorf("a module whose folder is gone is a note: %v", l.Problems)
 	}
 }
+
+// TestModuleCallsWithNoInstances: a module call with count = 0 or an empty
+// for_each creates nothing, so nothing of it is read; unknown counts and
+// non-empty for_each are read once, as before.
+func TestModuleCallsWithNoInstances(t *testing.T) {
+	m, _, problems := load(t, map[string]string{"main.tf": `variable "n" {
+  type = number
+}
+module "off" {
+  source  = "terraform-aws-modules/eks/aws"
+  version = "~> 20.0"
+  count   = 0
+}
+module "none" {
+  source   = "terraform-aws-modules/eks/aws"
+  version  = "~> 20.0"
+  for_each = toset([])
+}
+module "unknown" {
+  source  = "terraform-aws-modules/eks/aws"
+  version = "~> 20.0"
+  count   = var.n
+}
+module "some" {
+  source   = "terraform-aws-modules/eks/aws"
+  version  = "~> 20.0"
+  for_each = { a = 1 }
+}
+module "remote_off" {
+  source = "terraform-aws-modules/vpc/aws"
+  count  = 0
+}
+`}, Options{})
+	var got []string
+	for _, c := range m.Clusters {
+		got = append(got, c.Address)
+	}
+	if strings.Join(got, " ") != "module.unknown module.some" {
+		t.Errorf("clusters %v", got)
+	}
+	if len(problems) != 0 {
+		t.Errorf("a call that creates nothing needs no note: %v", problems)
+	}
+}

@@ -4,7 +4,7 @@ module "eks" {
   version = "~> 20.0"
 
   cluster_name                         = "${var.name}-mod"
-  cluster_version                      = "1.29"
+  cluster_version                      = var.k8s_version
   cluster_endpoint_public_access       = true
   cluster_endpoint_public_access_cidrs = ["0.0.0.0/0"]
   cluster_enabled_log_types            = []

@@ -2,6 +2,10 @@ variable "name" {
   type = string
 }
 
+variable "k8s_version" {
+  type = string
+}
+
 resource "aws_iam_role" "cluster" {
   name = "${var.name}-cluster"
   assume_role_policy = jsonencode({
