@@ -390,13 +390,7 @@ func (in eksInputs) strs(name string, def []string) source.Strings {
 	if v.IsKnown() && v.IsNull() {
 		return defaultList(def, rangeOf(a.Range))
 	}
-	l := listValue(v, rangeOf(a.Range))
-	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && l.Known() && len(t.Exprs) == len(l.Val) {
-		for i, e := range t.Exprs {
-			l.Val[i].Range = rangeOf(e.Range())
-		}
-	}
-	return l
+	return elementRanges(listValue(v, rangeOf(a.Range)), a.Expr)
 }
 
 // encryption reads the secrets-encryption input: off by default in v18
