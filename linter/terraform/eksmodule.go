@@ -326,23 +326,11 @@ func itemExpr(expr hcl.Expression, path ...string) hcl.Expression {
 		if !ok {
 			return nil
 		}
-		var next hcl.Expression
-		for _, item := range obj.Items {
-			k := hcl.ExprAsKeyword(item.KeyExpr)
-			if k == "" {
-				if v, diags := item.KeyExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() {
-					k = v.AsString()
-				}
-			}
-			if k == p {
-				next = item.ValueExpr
-				break
-			}
-		}
-		if next == nil {
+		item := consItem(obj, p, false)
+		if item == nil {
 			return nil
 		}
-		expr = next
+		expr = item.ValueExpr
 	}
 	return expr
 }
