@@ -62,8 +62,13 @@ type unitResult struct {
 // run the rules, apply suppressions and sort.
 func Lint(opts Options) *Result {
 	if opts.AsOf.IsZero() {
-		opts.AsOf = time.Now().UTC()
+		opts.AsOf = time.Now()
 	}
+	// Rules count whole days to a date of the support calendar: the run's
+	// date is a day, not the clock time it started at (at 22:00 the day
+	// before a date, that date is one day away, not zero).
+	y, mo, d := opts.AsOf.UTC().Date()
+	opts.AsOf = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	in := discover(opts)
 	res := &Result{Rules: opts.Rules, Files: in.fileCount}
 	res.Problems = append(res.Problems, in.problems...)

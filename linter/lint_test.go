@@ -121,3 +121,19 @@ func TestCalledModulesAreNotRoots(t *testing.T) {
 		t.Errorf("a module that calls itself must end with a located warning: %v", res.Problems)
 	}
 }
+
+// TestAsOfIsADay: rules see the run's date at midnight UTC, whatever the
+// clock time it is given with, so days left to a date are whole days.
+func TestAsOfIsADay(t *testing.T) {
+	writeTree(t, map[string]string{"main.tf": cluster})
+	var seen time.Time
+	probe := &Rule{ID: "EKS-CP-002", Check: func(p *Pass) { seen = p.AsOf }}
+	Lint(Options{Rules: []*Rule{probe}, AsOf: time.Date(2026, 12, 1, 22, 5, 0, 0, time.UTC)})
+	if want := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC); !seen.Equal(want) {
+		t.Errorf("AsOf %v, want %v", seen, want)
+	}
+	Lint(Options{Rules: []*Rule{probe}})
+	if y, m, d := time.Now().UTC().Date(); !seen.Equal(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) && !seen.Equal(time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("default AsOf %v is not today", seen)
+	}
+}

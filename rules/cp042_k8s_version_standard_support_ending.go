@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/eksdata"
 )
@@ -35,8 +37,12 @@ var CP042 = &linter.Rule{
 			if isStandardPolicy(c) {
 				then = "EKS upgrades the control plane on its own (the upgrade policy is STANDARD)"
 			}
-			p.Report(c, c.Version.Range, "standard support for Kubernetes %s ends on %s, in %d days; then %s: plan the upgrade of %s before that date",
-				s.row.Version, s.row.EndOfStandard, left, then, versionField(c))
+			in := fmt.Sprintf("in %d days", left)
+			if left == 1 {
+				in = "tomorrow"
+			}
+			p.Report(c, c.Version.Range, "standard support for Kubernetes %s ends on %s, %s; then %s: plan the upgrade of %s before that date",
+				s.row.Version, s.row.EndOfStandard, in, then, versionField(c))
 		}
 	},
 }

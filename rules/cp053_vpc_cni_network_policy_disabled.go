@@ -23,6 +23,13 @@ var CP053 = &linter.Rule{
 			if a.Name != "vpc-cni" || !a.Configuration.Known() {
 				continue
 			}
+			if c := a.Cluster; c != nil && c.Version.Known() {
+				// The network policy agent needs Kubernetes 1.25 or later:
+				// an older cluster cannot turn it on.
+				if v, ok := minor(c.Version.Val); ok && v < 25 {
+					continue
+				}
+			}
 			f := field(&a.Object, "configuration_values", "configurationValues")
 			on, known := networkPolicyEnabled(a.Configuration.Val)
 			switch {

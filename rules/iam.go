@@ -9,7 +9,7 @@ import (
 )
 
 // iamRules lists the IAM role rules (EKS-NG-050 to 053).
-var iamRules = []*linter.Rule{NG050, NG051, NG052}
+var iamRules = []*linter.Rule{NG050, NG051, NG052, NG053}
 
 // attachedManaged returns the names of the AWS-managed policies attached
 // to a role (any partition).

@@ -9,4 +9,4 @@ import (
 // K8S023 flags containers without a CPU limit.
 var K8S023 = resourceRule("EKS-K8S-023", "cpu-limit-missing", "CPU limit",
 	"one busy container can starve its neighbours on the node; set resources.limits.cpu",
-	linter.Low, func(c *model.Container) source.Value[string] { return c.CPULimit }, nil)
+	linter.Low, "cpu", func(c *model.Container) source.Value[string] { return c.CPULimit }, nil)

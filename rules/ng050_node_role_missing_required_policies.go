@@ -24,7 +24,7 @@ var NG050 = &linter.Rule{
 			if r == nil || !r.Complete || opaque(r) {
 				continue
 			}
-			missing, why := missingNodePolicies(g, r)
+			missing, why := missingNodePolicies(p.Model, g, r)
 			if len(missing) == 0 {
 				continue
 			}
@@ -47,7 +47,7 @@ var NG050 = &linter.Rule{
 
 // missingNodePolicies returns the required policies a complete node role
 // lacks, with what each is for.
-func missingNodePolicies(g *model.NodeGroup, r *model.Role) (missing, why []string) {
+func missingNodePolicies(m *model.Model, g *model.NodeGroup, r *model.Role) (missing, why []string) {
 	has := attachedManaged(r)
 	if !has["AmazonEKSWorkerNodePolicy"] && !has["AmazonEKSWorkerNodeMinimalPolicy"] && !grants(r, "eks:DescribeCluster") {
 		missing = append(missing, "AmazonEKSWorkerNodePolicy")
@@ -59,7 +59,7 @@ func missingNodePolicies(g *model.NodeGroup, r *model.Role) (missing, why []stri
 		missing = append(missing, "AmazonEC2ContainerRegistryReadOnly")
 		why = append(why, "without an ECR read policy nodes cannot pull the EKS add-on images (vpc-cni, kube-proxy, coredns)")
 	}
-	if !has["AmazonEKS_CNI_Policy"] && !has["AmazonEKS_CNI_IPv6_Policy"] && !cniHasOwnRole(g, r) &&
+	if !has["AmazonEKS_CNI_Policy"] && !has["AmazonEKS_CNI_IPv6_Policy"] && !cniHasOwnRole(m, g, r) &&
 		!grants(r, "ec2:AssignPrivateIpAddresses", "ec2:AssignIpv6Addresses") {
 		missing = append(missing, "AmazonEKS_CNI_Policy")
 		why = append(why, "without it, or a role of vpc-cni's own, aws-node cannot assign pod IP addresses")
@@ -68,20 +68,29 @@ func missingNodePolicies(g *model.NodeGroup, r *model.Role) (missing, why []stri
 }
 
 // cniHasOwnRole reports whether the VPC CNI may get its permissions from
-// a role of its own: the adapter knows it does (eksctl's withOIDC), or the
-// cluster's vpc-cni add-on has a role that is not known to be empty. A
-// group whose cluster is not known may have one too.
-func cniHasOwnRole(g *model.NodeGroup, r *model.Role) bool {
-	if source.IsTrue(r.CNIElsewhere) {
+// a role of its own: the adapter knows it may (eksctl's withOIDC, a Pod
+// Identity association for aws-node), or the cluster's vpc-cni add-on has
+// a role that is not known to be empty. A group whose cluster is not
+// known may have one too, and so may every group while a vpc-cni add-on
+// with a role is tied to no known cluster.
+func cniHasOwnRole(m *model.Model, g *model.NodeGroup, r *model.Role) bool {
+	if source.IsTrue(r.CNIElsewhere) || g.Cluster == nil {
 		return true
 	}
-	if g.Cluster == nil {
-		return true
-	}
+	mayHaveRole := func(a *model.Addon) bool { return mayBeCNI(a) && !(a.Role.Known() && a.Role.Val == "") }
 	for _, a := range g.Cluster.Addons {
-		if a.Name == "vpc-cni" && !(a.Role.Known() && a.Role.Val == "") {
+		if mayHaveRole(a) {
+			return true
+		}
+	}
+	for _, a := range m.Addons {
+		if a.Cluster == nil && mayHaveRole(a) {
 			return true
 		}
 	}
 	return false
 }
+
+// mayBeCNI reports whether an add-on is, or may be, vpc-cni (an add-on
+// whose name cannot be known has an empty Name).
+func mayBeCNI(a *model.Addon) bool { return a.Name == "vpc-cni" || a.Name == "" }

@@ -42,8 +42,8 @@ var NG052 = &linter.Rule{
 					continue
 				}
 				if what, bad := broadPolicies[name]; bad {
-					related(p.ReportSeverity(sev(p, r), r, pol.Range, "%s is attached to the %s %s: it grants %s, so whoever gets the role's credentials (a compromised pod or node) gets that too%s; replace it with a policy scoped to the actions and resources the role needs",
-						pol.Val, r.Use, roleName(r), what, bounded(r)).In(name), r, pol.Range)
+					related(p.ReportSeverity(sev(p, r), r, pol.Range, "%s is attached to the %s %s: it grants %s, so %s gets that too%s; replace it with a policy scoped to the actions and resources the role needs",
+						pol.Val, r.Use, roleName(r), what, holder(r), bounded(r)).In(name), r, pol.Range)
 				}
 				if name == "AmazonEC2ContainerRegistryPowerUser" {
 					related(p.ReportSeverity(linter.Low, r, pol.Range, "%s is attached to the %s %s: it lets the role push and overwrite images in every ECR repository of the account; give image builders a role of their own, or scope a policy to the repositories they build",
@@ -81,6 +81,17 @@ func related(rep linter.Reported, r *model.Role, at source.Range) {
 			rep.Also(u, "the role is used here")
 		}
 	}
+}
+
+// holder says who can use what a role grants: whoever gets its
+// credentials, or for an EKS capability's role (eksctl capabilities[],
+// assumed by the AWS-run ACK, kro or Argo CD controller, not by anything
+// on the nodes) whoever may create the resources the controller acts on.
+func holder(r *model.Role) string {
+	if r.Kind == "capability" {
+		return "anyone allowed to create the resources the capability acts on in the cluster"
+	}
+	return "whoever gets the role's credentials (a compromised pod or node)"
 }
 
 // sev is the severity of a broad grant: medium when a permissions boundary

@@ -37,8 +37,11 @@ var RBAC020 = &linter.Rule{
 						continue
 					}
 					who := "its principal"
-					if e.PrincipalARN.Known() && e.PrincipalARN.Val != "" {
+					switch {
+					case e.PrincipalARN.Known() && e.PrincipalARN.Val != "":
 						who = e.PrincipalARN.Val
+					case e.Kind == "capability":
+						who = "the capability's role"
 					}
 					scope := field(&e.Object, "access_scope.type", "accessScope.type")
 					r := p.Report(e, pol.PolicyARN.Range, "%s is associated at cluster scope: %s can do anything in every namespace of the cluster; associate a narrower policy (AmazonEKSEditPolicy, AmazonEKSViewPolicy) or set %s to namespace with the namespaces it needs, or list the principal under break-glass if it is a break-glass role",

@@ -199,3 +199,20 @@ func TestCatalog(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigurationDocListsParameters keeps the parameter table of
+// docs/configuration.md in step with the rules.
+func TestConfigurationDocListsParameters(t *testing.T) {
+	b, err := os.ReadFile("../docs/configuration.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, r := range All() {
+		for _, p := range r.Params {
+			if !strings.Contains(doc, "| `"+r.ID+"` | `"+p.Name+"` |") {
+				t.Errorf("docs/configuration.md has no row for %s's parameter %s", r.ID, p.Name)
+			}
+		}
+	}
+}

@@ -36,9 +36,10 @@ func probeRule(id, name, probe, why string, sev linter.Severity, get func(*model
 	}
 }
 
-// resourceRule builds the four request/limit rules. fallback, when not
-// nil, is a limit that Kubernetes copies into a missing request.
-func resourceRule(id, name, what, why string, sev linter.Severity, get, fallback func(*model.Container) source.Value[string]) *linter.Rule {
+// resourceRule builds the four request/limit rules over resource ("cpu" or
+// "memory"). fallback, when not nil, is a limit that Kubernetes copies into
+// a missing request, and marks the rule as one about a request.
+func resourceRule(id, name, what, why string, sev linter.Severity, resource string, get, fallback func(*model.Container) source.Value[string]) *linter.Rule {
 	return &linter.Rule{
 		ID:       id,
 		Name:     name,
@@ -62,11 +63,36 @@ func resourceRule(id, name, what, why string, sev linter.Severity, get, fallback
 							continue // a limit without a request becomes the request
 						}
 					}
+					if limitRangeDefault(&p.Model.Kube, w.Namespace, resource, fallback != nil) != nil {
+						continue // the namespace's LimitRange fills it in at admission
+					}
 					p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, what, why).In(containerPath(c))
 				}
 			}
 		},
 	}
+}
+
+// limitRangeDefault returns the first LimitRange of the input in namespace
+// that gives containers a default for resource: a default request when
+// request is true, a default limit otherwise (the adapter has already
+// applied the API's defaulting, a default limit standing in for a missing
+// default request). The LimitRanger admission plugin writes that value into
+// every container of the namespace that omits it. Nil when there is none.
+func limitRangeDefault(k *model.Kube, namespace, resource string, request bool) *model.LimitRange {
+	for _, lr := range k.LimitRanges {
+		if lr.Namespace != namespace {
+			continue
+		}
+		defaults := lr.Default
+		if request {
+			defaults = lr.DefaultRequest
+		}
+		if _, ok := defaults[resource]; ok {
+			return lr
+		}
+	}
+	return nil
 }
 
 // containerPath names a container within its pod spec, for fingerprints.

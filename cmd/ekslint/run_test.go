@@ -411,15 +411,23 @@ func TestDeterministic(t *testing.T) {
 		files[name+"/pod.yaml"] = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n"
 	}
 	write(t, dir, files)
-	var first string
-	for _, procs := range []int{1, 2, 8, 1} {
-		prev := runtime.GOMAXPROCS(procs)
-		_, out, _ := ekslint(t, dir, "-f", "json")
-		runtime.GOMAXPROCS(prev)
-		if first == "" {
-			first = out
-		} else if out != first {
-			t.Fatalf("output differs with GOMAXPROCS=%d", procs)
+	// From the project's root, so that SARIF keeps the fixtures' results:
+	// they hold every rule's findings in every format.
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"json", "sarif", "text"} {
+		var first string
+		for _, procs := range []int{1, 2, 8, 1} {
+			prev := runtime.GOMAXPROCS(procs)
+			_, out, _ := ekslint(t, root, "-f", format, "fixtures", dir)
+			runtime.GOMAXPROCS(prev)
+			if first == "" {
+				first = out
+			} else if out != first {
+				t.Fatalf("%s output differs with GOMAXPROCS=%d", format, procs)
+			}
 		}
 	}
 }

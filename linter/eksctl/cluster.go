@@ -32,6 +32,13 @@ func (a *adapter) cluster(top *scope) *model.Cluster {
 	c.LogTypes = expandLogTypes(logging.strs("enableTypes", nil))
 	c.LogRetentionDays = logRetention(logging)
 	c.SecretsEncryption = secretsEncryption(top.enter("secretsEncryption"))
+	if arn := top.enter("outpost").str("controlPlaneOutpostARN", ""); source.IsFalse(c.SecretsEncryption) && (!arn.Known() || arn.Val != "") {
+		// A local cluster on Outposts cannot use KMS envelope encryption:
+		// eksctl refuses secretsEncryption.keyARN there (validation.go,
+		// "KMS encryption is not supported on Outposts"), so its absence
+		// is not the configuration's choice.
+		c.SecretsEncryption = source.UnknownAt[bool](arn.Range)
+	}
 	a.zones = a.subnetZones(vpc)
 	return c
 }

@@ -255,10 +255,16 @@ func TestSecretsEncryption(t *testing.T) {
 		{"empty block", []string{"secretsEncryption: {}"}, source.Default, false, span(4, 1, 4, 18)},
 		{"empty key", []string{"secretsEncryption:", `  keyARN: ""`}, source.Default, false, span(5, 3, 5, 13)},
 		{"key", []string{"secretsEncryption:", "  keyARN: arn:aws:kms:us-west-2:1:key/k"}, source.Set, true, span(5, 3, 5, 40)},
+		// eksctl refuses a KMS key on Outposts: not the configuration's choice.
+		{"outposts", []string{"outpost:", "  controlPlaneOutpostARN: arn:aws:outposts:us-west-2:1:outpost/op-1"}, source.Unknown, false, span(5, 3, 5, 68)},
+		{"outposts ARN not a string", []string{"outpost:", "  controlPlaneOutpostARN: [a]"}, source.Unknown, false, span(5, 3, 5, 30)},
+		{"empty Outposts ARN", []string{"outpost:", `  controlPlaneOutpostARN: ""`}, source.Default, false, firstKey},
+		{"outposts with a key anyway", []string{"outpost:", "  controlPlaneOutpostARN: arn:aws:outposts:us-west-2:1:outpost/op-1", "secretsEncryption:", "  keyARN: arn:aws:kms:us-west-2:1:key/k"}, source.Set, true, span(7, 3, 7, 40)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := adaptClean(t, doc(tt.more...)).Clusters[0]
+			m, _ := adapt(t, doc(tt.more...))
+			c := m.Clusters[0]
 			checkBool(t, "secrets", c.SecretsEncryption, tt.origin, tt.val, tt.at)
 		})
 	}

@@ -111,6 +111,13 @@ func TestCorpus(t *testing.T) {
 	if c := clusters["37-outposts-fully-private.yaml"]; c == nil || c.PublicEndpoint != source.DefaultAt(false, at("37-outposts-fully-private.yaml", 16, 3, 16, 16)) {
 		t.Errorf("37: %+v", c)
 	}
+	// 35-37: eksctl refuses a KMS key on Outposts, so secrets encryption is
+	// not judged there.
+	for _, f := range []string{"35-outposts.yaml", "36-outposts-vpc.yaml", "37-outposts-fully-private.yaml"} {
+		if c := clusters[f]; c == nil || c.SecretsEncryption.Known() {
+			t.Errorf("%s: secrets %+v", f, c)
+		}
+	}
 	// 38: public endpoint restricted to one address.
 	if c := clusters["38-cluster-subnets-sgs.yaml"]; c == nil || !source.IsTrue(c.PublicEndpoint) || values(c.PublicCIDRs) != "1.1.1.1/32@19:23" {
 		t.Errorf("38: %+v", c)

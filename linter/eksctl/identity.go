@@ -36,6 +36,7 @@ func (a *adapter) identity(m *model.Model, top *scope, c *model.Cluster) {
 		c.WorkloadIdentity = source.UnknownAt[bool](arn.Range)
 	}
 	a.accessEntries(ac, c)
+	a.capabilityAccess(top, c)
 }
 
 // workloadIdentity: IRSA through iam.withOIDC (default false), or EKS Pod
@@ -113,19 +114,53 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 			Cluster: c,
 		}
 		e.PrincipalARN = s.str("principalARN", "")
-		for j, praw := range s.items("accessPolicies") {
-			ppath := fmt.Sprintf("accessPolicies[%d]", j)
-			ps := a.item(path+"."+ppath, praw)
-			if ps == nil {
-				continue
-			}
-			p := &model.AccessPolicy{Path: ppath, Range: ps.at, PolicyARN: ps.str("policyARN", "")}
-			p.ScopeType = ps.enter("accessScope").str("type", "")
-			if p.ScopeType.IsDefault() {
-				p.ScopeType = source.UnknownAt[string](p.ScopeType.Range) // eksctl requires it
-			}
-			e.Policies = append(e.Policies, p)
-		}
+		e.Policies = a.accessPolicies(s, path)
 		c.AccessEntries = append(c.AccessEntries, e)
 	}
+}
+
+// capabilityAccess reads capabilities[].accessPolicies: eksctl associates
+// them with the access entry EKS creates for the capability's role
+// (pkg/actions/capability, associateAccessPolicies). The principal is
+// roleArn, or the role eksctl creates (Default "") when it is omitted.
+func (a *adapter) capabilityAccess(top *scope, c *model.Cluster) {
+	for i, raw := range top.items("capabilities") {
+		path := fmt.Sprintf("capabilities[%d]", i)
+		s := a.item(path, raw)
+		if s == nil {
+			continue
+		}
+		id := fmt.Sprint(i)
+		if name := s.str("name", ""); name.Known() && name.Val != "" {
+			id = name.Val
+		}
+		e := &model.AccessEntry{
+			Object:  model.Object{Kind: "capability", Address: c.Address + "/capabilities/" + id, Range: s.at, Format: model.Eksctl},
+			Cluster: c,
+		}
+		e.PrincipalARN = s.str("roleArn", "")
+		if e.Policies = a.accessPolicies(s, path); len(e.Policies) > 0 {
+			c.AccessEntries = append(c.AccessEntries, e)
+		}
+	}
+}
+
+// accessPolicies reads the accessPolicies[] of an access entry or a
+// capability at path: policyARN and accessScope.type.
+func (a *adapter) accessPolicies(s *scope, path string) []*model.AccessPolicy {
+	var out []*model.AccessPolicy
+	for j, praw := range s.items("accessPolicies") {
+		ppath := fmt.Sprintf("accessPolicies[%d]", j)
+		ps := a.item(path+"."+ppath, praw)
+		if ps == nil {
+			continue
+		}
+		p := &model.AccessPolicy{Path: ppath, Range: ps.at, PolicyARN: ps.str("policyARN", "")}
+		p.ScopeType = ps.enter("accessScope").str("type", "")
+		if p.ScopeType.IsDefault() {
+			p.ScopeType = source.UnknownAt[string](p.ScopeType.Range) // eksctl requires it
+		}
+		out = append(out, p)
+	}
+	return out
 }

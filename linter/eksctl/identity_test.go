@@ -74,3 +74,41 @@ accessConfig:
 		t.Errorf("default mode %+v", d.AuthenticationMode)
 	}
 }
+
+// TestCapabilityAccess: a capability's accessPolicies are associated with
+// the access entry of its role; a capability without any adds no entry.
+func TestCapabilityAccess(t *testing.T) {
+	c := adaptClean(t, `apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: c
+capabilities:
+  - name: ack
+    type: ACK
+  - name: kro
+    type: KRO
+    accessPolicies:
+      - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy
+        accessScope:
+          type: cluster
+  - name: argocd
+    type: ARGOCD
+    roleArn: arn:aws:iam::1:role/argo
+    accessPolicies:
+      - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy
+        accessScope: {type: namespace, namespaces: [a]}
+`).Clusters[0]
+	if len(c.AccessEntries) != 2 {
+		t.Fatalf("entries %+v", c.AccessEntries)
+	}
+	kro, argo := c.AccessEntries[0], c.AccessEntries[1]
+	if kro.Kind != "capability" || kro.Address != "ClusterConfig/c/capabilities/kro" || kro.PrincipalARN != source.DefaultAt("", kro.Range) || kro.Range.Start.Line != 8 {
+		t.Errorf("kro entry %+v", kro)
+	}
+	if p := kro.Policies; len(p) != 1 || p[0].ScopeType.Val != "cluster" || p[0].PolicyARN.Range.Start.Line != 11 || p[0].Path != "accessPolicies[0]" {
+		t.Errorf("kro policies %+v", p)
+	}
+	if !argo.PrincipalARN.IsSet() || argo.PrincipalARN.Val != "arn:aws:iam::1:role/argo" || len(argo.Policies) != 1 || argo.Policies[0].ScopeType.Val != "namespace" {
+		t.Errorf("argocd entry %+v", argo)
+	}
+}

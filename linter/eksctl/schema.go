@@ -290,6 +290,23 @@ func (s *schemaCheck) mapping(n *yaml.Node, t *shape) {
 			s.leave()
 			continue
 		}
+		if name, ok := foldMatch(k, t.names); ok {
+			if t.lenient {
+				// Decoded by an UnmarshalJSON of eksctl's own with
+				// encoding/json, which matches keys in any case: the
+				// setting is read.
+				s.key(name)
+				s.value(v, t.fields[name])
+				s.leave()
+				continue
+			}
+			// eksctl's strict first pass (encoding/json) matches keys in
+			// any case, so it does not refuse this one; the decode it then
+			// keeps (apimachinery, case-sensitive) drops it.
+			s.report(k, "eksctl ignores the key %q in %s: keys are case-sensitive, so the setting never takes effect; spell it %q",
+				k.Value, s.where(), name)
+			continue
+		}
 		if t.lenient {
 			s.report(k, "eksctl ignores the unknown key %q in %s%s, so the setting never takes effect",
 				k.Value, s.where(), suggest(k.Value, t.names))
@@ -428,6 +445,19 @@ func readAsString(n *yaml.Node, plain bool) (string, bool) {
 		}
 		s := strconv.FormatInt(i, 10)
 		return s, s != n.Value
+	}
+	return "", false
+}
+
+// foldMatch finds the key of names that k spells in another case.
+func foldMatch(k *yaml.Node, names []string) (string, bool) {
+	if k.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	for _, name := range names {
+		if strings.EqualFold(k.Value, name) {
+			return name, true
+		}
 	}
 	return "", false
 }

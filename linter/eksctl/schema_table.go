@@ -10,8 +10,10 @@ package eksctl
 // The format, one struct per block:
 //
 //	Name {            a mapping with exactly these keys
-//	Name lenient {    eksctl ignores unknown keys here (identityProviders
-//	                  are decoded without the strict decoder)
+//	Name lenient {    eksctl ignores unknown keys here, and reads known
+//	                  ones in any case (identityProviders and vpc.subnets
+//	                  are decoded by an UnmarshalJSON of eksctl's own, with
+//	                  the plain, case-insensitive json.Unmarshal)
 //		key type
 //	}
 //
@@ -24,7 +26,7 @@ package eksctl
 // types and authentication modes (access_entry.go, validation.go), taint
 // effects (pkg/utils/taints), log retention days (cloudwatch.go).
 const schemaTable = `
-AZSubnetSpec {
+AZSubnetSpec lenient {
 	az string
 	cidr string
 	id string

@@ -90,7 +90,10 @@ func TestSchemaProblems(t *testing.T) {
 	}{
 		{"near miss", []string{"vpc:", "  publicAccessCIDR: []"},
 			[]string{`5:3 unknown key "publicAccessCIDR" in vpc (did you mean "publicAccessCIDRs"?)`}},
-		{"case", []string{"iam:", "  withOidc: true"}, []string{`(did you mean "withOIDC"?)`}},
+		{"case", []string{"iam:", "  withOidc: true"}, []string{`5:3 eksctl ignores the key "withOidc" in iam: keys are case-sensitive, so the setting never takes effect; spell it "withOIDC"`}},
+		{"subnets are lenient", []string{"vpc:", "  subnets:", "    private:", "      a: {id: subnet-1, zone: eu-west-1a, CIDR: [x]}"},
+			[]string{`eksctl ignores the unknown key "zone" in vpc.subnets.private.a`, `vpc.subnets.private.a.cidr should be a string`}},
+		{"lenient reads any case", []string{"identityProviders:", "  - {Type: oidc, name: a, issuerUrl: u, ClientId: c}"}, nil},
 		{"far miss has no suggestion", []string{"frobnicate: 1"}, []string{`unknown key "frobnicate" in the ClusterConfig: eksctl refuses`}},
 		{"float version", []string{"addons:", "  - name: x", "    version: 1.10"},
 			[]string{`6:14 addons[0].version is the number 1.10 to YAML, which eksctl reads as "1.1": quote it ("1.10")`}},

@@ -39,7 +39,7 @@ func (a *adapter) authConfigMap(n *yaml.Node, kind string) bool {
 	// A manifest without a namespace goes where `kubectl apply -n` puts
 	// it, which is usually kube-system for aws-auth: Unknown.
 	if k, v := lookup(meta, "namespace"); v != nil && !yamldoc.IsNull(v) && v.Kind == yaml.ScalarNode {
-		am.Namespace = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, k, v))
+		am.Namespace = source.SetAt(v.Value, a.keyValueRange(k, v))
 	} else {
 		am.Address = kind + "/aws-auth"
 	}
@@ -60,7 +60,7 @@ func (a *adapter) authConfigMap(n *yaml.Node, kind string) bool {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			am.Problems = append(am.Problems, model.AuthProblem{Range: yamldoc.KeyValueRange(a.path, k, v),
+			am.Problems = append(am.Problems, model.AuthProblem{Range: a.keyValueRange(k, v),
 				Message: fmt.Sprintf("data.%s must be a string holding YAML (a block scalar `%s: |`), not %s", key, key, yamldoc.Describe(v))})
 			continue
 		}

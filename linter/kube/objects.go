@@ -105,7 +105,7 @@ func (a *adapter) annotations(n *yaml.Node) model.Annotations {
 			out[k.Value] = source.UnknownAt[string](a.rng(m.Content[i+1]))
 			continue
 		}
-		out[k.Value] = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, k, v))
+		out[k.Value] = source.SetAt(v.Value, a.keyValueRange(k, v))
 	}
 	return out
 }
@@ -132,7 +132,7 @@ func (a *adapter) strs(m *yaml.Node, key string, at source.Range, address, what 
 		}
 		items = append(items, source.SetAt(d.Value, a.rng(e)))
 	}
-	return source.SetAt(items, yamldoc.KeyValueRange(a.path, k, v))
+	return source.SetAt(items, a.keyValueRange(k, v))
 }
 
 // number reads an optional whole number: Set at the key through its value,
@@ -146,7 +146,7 @@ func (a *adapter) number(m *yaml.Node, key string, def int, at source.Range, add
 	v = yamldoc.Deref(v)
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
 		if n, err := strconv.Atoi(v.Value); err == nil {
-			return source.SetAt(n, yamldoc.KeyValueRange(a.path, k, v))
+			return source.SetAt(n, a.keyValueRange(k, v))
 		}
 	}
 	a.shape(v, "%s: %s.%s should be a whole number, not %s", address, what, key, yamldoc.Describe(v))
@@ -164,7 +164,7 @@ func (a *adapter) count(m *yaml.Node, key string, at source.Range, address, what
 		a.shape(v, "%s: %s.%s should be a list, not %s", address, what, key, yamldoc.Describe(v))
 		return source.UnknownAt[int](a.rng(v))
 	}
-	return source.SetAt(len(v.Content), yamldoc.KeyValueRange(a.path, k, v))
+	return source.SetAt(len(v.Content), a.keyValueRange(k, v))
 }
 
 // selector reads a label selector under key: Default (the zero selector)
@@ -224,7 +224,7 @@ func (a *adapter) selector(m *yaml.Node, key string, at source.Range, address, w
 			sel.MatchExpressions = append(sel.MatchExpressions, req)
 		}
 	}
-	return source.SetAt(sel, yamldoc.KeyValueRange(a.path, k, v))
+	return source.SetAt(sel, a.keyValueRange(k, v))
 }
 
 // stringMap reads a mapping of scalars; ok is false for any other shape.
@@ -438,20 +438,41 @@ func (a *adapter) limitRange(n *yaml.Node, o model.Object, name, namespace strin
 			if yamldoc.ScalarOf(lookupValue(item, "type")) != "Container" {
 				continue
 			}
-			for key, into := range map[string]map[string]source.Value[string]{"default": lr.Default, "defaultRequest": lr.DefaultRequest} {
+			// The API server defaults a Container item on create: a
+			// missing default limit is the max, a missing default request
+			// is the default limit, else the min (SetDefaults_LimitRangeItem
+			// in pkg/apis/core/v1/defaults.go).
+			quantities := func(key string) map[string]source.Value[string] {
+				out := map[string]source.Value[string]{}
 				m := yamldoc.Deref(lookupValue(item, key))
 				if m == nil || m.Kind != yaml.MappingNode {
-					continue
+					return out
 				}
 				for i := 0; i+1 < len(m.Content); i += 2 {
 					if v := yamldoc.Deref(m.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode {
-						into[m.Content[i].Value] = source.SetAt(v.Value, yamldoc.KeyValueRange(a.path, m.Content[i], v))
+						out[m.Content[i].Value] = source.SetAt(v.Value, a.keyValueRange(m.Content[i], v))
 					}
 				}
+				return out
 			}
+			def, req := quantities("default"), quantities("defaultRequest")
+			fill(def, quantities("max"))
+			fill(req, def)
+			fill(req, quantities("min"))
+			fill(lr.Default, def)
+			fill(lr.DefaultRequest, req)
 		}
 	}
 	a.m.Kube.LimitRanges = append(a.m.Kube.LimitRanges, lr)
+}
+
+// fill copies into dst the entries of src whose keys dst lacks.
+func fill(dst, src map[string]source.Value[string]) {
+	for k, v := range src {
+		if _, ok := dst[k]; !ok {
+			dst[k] = v
+		}
+	}
 }
 
 // replicatedKinds are the built-in kinds whose spec.replicas defaults to 1.
@@ -468,7 +489,7 @@ func (a *adapter) podFacts(w *model.Workload, obj *yaml.Node, kind string, spec 
 	if meta := templateMeta(obj, kind); !yamldoc.IsNull(meta) {
 		if k, v := lookup(meta, "labels"); k != nil && !yamldoc.IsNull(v) {
 			if labels, ok := stringMap(v); ok {
-				w.TemplateLabels = source.SetAt(labels, yamldoc.KeyValueRange(a.path, k, v))
+				w.TemplateLabels = source.SetAt(labels, a.keyValueRange(k, v))
 			} else {
 				a.shape(v, "%s: labels should be a mapping of strings, not %s", w.Address, yamldoc.Describe(v))
 				w.TemplateLabels = source.UnknownAt[map[string]string](a.rng(v))
@@ -487,7 +508,7 @@ func (a *adapter) podFacts(w *model.Workload, obj *yaml.Node, kind string, spec 
 			if k, v := lookup(objSpec, "replicas"); k != nil {
 				if v = yamldoc.Deref(v); v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
 					if n, err := strconv.Atoi(v.Value); err == nil {
-						w.Replicas = source.SetAt(n, yamldoc.KeyValueRange(a.path, k, v))
+						w.Replicas = source.SetAt(n, a.keyValueRange(k, v))
 					}
 				}
 			}

@@ -289,3 +289,47 @@ spec:
 		t.Errorf("custom replicas of another shape = %+v, want Unknown without a warning", r)
 	}
 }
+
+func TestLimitRangeDefaults(t *testing.T) {
+	m := adaptClean(t, `apiVersion: v1
+kind: LimitRange
+metadata: {name: lr, namespace: shop}
+spec:
+  limits:
+    - type: Pod
+      max: {cpu: "4"}
+    - type: Container
+      default: {memory: 512Mi}
+      max: {cpu: "2", memory: 1Gi}
+      min: {cpu: 100m}
+      defaultRequest: {}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: req}
+spec:
+  limits:
+    - type: Container
+      defaultRequest: {cpu: 250m}
+`)
+	lrs := m.Kube.LimitRanges
+	if len(lrs) != 2 {
+		t.Fatalf("limit ranges = %d, want 2", len(lrs))
+	}
+	lr := lrs[0]
+	if lr.Namespace != "shop" {
+		t.Errorf("namespace = %q", lr.Namespace)
+	}
+	// default limit: memory as written, cpu from max; default request: the
+	// default limits, then the min for what is still missing (the max's
+	// cpu, already a default limit, wins over the min).
+	if d := lr.Default; len(d) != 2 || d["memory"].Val != "512Mi" || d["cpu"].Val != "2" || d["cpu"].Range.Start != pos(10, 13) {
+		t.Errorf("default = %+v", d)
+	}
+	if r := lr.DefaultRequest; len(r) != 2 || r["memory"].Val != "512Mi" || r["cpu"].Val != "2" {
+		t.Errorf("defaultRequest = %+v", r)
+	}
+	if lr := lrs[1]; lr.Namespace != "default" || len(lr.Default) != 0 || lr.DefaultRequest["cpu"].Val != "250m" {
+		t.Errorf("second = %+v", lr)
+	}
+}

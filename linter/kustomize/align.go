@@ -42,8 +42,8 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 					continue
 				}
 				if kk, vv := yamldoc.Lookup(c.node, k.Value); kk != nil && vv != nil {
-					values = append(values, located{c.file, yamldoc.Deref(vv)})
-					keys = append(keys, located{c.file, kk})
+					values = append(values, located{file: c.file, node: yamldoc.Deref(vv)})
+					keys = append(keys, located{file: c.file, node: kk})
 				}
 			}
 			if j := align(v, values, own, ranges, depth+1); j >= 0 {
@@ -61,7 +61,7 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 					continue
 				}
 				if m := pair(c.node, j, name); m != nil {
-					items = append(items, located{c.file, m})
+					items = append(items, located{file: c.file, node: m})
 				}
 			}
 			align(it, items, own, ranges, depth+1)

@@ -61,6 +61,13 @@ func Build(dir string) (res Result) {
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
 	if err != nil {
+		if isComponent(kfile) {
+			// A Component patches what the kustomization that lists it
+			// builds; on its own it usually has nothing to patch.
+			res.Problems = append(res.Problems, source.Notef(source.Range{File: kfile},
+				"this Component is not listed under components by any kustomization in the input, and kustomize cannot build it alone (%s); its resources are linted as plain manifests instead", b.plain(err)))
+			return res
+		}
 		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
 			"kustomize could not build this kustomization (%s); its resources are linted as plain manifests instead", b.plain(err)))
 		return res
@@ -90,12 +97,23 @@ func Build(dir string) (res Result) {
 	return res
 }
 
+// isComponent reports whether the kustomization file kfile is a
+// kind: Component.
+func isComponent(kfile string) bool {
+	src, err := os.ReadFile(filepath.FromSlash(kfile))
+	if err != nil {
+		return false
+	}
+	docs, _, _ := yamldoc.Decode(kfile, src)
+	return len(docs) > 0 && yamldoc.ScalarOf(yamldoc.Get(docs[0].Root, "kind")) == "Component"
+}
+
 // builder holds one build's state: the files read, the patches seen and
 // the problems met while sanitising kustomizations.
 type builder struct {
 	rootDisplay, rootAbs string
 	files                map[string]*sourceFile // by display path
-	patches              []located              // documents of the patch files read
+	patches              []located              // documents of the patch files read, in the order applied
 	problems             []source.Problem
 }
 
@@ -105,10 +123,13 @@ type sourceFile struct {
 	file *source.File
 }
 
-// located is a node and the file it lies in.
+// located is a node and the file it lies in; for a patch, also the
+// target its kustomization entry gives (nil: the patch's own kind and
+// name say which object it patches).
 type located struct {
-	file string
-	node *yaml.Node
+	file   string
+	node   *yaml.Node
+	target *target
 }
 
 // display maps a path kustomize uses (absolute) back to a display path
@@ -226,26 +247,53 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 // notePatches records the documents of the patch files a kustomization
 // names, so that values they set are located in them.
 func (b *builder) notePatches(dir string, top *yaml.Node) {
-	var files []string
+	type patchFile struct {
+		path   string
+		target *target
+	}
+	var files []patchFile
 	for _, key := range patchKeys {
 		for _, e := range entries(top, key) {
 			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
-				files = append(files, p)
+				files = append(files, patchFile{path: p})
 			}
 		}
 	}
 	for _, key := range patchPathKeys {
-		for _, e := range pathEntries(top, key) {
-			if p, isDir, ok := local(dir, e.Value); ok && !isDir {
-				files = append(files, p)
+		list := yamldoc.Deref(yamldoc.Get(top, key))
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range list.Content {
+			it = yamldoc.Deref(it)
+			pn := yamldoc.Deref(yamldoc.Get(it, "path"))
+			if pn == nil || pn.Kind != yaml.ScalarNode {
+				continue
+			}
+			t, ok := readTarget(it)
+			if p, isDir, isLocal := local(dir, pn.Value); ok && isLocal && !isDir {
+				files = append(files, patchFile{path: p, target: t})
 			}
 		}
 	}
-	for _, p := range files {
-		for _, d := range b.read(p).docs {
-			b.patches = append(b.patches, located{file: p, node: d.Root})
+	// kustomize reads a kustomization before the bases and components it
+	// names, but applies their patches before its own: each
+	// kustomization's patches go before those of the ones read earlier,
+	// so that b.patches is in the order the patches were applied.
+	var mine []located
+	for _, f := range files {
+		for _, d := range b.read(f.path).docs {
+			node := d.Root
+			if node.Kind == yaml.SequenceNode {
+				// A JSON 6902 patch: only through a target.
+				if node = jsonPatchDoc(node); node == nil || f.target == nil {
+					continue
+				}
+			}
+			mine = append(mine, located{file: f.path, node: node, target: f.target})
 		}
 	}
+	b.patches = append(mine, b.patches...)
 }
 
 func filterList(top *yaml.Node, key string, keep func(*yaml.Node) bool) {
@@ -290,6 +338,12 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 		_, srcName = kindName(sources[0].node)
 	}
 	for _, p := range b.patches {
+		if p.target != nil {
+			if p.target.matches(obj, srcName) {
+				sources = append(sources, p)
+			}
+			continue
+		}
 		pk, pn := kindName(p.node)
 		if pk == kind && (pn == srcName || pn == name) {
 			sources = append(sources, p)

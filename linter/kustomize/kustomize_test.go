@@ -134,3 +134,124 @@ func TestBrokenBuildIsReported(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Values the kube adapter reads as key-value spans (replicas, template
+// labels) are located in the patch that set them, in the patch's own file,
+// and a later kustomization's patch wins over its base's.
+func TestBuildLocatesPatchedReplicas(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources:\n- deploy.yaml\npatches:\n- path: base-patch.yaml\n",
+		"base/deploy.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+`,
+		"base/base-patch.yaml":    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n",
+		"prod/kustomization.yaml": "resources:\n- ../base\npatches:\n- path: patch.yaml\n",
+		"prod/patch.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {tier: prod}
+spec:
+  replicas: 5
+`,
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Model.Workloads) != 1 {
+		t.Fatalf("not built: %v", res.Problems)
+	}
+	w := res.Model.Workloads[0]
+	at := func(r source.Range) string {
+		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col) + "-" + itoa(r.End.Line) + ":" + itoa(r.End.Col)
+	}
+	if got := at(w.Replicas.Range); w.Replicas.Val != 5 || got != "prod/patch.yaml:7:3-7:14" {
+		t.Errorf("replicas %d at %s, want 5 at the overlay patch's line", w.Replicas.Val, got)
+	}
+	if got := at(w.TemplateLabels.Range); got != "base/deploy.yaml:9:7-9:25" {
+		t.Errorf("template labels at %s, want the base's", got)
+	}
+}
+
+// A Component that no kustomization of the input lists cannot be built
+// alone: that is a note, not a warning, and its resources are still read.
+func TestLoneComponentIsANote(t *testing.T) {
+	dir := write(t, map[string]string{
+		"kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n- extra.yaml\npatches:\n- path: patch.yaml\n",
+		"extra.yaml":         baseDeploy,
+		"patch.yaml":         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: frontend\nspec:\n  replicas: 3\n",
+	})
+	res := Build(dir)
+	if res.Built {
+		t.Fatal("the patch has no target: the Component cannot build alone")
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Level != source.LevelNote || !strings.Contains(res.Problems[0].Message, "Component") {
+		t.Errorf("want one note about the Component, got %v", res.Problems)
+	}
+}
+
+// Patches chosen by a target: are located too: a strategic merge patch
+// whose own name is a placeholder, and a JSON 6902 patch's operations.
+func TestBuildLocatesTargetedPatches(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources:\n- deploy.yaml\n",
+		"base/deploy.yaml":        baseDeploy,
+		"prod/kustomization.yaml": `resources:
+- ../base
+patches:
+- path: host.yaml
+  target: {kind: Deployment, name: "w.*"}
+- path: replicas.yaml
+  target: {kind: Deployment, name: web}
+- path: other.yaml
+  target: {kind: Deployment, name: other}
+- path: selected.yaml
+  target: {kind: Deployment, labelSelector: "tier in (front)"}
+`,
+		"prod/host.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: any
+spec:
+  template:
+    spec:
+      hostNetwork: true
+`,
+		"prod/replicas.yaml": `- op: replace
+  path: /spec/replicas
+  value: 4
+- op: add
+  path: /spec/template/spec/containers/0/securityContext
+  value: {privileged: true}
+`,
+		"prod/other.yaml":    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  minReadySeconds: 5\n",
+		"prod/selected.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  minReadySeconds: 5\n",
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Model.Workloads) != 1 {
+		t.Fatalf("not built: %v", res.Problems)
+	}
+	w := res.Model.Workloads[0]
+	at := func(r source.Range) string {
+		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+	}
+	if got := at(w.HostNetwork.Range); !w.HostNetwork.Val || got != "prod/host.yaml:8:7" {
+		t.Errorf("hostNetwork %v at %s, want true at the targeted patch's line", w.HostNetwork.Val, got)
+	}
+	if got := at(w.Replicas.Range); w.Replicas.Val != 4 || got != "prod/replicas.yaml:3:3" {
+		t.Errorf("replicas %d at %s, want 4 at the JSON patch's value", w.Replicas.Val, got)
+	}
+	// The container was patched through a list index: located in the base.
+	if web := w.Containers[0]; !web.Privileged.Val || !strings.HasPrefix(at(web.Privileged.Range), "base/deploy.yaml:") {
+		t.Errorf("privileged %v at %s", web.Privileged.Val, at(web.Privileged.Range))
+	}
+}

@@ -195,6 +195,9 @@ type LimitRange struct {
 	Object
 	Name, Namespace string
 	// Default and DefaultRequest are the default and defaultRequest
-	// quantities of the type: Container items, by resource (cpu, memory).
+	// quantities of the type: Container items, by resource (cpu, memory),
+	// as the API server defaults them: a missing default is the max, a
+	// missing defaultRequest the default, else the min. Each is Set at the
+	// quantity written.
 	Default, DefaultRequest map[string]source.Value[string]
 }

@@ -132,3 +132,116 @@ func (m *Model) Merge(o *Model) {
 	m.Kube.merge(&o.Kube)
 	m.Hardening.merge(&o.Hardening)
 }
+
+// Objects calls f once for every object of m, including those reachable
+// only through another one (a cluster's access entries, a security group's
+// inline rules, a node group's role), in a stable order. The Terraform
+// adapter uses it to name a called module's objects from the caller.
+func (m *Model) Objects(f func(*Object)) {
+	seen := map[*Object]bool{}
+	visit := func(o *Object) {
+		if o != nil && !seen[o] {
+			seen[o] = true
+			f(o)
+		}
+	}
+	role := func(r *Role) {
+		if r != nil {
+			visit(&r.Object)
+		}
+	}
+	cluster := func(c *Cluster) {
+		if c == nil {
+			return
+		}
+		visit(&c.Object)
+		role(c.Role)
+		for _, a := range c.Addons {
+			visit(&a.Object)
+		}
+		for _, e := range c.AccessEntries {
+			visit(&e.Object)
+		}
+	}
+	for _, c := range m.Clusters {
+		cluster(c)
+	}
+	for _, g := range m.NodeGroups {
+		visit(&g.Object)
+		cluster(g.Cluster)
+		role(g.Role)
+	}
+	for _, w := range m.Workloads {
+		visit(&w.Object)
+	}
+	for _, a := range m.Addons {
+		visit(&a.Object)
+		cluster(a.Cluster)
+	}
+	for _, r := range m.IAM.Roles {
+		role(r)
+	}
+	for _, g := range m.Network.SecurityGroups {
+		visit(&g.Object)
+		for _, r := range g.Ingress {
+			visit(&r.Object)
+		}
+	}
+	for _, r := range m.Network.Ingress {
+		visit(&r.Object)
+		if r.Group != nil {
+			visit(&r.Group.Object)
+		}
+	}
+	for _, g := range m.Audit.LogGroups {
+		visit(&g.Object)
+		cluster(g.Cluster)
+	}
+	for _, d := range m.Audit.Detectors {
+		visit(&d.Object)
+	}
+	for _, d := range m.Audit.Features {
+		visit(&d.Object)
+	}
+	for _, t := range m.Audit.Trails {
+		visit(&t.Object)
+	}
+	for _, a := range m.Access.AuthMaps {
+		visit(&a.Object)
+		cluster(a.Cluster)
+	}
+	k := &m.Kube
+	for _, o := range k.Services {
+		visit(&o.Object)
+	}
+	for _, o := range k.Ingresses {
+		visit(&o.Object)
+	}
+	for _, o := range k.IngressClasses {
+		visit(&o.Object)
+	}
+	for _, o := range k.IngressClassParams {
+		visit(&o.Object)
+	}
+	for _, o := range k.NetworkPolicies {
+		visit(&o.Object)
+	}
+	for _, o := range k.OtherPolicies {
+		visit(&o.Object)
+	}
+	for _, o := range k.Roles {
+		visit(&o.Object)
+	}
+	for _, o := range k.Bindings {
+		visit(&o.Object)
+	}
+	for _, o := range k.ServiceAccounts {
+		visit(&o.Object)
+	}
+	for _, o := range k.Autoscalers {
+		visit(&o.Object)
+	}
+	for _, o := range k.LimitRanges {
+		visit(&o.Object)
+	}
+}

@@ -76,14 +76,3 @@ type IngressRule struct {
 	IPv4CIDRs source.Strings
 	IPv6CIDRs source.Strings
 }
-
-// Prefix puts p before the address of every group and rule: a called
-// module's objects are named from the caller (module.net.aws_security_group.web).
-func (m *Network) Prefix(p string) {
-	for _, g := range m.SecurityGroups {
-		g.Address = p + g.Address
-	}
-	for _, r := range m.Ingress {
-		r.Address = p + r.Address
-	}
-}

@@ -42,23 +42,23 @@ func (m *module) adaptAudit(out *model.Model, l *links) {
 		switch r.typ {
 		case "aws_cloudwatch_log_group":
 			m.eachInstanceOf(r, func(in instance) {
-				out.Audit.LogGroups = append(out.Audit.LogGroups, m.logGroup(r, m.auditAddress(in.address)))
+				out.Audit.LogGroups = append(out.Audit.LogGroups, m.logGroup(r, in.address))
 			})
 		case "aws_guardduty_detector":
 			m.eachInstanceOf(r, func(in instance) {
-				d := m.detector(r, m.auditAddress(in.address))
+				d := m.detector(r, in.address)
 				detectors[in.address] = d
 				out.Audit.Detectors = append(out.Audit.Detectors, d)
 			})
 		case "aws_cloudtrail":
-			m.eachInstanceOf(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, m.auditAddress(in.address))) })
+			m.eachInstanceOf(r, func(in instance) { out.Audit.Trails = append(out.Audit.Trails, m.trail(r, in.address)) })
 		}
 	}
 	for _, r := range m.resources {
 		switch r.typ {
 		case "aws_guardduty_detector_feature", "aws_guardduty_member_detector_feature", "aws_guardduty_organization_configuration_feature":
 			m.eachInstanceOf(r, func(in instance) {
-				out.Audit.Features = append(out.Audit.Features, m.feature(r, m.auditAddress(in.address), detectors))
+				out.Audit.Features = append(out.Audit.Features, m.feature(r, in.address, detectors))
 			})
 		}
 	}
@@ -189,15 +189,6 @@ func variablePath(e hcl.Expression) string {
 		path += "." + attr.Name
 	}
 	return path
-}
-
-// auditAddress is an instance's address as the root module names it: the
-// calls that lead to this module come first (module.a.module.b.aws_x.y).
-func (m *module) auditAddress(address string) string {
-	if m.key == "" {
-		return address
-	}
-	return "module." + strings.ReplaceAll(m.key, ".", ".module.") + "." + address
 }
 
 func (m *module) logGroup(r *resource, address string) *model.LogGroup {
@@ -368,7 +359,7 @@ func (m *module) logGroupNames(groups []*model.LogGroup, clusterOf func(hcl.Expr
 	}
 	var out []lgName
 	m.eachInstance("aws_cloudwatch_log_group", func(r *resource, in instance) {
-		if g := byAddress[m.auditAddress(in.address)+"\x00"+rangeOf(r.block.DefRange).String()]; g != nil {
+		if g := byAddress[in.address+"\x00"+rangeOf(r.block.DefRange).String()]; g != nil {
 			out = append(out, m.logGroupName(g, r, clusterOf))
 		}
 	})

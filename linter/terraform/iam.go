@@ -58,48 +58,25 @@ type iamState struct {
 	// data are the module's data blocks, by address (data.TYPE.NAME).
 	data map[string]*hcl.Block
 	// cni is where the VPC CNI may be given a role of its own (a Pod
-	// Identity association for aws-node, a vpc-cni add-on with a role).
+	// Identity association for aws-node).
 	cni *source.Range
 }
 
 var (
 	podIdentitySASchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "service_account"}, {Name: "namespace"}}}
-	addonCNISchema      = &hcl.BodySchema{
-		Attributes: []hcl.AttributeSchema{{Name: "addon_name"}, {Name: "service_account_role_arn"}},
-		Blocks:     []hcl.BlockHeaderSchema{{Type: "pod_identity_association"}, {Type: "dynamic", LabelNames: []string{"type"}}},
-	}
 )
 
 // cniRole notes a resource that may give the VPC CNI (aws-node) a role of
 // its own: a Pod Identity association whose service account is or may be
-// aws-node, or a vpc-cni add-on with a service account role or a Pod
-// Identity association. The node roles then need no CNI policy.
+// aws-node. The node roles then need no CNI policy. (A vpc-cni add-on's
+// role is in Cluster.Addons, read by the add-on adapter.)
 func (s *iamState) cniRole(r *resource, at source.Range) {
-	m := s.m
-	mark := func() {
-		if s.cni == nil {
-			s.cni = &at
-		}
+	if r.typ != "aws_eks_pod_identity_association" || s.cni != nil {
+		return
 	}
-	switch r.typ {
-	case "aws_eks_pod_identity_association":
-		c := m.content(r.block.Body, podIdentitySASchema)
-		if sa := m.stringAttr(c, "service_account", "", at); !sa.Known() || sa.Val == "aws-node" {
-			mark()
-		}
-	case "aws_eks_addon":
-		c := m.content(r.block.Body, addonCNISchema)
-		if name := m.stringAttr(c, "addon_name", "", at); name.Known() && name.Val != "vpc-cni" {
-			return
-		}
-		if _, ok := c.Attributes["service_account_role_arn"]; ok {
-			mark()
-		}
-		for _, b := range c.Blocks {
-			if b.Type == "pod_identity_association" || (b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == "pod_identity_association") {
-				mark()
-			}
-		}
+	c := s.m.content(r.block.Body, podIdentitySASchema)
+	if sa := s.m.stringAttr(c, "service_account", "", at); !sa.Known() || sa.Val == "aws-node" {
+		s.cni = &at
 	}
 }
 

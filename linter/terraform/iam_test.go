@@ -237,15 +237,14 @@ module "v20" {
 	}
 }
 
+// TestIAMCNIRoleOfItsOwn: a Pod Identity association for aws-node may give
+// the CNI a role of its own. (A vpc-cni add-on's role is the add-on
+// adapter's: it is in Cluster.Addons and Model.Addons.)
 func TestIAMCNIRoleOfItsOwn(t *testing.T) {
 	for name, src := range map[string]string{
 		"pod identity for aws-node": `resource "aws_eks_pod_identity_association" "cni" {
   service_account = "aws-node"
   namespace       = "kube-system"
-}`,
-		"vpc-cni add-on with IRSA": `resource "aws_eks_addon" "cni" {
-  addon_name               = "vpc-cni"
-  service_account_role_arn = var.cni_role
 }`,
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -113,7 +113,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		return
 	}
 	child := newModule(dir)
-	child.key, child.root = key, m.root
+	child.key, child.root, child.parsed = key, m.root, m.parsed
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller.
@@ -130,20 +130,78 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	})
 	childOut := &Loaded{Model: child.adapt()}
 	child.follow(childOut, append(ancestors, dir))
-	prefix := "module." + name + "."
-	for _, c := range childOut.Model.Clusters {
-		c.Address = prefix + c.Address
-	}
-	for _, g := range childOut.Model.NodeGroups {
-		g.Address = prefix + g.Address
-	}
-	childOut.Model.Network.Prefix(prefix)
+	prefixAddresses(childOut.Model, "module."+name+".")
 	out.Model.Merge(childOut.Model)
 	out.Files = append(out.Files, childOut.Files...)
 	out.Problems = append(out.Problems, child.problems...)
 	out.Problems = append(out.Problems, childOut.Problems...)
 	out.Modules = append(out.Modules, dir)
 	out.Modules = append(out.Modules, childOut.Modules...)
+}
+
+// prefixAddresses names a called module's objects from the caller: it puts
+// prefix (module.platform.) before the address of every object of m, of
+// the launch templates its node groups use, and of the objects that the
+// descriptions of security group attachments and the names of IAM policies
+// mention. A call inside the called module was prefixed already, so nested
+// calls add up (module.platform.module.nodes.aws_eks_node_group.ng).
+func prefixAddresses(m *model.Model, prefix string) {
+	m.Objects(func(o *model.Object) {
+		// A security group named by its ID is the account's, not the
+		// module's: its ID stays as written.
+		if o.Kind != "security_group_id" {
+			o.Address = prefix + o.Address
+		}
+	})
+	templates := map[*model.LaunchTemplate]bool{}
+	roles := map[*model.Role]bool{}
+	role := func(r *model.Role) {
+		if r == nil || roles[r] {
+			return
+		}
+		roles[r] = true
+		for i := range r.Statements {
+			r.Statements[i].Policy = prefixWords(prefix, r.Statements[i].Policy)
+		}
+	}
+	for _, g := range m.NodeGroups {
+		if t := g.LaunchTemplate; t != nil && !templates[t] {
+			templates[t] = true
+			t.Address = prefix + t.Address
+		}
+		role(g.Role)
+	}
+	for _, c := range m.Clusters {
+		role(c.Role)
+	}
+	for _, r := range m.IAM.Roles {
+		role(r)
+	}
+	for _, g := range m.Network.SecurityGroups {
+		for i := range g.Attachments {
+			g.Attachments[i].What = prefixWords(prefix, g.Attachments[i].What)
+		}
+	}
+}
+
+// prefixWords puts prefix before each word of text that is an address of
+// the module's own (aws_eks_cluster.main, data.aws_eks_cluster.x,
+// module.eks): the descriptions the adapter writes name objects by their
+// addresses, in words of their own.
+func prefixWords(prefix, text string) string {
+	words := strings.Split(text, " ")
+	for i, w := range words {
+		lead := len(w) - len(strings.TrimLeft(w, "(\""))
+		rest := w[lead:]
+		dot := strings.IndexByte(rest, '.')
+		if dot <= 0 {
+			continue
+		}
+		if head := rest[:dot]; head == "data" || head == "module" || strings.HasPrefix(head, "aws_") || strings.HasPrefix(head, "kubernetes_") {
+			words[i] = w[:lead] + prefix + rest
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // moduleFiles reads a called module's .tf and .tf.json files, in name order.

@@ -81,6 +81,12 @@ type module struct {
 	budget   budget
 	work     int
 	prepared map[hcl.Expression]bool
+	// parsed holds the files already parsed while reading one root module
+	// and the modules it calls, shared by all of them: a module called
+	// several times (once per call, or by several calls) is parsed once.
+	// It is never shared between roots, which are read in parallel:
+	// prepare rewrites parsed expressions in place.
+	parsed map[string]*hcl.File
 }
 
 func newModule(dir string) *module {
@@ -89,6 +95,7 @@ func newModule(dir string) *module {
 		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		localVals: map[string]cty.Value{}, localBusy: map[string]bool{},
 		byAddress: map[string]*resource{}, prepared: map[hcl.Expression]bool{},
+		parsed: map[string]*hcl.File{},
 	}
 }
 
@@ -160,11 +167,24 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 }
 
 // parse reads one file: JSON syntax for .json names, native syntax else.
+// A file this root has parsed already (for another call of the same
+// module) is reused, and its problems were reported the first time.
 func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
-		return m.parser.ParseJSON(src, path)
+	if f, ok := m.parsed[path]; ok {
+		if f != nil {
+			m.parser.AddFile(path, f)
+		}
+		return f, nil
 	}
-	return m.parser.ParseHCL(src, path)
+	var f *hcl.File
+	var diags hcl.Diagnostics
+	if strings.HasSuffix(strings.ToLower(path), ".json") {
+		f, diags = m.parser.ParseJSON(src, path)
+	} else {
+		f, diags = m.parser.ParseHCL(src, path)
+	}
+	m.parsed[path] = f
+	return f, diags
 }
 
 // diagnostics turns HCL's errors into located problems.
