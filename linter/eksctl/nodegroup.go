@@ -8,7 +8,6 @@ import (
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // nodeGroupLists are the two lists of node groups and the model kind of
@@ -25,12 +24,12 @@ func (a *adapter) nodeGroups(top *scope, c *model.Cluster) []*model.NodeGroup {
 	for _, list := range nodeGroupLists {
 		for i, raw := range top.items(list.key) {
 			path := fmt.Sprintf("%s[%d]", list.key, i)
-			item := yamldoc.Deref(raw)
-			if item == nil || item.Kind != yaml.MappingNode {
+			ng := a.item(path, raw)
+			if ng == nil {
 				a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
 				continue
 			}
-			out = append(out, a.nodeGroup(a.top(path, item, a.header(raw)), c, list.key, list.kind, i))
+			out = append(out, a.nodeGroup(ng, c, list.key, list.kind, i))
 		}
 	}
 	return out

@@ -29,12 +29,12 @@ func (a *adapter) versions(m *model.Model, top *scope, c *model.Cluster) {
 	autoPodIdentity := quietBool(top.enter("addonsConfig"), "autoApplyPodIdentityAssociations")
 	for i, raw := range top.items("addons") {
 		path := fmt.Sprintf("addons[%d]", i)
-		item := yamldoc.Deref(raw)
-		if item == nil || item.Kind != yaml.MappingNode {
+		s := a.item(path, raw)
+		if s == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
 			continue
 		}
-		ad := a.addon(a.top(path, item, a.header(raw)), c, i, withOIDC, autoPodIdentity)
+		ad := a.addon(s, c, i, withOIDC, autoPodIdentity)
 		c.Addons = append(c.Addons, ad)
 		m.Addons = append(m.Addons, ad)
 	}

@@ -346,23 +346,11 @@ func itemExpr(expr hcl.Expression, path ...string) hcl.Expression {
 		if !ok {
 			return nil
 		}
-		var next hcl.Expression
-		for _, item := range obj.Items {
-			k := hcl.ExprAsKeyword(item.KeyExpr)
-			if k == "" {
-				if v, diags := item.KeyExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() {
-					k = v.AsString()
-				}
-			}
-			if k == p {
-				next = item.ValueExpr
-				break
-			}
-		}
-		if next == nil {
+		item := consItem(obj, p, false)
+		if item == nil {
 			return nil
 		}
-		expr = next
+		expr = item.ValueExpr
 	}
 	return expr
 }
@@ -410,13 +398,7 @@ func (in eksInputs) strs(name string, def []string) source.Strings {
 	if v.IsKnown() && v.IsNull() {
 		return defaultList(def, rangeOf(a.Range))
 	}
-	l := listValue(v, rangeOf(a.Range))
-	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && l.Known() && len(t.Exprs) == len(l.Val) {
-		for i, e := range t.Exprs {
-			l.Val[i].Range = rangeOf(e.Range())
-		}
-	}
-	return l
+	return elementRanges(listValue(v, rangeOf(a.Range)), a.Expr)
 }
 
 // encryption reads the secrets-encryption input: off by default in v18

@@ -116,21 +116,7 @@ func (in eksInputs) moduleRule(c *model.Cluster, input, key string, e cty.Value,
 		rule.Protocol = source.DefaultAt("tcp", at)
 	}
 	rule.Protocol.Val = strings.ToLower(strings.TrimSpace(rule.Protocol.Val))
-	rule.FromPort, rule.ToPort = source.UnknownAt[int](at), source.UnknownAt[int](at)
-	if v, r, _, ok := get("from_port"); ok {
-		rule.FromPort = portValue(v, r)
-	}
-	if v, r, _, ok := get("to_port"); ok {
-		rule.ToPort = portValue(v, r)
-	}
-	rule.IPv4CIDRs = source.DefaultAt([]source.Value[string]{}, at)
-	rule.IPv6CIDRs = source.DefaultAt([]source.Value[string]{}, at)
-	if v, r, x, ok := get("cidr_blocks"); ok {
-		rule.IPv4CIDRs = elementRanges(listValue(v, r), x)
-	}
-	if v, r, x, ok := get("ipv6_cidr_blocks"); ok {
-		rule.IPv6CIDRs = elementRanges(listValue(v, r), x)
-	}
+	portsAndCIDRs(rule, at, get)
 	return rule
 }
 

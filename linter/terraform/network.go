@@ -198,24 +198,37 @@ func (m *module) ingressList(g *model.SecurityGroup, a *hcl.Attribute, n int) []
 			rule.Protocol = stringValue(fv, r)
 			rule.Protocol.Val = strings.ToLower(strings.TrimSpace(rule.Protocol.Val))
 		}
-		rule.FromPort, rule.ToPort = source.UnknownAt[int](at), source.UnknownAt[int](at)
-		if fv, r, _, ok := get("from_port"); ok {
-			rule.FromPort = portValue(fv, r)
-		}
-		if fv, r, _, ok := get("to_port"); ok {
-			rule.ToPort = portValue(fv, r)
-		}
-		rule.IPv4CIDRs = source.DefaultAt([]source.Value[string]{}, at)
-		rule.IPv6CIDRs = source.DefaultAt([]source.Value[string]{}, at)
-		if fv, r, fx, ok := get("cidr_blocks"); ok {
-			rule.IPv4CIDRs = elementRanges(listValue(fv, r), fx)
-		}
-		if fv, r, fx, ok := get("ipv6_cidr_blocks"); ok {
-			rule.IPv6CIDRs = elementRanges(listValue(fv, r), fx)
-		}
+		portsAndCIDRs(rule, at, get)
 		out = append(out, rule)
 	}
 	return out
+}
+
+// valueGetter finds a setting of a rule written as a value: the value,
+// where it is written (or the rule's range), and its expression when the
+// rule is written out; ok is false when the rule has no such key.
+type valueGetter func(name string) (v cty.Value, r source.Range, x hcl.Expression, ok bool)
+
+// portsAndCIDRs reads from_port, to_port, cidr_blocks and ipv6_cidr_blocks
+// of a rule written as a value (an element of an ingress list, an entry of
+// an eks module rules input): omitted ports are Unknown and omitted lists
+// empty, at at.
+func portsAndCIDRs(rule *model.IngressRule, at source.Range, get valueGetter) {
+	rule.FromPort, rule.ToPort = source.UnknownAt[int](at), source.UnknownAt[int](at)
+	if v, r, _, ok := get("from_port"); ok {
+		rule.FromPort = portValue(v, r)
+	}
+	if v, r, _, ok := get("to_port"); ok {
+		rule.ToPort = portValue(v, r)
+	}
+	rule.IPv4CIDRs = source.DefaultAt([]source.Value[string]{}, at)
+	rule.IPv6CIDRs = source.DefaultAt([]source.Value[string]{}, at)
+	if v, r, x, ok := get("cidr_blocks"); ok {
+		rule.IPv4CIDRs = elementRanges(listValue(v, r), x)
+	}
+	if v, r, x, ok := get("ipv6_cidr_blocks"); ok {
+		rule.IPv6CIDRs = elementRanges(listValue(v, r), x)
+	}
 }
 
 // ingressFields reads protocol, ports and CIDR lists (when named) of one

@@ -150,22 +150,8 @@ func (m *module) addon(r *resource, address string, clusters map[string]*model.C
 // still names a role: it is Set to the expression's text. Null is the
 // default (no role); anything else unknown is Unknown.
 func (m *module) roleValue(a *hcl.Attribute) source.Value[string] {
-	r := rangeOf(a.Range)
 	m.notePassed(a)
-	v := m.eval(a.Expr)
-	switch {
-	case v.IsKnown() && v.IsNull():
-		return source.DefaultAt("", r)
-	case v.IsWhollyKnown():
-		if s, err := convert.Convert(v, cty.String); err == nil {
-			return source.SetAt(s.AsString(), r)
-		}
-		return source.UnknownAt[string](r)
-	}
-	if tr, ok := traversalOf(a.Expr); ok && (tr.RootName() != "var" || m.requiredVar(a.Expr)) && tr.RootName() != "local" {
-		return source.SetAt(traversalText(tr), r)
-	}
-	return source.UnknownAt[string](r)
+	return m.roleOf(m.eval(a.Expr), a.Expr, rangeOf(a.Range))
 }
 
 // traversalText writes a traversal as it is written in HCL.
