@@ -31,7 +31,7 @@ var CP001 = &linter.Rule{
 					world.Val, cidrs, pub)
 				continue
 			}
-			p.Report(c, c.PublicEndpoint.Range, "the API endpoint is public (%s is true%s) and %s lists no CIDR ranges, so EKS admits 0.0.0.0/0; set %s to false, or list your egress ranges in %s",
+			p.Report(c, c.PublicEndpoint.Range, "the API endpoint is public (%s is true%s) and %s is not set or empty, so EKS admits 0.0.0.0/0; set %s to false, or list your egress ranges in %s",
 				pub, origin(c.PublicEndpoint), cidrs, pub, cidrs)
 		}
 	},

@@ -41,7 +41,7 @@ var CP042 = &linter.Rule{
 			if left == 1 {
 				in = "tomorrow"
 			}
-			p.Report(c, c.Version.Range, "standard support for Kubernetes %s ends on %s, %s; then %s: plan the upgrade of %s before that date",
+			p.Report(c, c.Version.Range, "standard support for Kubernetes %s ends on %s, %s; then %s: plan the upgrade (raise %s) before that date",
 				s.row.Version, s.row.EndOfStandard, in, then, versionField(c))
 		}
 	},

@@ -57,11 +57,15 @@ var NG010 = &linter.Rule{
 					what = "block_device_mappings ebs.encrypted"
 				}
 				name := volumeName(v)
+				said := name
+				if said == "root volume" {
+					said = "the root volume"
+				}
 				var r linter.Reported
 				if v.Encrypted.IsSet() {
-					r = p.ReportSeverity(linter.High, g, v.Encrypted.Range, "%s turns encryption off for %s: data at rest and snapshots are readable by whoever gets the volume; %s", what, name, fix)
+					r = p.ReportSeverity(linter.High, g, v.Encrypted.Range, "%s turns encryption off for %s: data at rest and snapshots are readable by whoever gets the volume; %s", what, said, fix)
 				} else {
-					r = p.Report(g, v.Encrypted.Range, "%s is not set for %s, so the volume is encrypted only if the account's EBS encryption by default is on; %s", what, name, fix)
+					r = p.Report(g, v.Encrypted.Range, "%s is not set for %s, so the volume is encrypted only if the account's EBS encryption by default is on; %s", what, said, fix)
 				}
 				if len(t.Volumes) > 1 {
 					r.In(v.Name)
