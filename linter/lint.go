@@ -238,6 +238,9 @@ func applySuppressions(findings []Finding, files []*source.File, opts Options) [
 		if f.object != nil {
 			targets[i].Annotation = f.object.Ignore
 		}
+		// The object was needed only for its annotations: let go of it, so
+		// that the model is freed before the report is written.
+		findings[i].object = nil
 	}
 	enabled := map[string]bool{}
 	for _, r := range opts.Rules {
