@@ -66,10 +66,8 @@ type jsonBySeverity struct {
 	Low      int `json:"low"`
 }
 
-// JSON writes the report as one JSON document. The findings are written
-// one by one rather than built into one value and encoded at once: a large
-// run has tens of thousands of them, and encoding them whole held the
-// report three times over (findings, document, indented document).
+// JSON writes the report as one JSON document, its findings one by one
+// (writeWithArray).
 func JSON(w io.Writer, r *linter.Result, o Options) error {
 	rep := jsonReport{
 		Version:  "1",
@@ -107,37 +105,14 @@ func JSON(w io.Writer, r *linter.Result, o Options) error {
 	rep.Summary.Problems = len(r.Problems)
 	rep.Summary.Files = r.Files
 
-	// The document without findings, split where they go: the first
-	// "findings" key is the report's own (the keys before it are version
-	// and tool, whose strings cannot hold a raw newline).
-	var doc bytes.Buffer
-	enc := json.NewEncoder(&doc)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rep); err != nil {
-		return err
-	}
-	const slot = "\n  \"findings\": []"
-	at := bytes.Index(doc.Bytes(), []byte(slot))
-	if at < 0 {
-		return fmt.Errorf("emit: no findings key in the JSON report")
-	}
-	head, tail := doc.Bytes()[:at+len(slot)-1], doc.Bytes()[at+len(slot)-1:]
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
-	// Each finding indented as it would be inside the document: two
-	// levels (report, findings array) of two spaces.
-	var one bytes.Buffer
-	fenc := json.NewEncoder(&one)
-	fenc.SetIndent("    ", "  ")
-	fenc.SetEscapeHTML(false)
-	n := 0
+	var shownIdx []int
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		if !show(f) {
-			continue
+		if show(&r.Findings[i]) {
+			shownIdx = append(shownIdx, i)
 		}
+	}
+	return writeWithArray(w, rep, "findings", "  ", len(shownIdx), func(enc *json.Encoder, i int) error {
+		f := &r.Findings[shownIdx[i]]
 		jf := jsonFinding{
 			RuleID: f.RuleID, RuleName: names[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
 			File: f.Range.File, StartLine: f.Range.Start.Line, StartColumn: f.Range.Start.Col,
@@ -146,22 +121,54 @@ func JSON(w io.Writer, r *linter.Result, o Options) error {
 		if f.Suppression != nil {
 			jf.Suppressed = &jsonSuppressed{Reason: f.Suppression.Reason}
 		}
+		return enc.Encode(jf)
+	})
+}
+
+// writeWithArray writes doc as an Encoder indenting by two spaces would,
+// with the n elements of its array key (written empty in doc, at the given
+// indentation) encoded one by one by elem into a reused buffer, rather
+// than all at once: a whole report of a large run, marshalled and then
+// indented in growing buffers, held it several times over. The first
+// occurrence of the key at that indentation must be the array's (keys
+// before it hold no raw newline: strings are escaped).
+func writeWithArray(w io.Writer, doc any, key, indent string, n int, elem func(enc *json.Encoder, i int) error) error {
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	slot := "\n" + indent + `"` + key + `": []`
+	at := bytes.Index(whole.Bytes(), []byte(slot))
+	if at < 0 {
+		return fmt.Errorf("emit: no %q array in the report", key)
+	}
+	head, tail := whole.Bytes()[:at+len(slot)-1], whole.Bytes()[at+len(slot)-1:]
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	var one bytes.Buffer
+	eenc := json.NewEncoder(&one)
+	eenc.SetIndent(indent+"  ", "  ")
+	eenc.SetEscapeHTML(false)
+	for i := 0; i < n; i++ {
 		one.Reset()
-		if n > 0 {
+		if i > 0 {
 			one.WriteByte(',')
 		}
-		one.WriteString("\n    ")
-		if err := fenc.Encode(jf); err != nil {
+		one.WriteString("\n" + indent + "  ")
+		if err := elem(eenc, i); err != nil {
 			return err
 		}
 		one.Truncate(one.Len() - 1) // Encode's newline
 		if _, err := w.Write(one.Bytes()); err != nil {
 			return err
 		}
-		n++
 	}
 	if n > 0 {
-		if _, err := io.WriteString(w, "\n  "); err != nil {
+		if _, err := io.WriteString(w, "\n"+indent); err != nil {
 			return err
 		}
 	}
