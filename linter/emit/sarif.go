@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -110,7 +111,7 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 	}}}
 	// The results are the run's (log → runs[0] → results: three levels of
 	// two spaces); tool and invocations come before them.
-	return writeWithArray(w, log, "results", "      ", len(results), func(enc *json.Encoder, i int) error {
+	return writeWithArray(w, log, "results", "      ", len(results), func(_ *bytes.Buffer, enc *json.Encoder, i int) error {
 		return enc.Encode(results[i])
 	})
 }
