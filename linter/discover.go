@@ -25,6 +25,10 @@ type unit struct {
 	// tfOnly lists the files named on the command line when the folder
 	// itself was not: findings are limited to them.
 	tfOnly []string
+	// tfEntries is tfDir's listing, taken when the folder was walked (nil
+	// when it was not): the Terraform reader looks in it for tfvars files
+	// rather than listing the folder again.
+	tfEntries []os.DirEntry
 	// kustomize is a folder whose kustomization is built; kResources are
 	// the manifests it reads, linted one by one should the build fail.
 	kustomize  string
@@ -59,6 +63,7 @@ func discover(opts Options) input {
 		yaml:       map[string]bool{},
 		tfWalked:   map[string]map[string]bool{},
 		tfNamed:    map[string]map[string]bool{},
+		tfEntries:  map[string][]os.DirEntry{},
 		seenDirs:   map[string]bool{},
 		helmCharts: map[string]bool{},
 		kustomize:  map[string]bool{},
@@ -74,6 +79,7 @@ type discoverer struct {
 	yaml       map[string]bool
 	tfWalked   map[string]map[string]bool // folder → files found by walking it
 	tfNamed    map[string]map[string]bool // folder → files named on the command line
+	tfEntries  map[string][]os.DirEntry   // walked folder holding Terraform → its listing
 	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
 	helmCharts map[string]bool
 	kustomize  map[string]bool // folders holding a kustomization file
@@ -172,6 +178,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 			dir := p
 			if d.tfWalked[dir] == nil {
 				d.tfWalked[dir] = map[string]bool{}
+				d.tfEntries[dir] = entries
 			}
 			d.tfWalked[dir][cp] = true
 		case kindYAML:
@@ -212,6 +219,7 @@ func (d *discoverer) result() input {
 			for f := range walked {
 				files[f] = true
 			}
+			u.tfEntries = d.tfEntries[dir]
 		} else {
 			// Only files were named: read the whole folder so variables,
 			// locals and links resolve, but report on the named files only.

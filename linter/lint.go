@@ -1,10 +1,13 @@
 package linter
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -105,7 +108,11 @@ func Lint(opts Options) *Result {
 		}
 	}
 	m := &model.Model{}
-	var files []*source.File
+	nfiles := 0
+	for _, u := range units {
+		nfiles += len(u.files)
+	}
+	files := make([]*source.File, 0, nfiles)
 	only := map[string]bool{}
 	restricted := map[string]bool{}
 	for _, u := range units {
@@ -129,12 +136,19 @@ func Lint(opts Options) *Result {
 		opts.EKSData = eksdata.Builtin()
 	}
 	data := &passData{eks: opts.EKSData}
-	for _, r := range opts.Rules {
-		findings, problem := runRule(r, m, opts.AsOf, opts.Params[r.ID], data)
-		if problem != nil {
-			res.Problems = append(res.Problems, *problem)
+	ruled := runRules(opts.Rules, m, opts, data, jobs)
+	total := 0
+	for _, rr := range ruled {
+		total += len(rr.findings)
+	}
+	if total > 0 {
+		res.Findings = make([]Finding, 0, total)
+	}
+	for _, rr := range ruled {
+		if rr.problem != nil {
+			res.Problems = append(res.Problems, *rr.problem)
 		}
-		for _, f := range findings {
+		for _, f := range rr.findings {
 			if restricted[f.Range.File] && !only[f.Range.File] {
 				continue
 			}
@@ -145,7 +159,7 @@ func Lint(opts Options) *Result {
 		}
 	}
 
-	if data.used && opts.EKSData.Stale(opts.AsOf) {
+	if data.used.Load() && opts.EKSData.Stale(opts.AsOf) {
 		// Once per run, however many clusters were judged with it.
 		res.Problems = append(res.Problems, source.Notef(source.Range{File: "ekslint"},
 			"the EKS version data (%s, generated %s) is %d days old at %s: newer Kubernetes versions and support dates may be missing; upgrade ekslint or pass a current table with --eks-versions-file",
@@ -179,6 +193,37 @@ func runUnit(u unit, opts Options) (out unitResult) {
 	return readYAML(u.path)
 }
 
+// ruleResult is what one rule reported.
+type ruleResult struct {
+	findings []Finding
+	problem  *source.Problem
+}
+
+// runRules runs the rules over the merged model on jobs workers. Rules only
+// read the model, so they run side by side; each result keeps its rule's
+// place, so the findings come out in the same order as one by one.
+func runRules(rules []*Rule, m *model.Model, opts Options, data *passData, jobs int) []ruleResult {
+	out := make([]ruleResult, len(rules))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, len(rules)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				r := rules[i]
+				out[i].findings, out[i].problem = runRule(r, m, opts.AsOf, opts.Params[r.ID], data)
+			}
+		}()
+	}
+	for i := range rules {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return out
+}
+
 func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, data *passData) (findings []Finding, problem *source.Problem) {
 	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params, data: data}
 	defer func() {
@@ -198,6 +243,9 @@ func applySuppressions(findings []Finding, files []*source.File, opts Options) [
 		if f.object != nil {
 			targets[i].Annotation = f.object.Ignore
 		}
+		// The object was needed only for its annotations: let go of it, so
+		// that the model is freed before the report is written.
+		findings[i].object = nil
 	}
 	enabled := map[string]bool{}
 	for _, r := range opts.Rules {
@@ -216,27 +264,61 @@ func applySuppressions(findings []Finding, files []*source.File, opts Options) [
 	return problems
 }
 
+// sortFindings sorts stably by file, position, rule, object, end and
+// message. It sorts indices and then moves each finding into place once: a
+// finding is a large struct, and a stable sort moves its elements many times.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Range.File != b.Range.File {
-			return a.Range.File < b.Range.File
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int { return compareFindings(&fs[i], &fs[j]) })
+	// Place i takes the finding at idx[i]: follow each cycle of that
+	// permutation, marking the places done.
+	for i := range fs {
+		if idx[i] < 0 {
+			continue
 		}
-		if a.Range.Start != b.Range.Start {
-			return a.Range.Start.Line < b.Range.Start.Line ||
-				(a.Range.Start.Line == b.Range.Start.Line && a.Range.Start.Col < b.Range.Start.Col)
+		held, j := fs[i], i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[k]
+			j = k
 		}
-		if a.RuleID != b.RuleID {
-			return a.RuleID < b.RuleID
+	}
+}
+
+func compareFindings(a, b *Finding) int {
+	if c := strings.Compare(a.Range.File, b.Range.File); c != 0 {
+		return c
+	}
+	if a.Range.Start != b.Range.Start {
+		if a.Range.Start.Line != b.Range.Start.Line {
+			return cmp.Compare(a.Range.Start.Line, b.Range.Start.Line)
 		}
-		if a.Object != b.Object {
-			return a.Object < b.Object
+		return cmp.Compare(a.Range.Start.Col, b.Range.Start.Col)
+	}
+	if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Object, b.Object); c != 0 {
+		return c
+	}
+	if a.Range.End != b.Range.End {
+		if a.Range.Less(b.Range) {
+			return -1
 		}
-		if a.Range.End != b.Range.End {
-			return a.Range.Less(b.Range)
+		if b.Range.Less(a.Range) {
+			return 1
 		}
-		return a.Message < b.Message
-	})
+		return 0
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // dedupe drops findings identical to the one before them (same rule,

@@ -163,7 +163,9 @@ func readTerraform(u unit, opts Options) unitResult {
 	if len(files) == 0 {
 		return out
 	}
-	l := terraform.LoadModule(u.tfDir, files, opts.Terraform)
+	topts := opts.Terraform
+	topts.Listing = u.tfEntries
+	l := terraform.LoadModule(u.tfDir, files, topts)
 	out.model = l.Model
 	out.files = l.Files
 	out.problems = append(out.problems, l.Problems...)

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ekslint/ekslint/docs"
@@ -165,8 +166,8 @@ type Pass struct {
 type passData struct {
 	eks *eksdata.Data
 	// used: a rule judged a version with eks (a stale table is then
-	// noted, once).
-	used bool
+	// noted, once). Rules run in parallel, hence atomic.
+	used atomic.Bool
 }
 
 // EKSData returns the EKS version table of the run (built in, or from
@@ -176,7 +177,7 @@ func (p *Pass) EKSData() *eksdata.Data {
 	if p.data == nil {
 		return eksdata.Builtin()
 	}
-	p.data.used = true
+	p.data.used.Store(true)
 	return p.data.eks
 }
 

@@ -73,18 +73,28 @@ var severityColour = map[linter.Severity]string{
 }
 
 // Text writes one line per finding: path:line:col: severity RULE-ID message (object).
+// The findings are read in place, not copied (shown), and each line is
+// written straight to w: a large run has tens of thousands of them.
 func Text(w io.Writer, r *linter.Result, o Options) error {
-	for _, f := range shown(r, o) {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Suppression != nil && !o.IncludeSuppressed {
+			continue
+		}
 		sev, id := f.Severity.String(), f.RuleID
 		if o.Color {
 			sev = severityColour[f.Severity] + sev + ansiReset
 			id = ansiBold + id + ansiReset
 		}
-		line := fmt.Sprintf("%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object)
-		if f.Suppression != nil {
-			line += fmt.Sprintf(" [suppressed: %s]", f.Suppression.Reason)
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object); err != nil {
+			return err
 		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
+		if f.Suppression != nil {
+			if _, err := fmt.Fprintf(w, " [suppressed: %s]", f.Suppression.Reason); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, "\n"); err != nil {
 			return err
 		}
 	}

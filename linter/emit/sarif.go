@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -104,14 +105,15 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 			over, maxSARIFResults, maxSARIFResults)))
 	}
 	log := sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{{
-		Tool: sarifTool{Driver: driver}, Invocations: []sarifInvocation{inv}, Results: results,
+		Tool: sarifTool{Driver: driver}, Invocations: []sarifInvocation{inv}, Results: []sarifResult{},
 		// source.Pos counts columns in Unicode characters.
 		ColumnKind: "unicodeCodePoints",
 	}}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	// The results are the run's (log → runs[0] → results: three levels of
+	// two spaces); tool and invocations come before them.
+	return writeWithArray(w, log, "results", "      ", len(results), func(_ *bytes.Buffer, enc *json.Encoder, i int) error {
+		return enc.Encode(results[i])
+	})
 }
 
 // invocation describes the run: whether all input was read, how ekslint

@@ -9,6 +9,7 @@
 package terraform
 
 import (
+	"io/fs"
 	"path"
 	"runtime/debug"
 	"strings"
@@ -35,6 +36,9 @@ type Options struct {
 	// VarFiles from --var-file and the config file, in order; paths are
 	// relative to the working directory.
 	VarFiles []string
+	// Listing is the module folder's entries (os.ReadDir) when the caller
+	// has listed it already; nil means LoadModule lists it.
+	Listing []fs.DirEntry
 }
 
 // module is one folder being read.

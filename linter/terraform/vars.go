@@ -22,7 +22,7 @@ import (
 // *.auto.tfvars and *.auto.tfvars.json in lexical order, the --var-file
 // files in order, then the --var values.
 func (m *module) resolveVariables(opts Options) {
-	for _, p := range m.varFiles(opts.VarFiles) {
+	for _, p := range m.varFiles(opts.Listing, opts.VarFiles) {
 		m.protect(hcl.Range{Filename: p}, "this variables file", func() { m.readVarFile(p) })
 	}
 	names := make([]string, 0, len(opts.Vars))
@@ -40,10 +40,13 @@ func (m *module) resolveVariables(opts Options) {
 }
 
 // varFiles lists the variables files to read, lowest precedence first.
-func (m *module) varFiles(given []string) []string {
+func (m *module) varFiles(entries []fs.DirEntry, given []string) []string {
 	// One listing of the folder, not a stat per name: this runs for every
 	// module. ReadDir sorts by name, as Terraform orders *.auto.tfvars.
-	entries, _ := os.ReadDir(filepath.FromSlash(m.dir))
+	// The caller's listing, when it has one, saves listing it again.
+	if entries == nil {
+		entries, _ = os.ReadDir(filepath.FromSlash(m.dir))
+	}
 	var out, auto []string
 	for _, want := range []string{"terraform.tfvars", "terraform.tfvars.json"} {
 		for _, e := range entries {

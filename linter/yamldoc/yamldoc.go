@@ -71,6 +71,12 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 		}
 		docs = append(docs, &Doc{Path: path, Root: root, Src: src})
 	}
+	// Comments and scopes matter only for ignore directives (a comment
+	// starting with the keyword): a file without the keyword needs neither,
+	// as in the Terraform reader.
+	if !bytes.Contains(src, []byte("ekslint:ignore")) {
+		return docs, file, problems
+	}
 	blockLines := map[int]bool{}
 	for _, d := range docs {
 		collectScopes(path, d.Root, file, blockLines, 0)

@@ -30,7 +30,7 @@ func TestSyntaxErrorIsLocatedAndEarlierDocsKept(t *testing.T) {
 }
 
 func TestComments(t *testing.T) {
-	src := `# head
+	src := `# head, see ekslint:ignore
 key: "value # not a comment" # trailing
 text: |
   # inside a block scalar
@@ -43,13 +43,17 @@ list: ['a#b', c] # end
 	for _, c := range f.Comments {
 		got = append(got, strings.TrimSpace(c.Text)+"@"+string(rune('0'+c.Range.Start.Line)))
 	}
-	if strings.Join(got, ",") != "head@1,trailing@2,end@7" {
+	if strings.Join(got, ",") != "head, see ekslint:ignore@1,trailing@2,end@7" {
 		t.Errorf("comments %v", got)
+	}
+	// Without the keyword no comment can be a directive: none are read.
+	if _, f, _ := Decode("f.yaml", []byte("# head\nkey: v # trailing\n")); len(f.Comments) != 0 || len(f.Scopes) != 0 {
+		t.Errorf("comments %v and scopes %v read in a file without ignore directives", f.Comments, f.Scopes)
 	}
 }
 
 func TestRanges(t *testing.T) {
-	docs, f, _ := Decode("f.yaml", []byte("a:\n  b: \"quoted\"\n  c: [1, 2]\nlist:\n  - x: 1\n    y: 2\n"))
+	docs, f, _ := Decode("f.yaml", []byte("a:\n  b: \"quoted\"\n  c: [1, 2]\nlist:\n  - x: 1\n    y: 2\n# ekslint:ignore\n"))
 	root := docs[0].Root
 	k, v := Lookup(Get(root, "a"), "b")
 	if r := KeyValueRange("f.yaml", k, v); r.Start != (source.Pos{Line: 2, Col: 3}) || r.End != (source.Pos{Line: 2, Col: 14}) {
@@ -70,7 +74,7 @@ func TestRanges(t *testing.T) {
 }
 
 func TestDeepNestingIsBounded(t *testing.T) {
-	src := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	src := strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n# ekslint:ignore\n"
 	docs, f, _ := Decode("f.yaml", []byte(src))
 	_ = docs
 	if f == nil {

@@ -1,0 +1,60 @@
+package linter
+
+import (
+	"math/rand"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
+
+// TestSortFindingsIsStable checks sortFindings against a plain stable sort
+// with the same order, on findings with many ties (equal keys differing
+// only in what the order ignores, such as Path).
+func TestSortFindingsIsStable(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	pick := func(s ...string) string { return s[r.Intn(len(s))] }
+	for n := 0; n < 200; n++ {
+		fs := make([]Finding, r.Intn(60))
+		for i := range fs {
+			fs[i] = Finding{
+				RuleID:  pick("EKS-A", "EKS-B"),
+				Message: pick("m", "n"),
+				Object:  pick("o", "p"),
+				Path:    string(rune('a' + i)),
+				Range: source.Range{File: pick("a.tf", "b.tf"),
+					Start: source.Pos{Line: r.Intn(3), Col: r.Intn(2)},
+					End:   source.Pos{Line: r.Intn(3), Col: r.Intn(2)}},
+			}
+		}
+		want := make([]Finding, len(fs))
+		copy(want, fs)
+		sort.SliceStable(want, func(i, j int) bool { return lessFinding(want[i], want[j]) })
+		sortFindings(fs)
+		if !reflect.DeepEqual(fs, want) {
+			t.Fatalf("round %d: sortFindings differs from a stable sort:\n%v\n%v", n, fs, want)
+		}
+	}
+}
+
+// lessFinding is the order sortFindings keeps, written as a less function.
+func lessFinding(a, b Finding) bool {
+	if a.Range.File != b.Range.File {
+		return a.Range.File < b.Range.File
+	}
+	if a.Range.Start != b.Range.Start {
+		return a.Range.Start.Line < b.Range.Start.Line ||
+			(a.Range.Start.Line == b.Range.Start.Line && a.Range.Start.Col < b.Range.Start.Col)
+	}
+	if a.RuleID != b.RuleID {
+		return a.RuleID < b.RuleID
+	}
+	if a.Object != b.Object {
+		return a.Object < b.Object
+	}
+	if a.Range.End != b.Range.End {
+		return a.Range.Less(b.Range)
+	}
+	return a.Message < b.Message
+}
