@@ -57,3 +57,26 @@ func TestNG050VPCCNIRole(t *testing.T) {
 		})
 	}
 }
+
+// TestActionMatches: IAM wildcards, and a pattern of many stars that the
+// former recursive matcher took exponential time over.
+func TestActionMatches(t *testing.T) {
+	for _, c := range []struct {
+		pattern, action string
+		want            bool
+	}{
+		{"*", "eks:DescribeCluster", true},
+		{"eks:*", "eks:DescribeCluster", true},
+		{"EKS:describe*", "eks:DescribeCluster", true},
+		{"eks:Describe?luster", "eks:DescribeCluster", true},
+		{"eks:List*", "eks:DescribeCluster", false},
+		{"ec2:*Address*", "ec2:AssignPrivateIpAddresses", true},
+		{"ec2:Assign", "ec2:AssignPrivateIpAddresses", false},
+		{"ec2:AssignPrivateIpAddresses?", "ec2:AssignPrivateIpAddresses", false},
+		{"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
+	} {
+		if got := actionMatches(c.pattern, c.action); got != c.want {
+			t.Errorf("actionMatches(%q, %q) = %v, want %v", c.pattern, c.action, got, c.want)
+		}
+	}
+}
