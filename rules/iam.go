@@ -65,35 +65,32 @@ func grants(r *model.Role, actions ...string) bool {
 }
 
 // actionMatches matches an IAM action pattern (with * and ?) against an
-// action, case-insensitively, as IAM does.
+// action, case-insensitively, as IAM does. It backtracks only to the last
+// *, so its work stays proportional to len(pattern)*len(action) whatever
+// the number of stars.
 func actionMatches(pattern, action string) bool {
 	p, a := strings.ToLower(strings.TrimSpace(pattern)), strings.ToLower(action)
-	var match func(i, j int) bool
-	match = func(i, j int) bool {
-		for i < len(p) {
-			switch p[i] {
-			case '*':
-				for k := j; k <= len(a); k++ {
-					if match(i+1, k) {
-						return true
-					}
-				}
-				return false
-			case '?':
-				if j >= len(a) {
-					return false
-				}
-			default:
-				if j >= len(a) || p[i] != a[j] {
-					return false
-				}
-			}
+	i, j := 0, 0
+	star, mark := -1, 0 // the last * seen, and where in a it began to match
+	for j < len(a) {
+		switch {
+		case i < len(p) && (p[i] == '?' || p[i] == a[j]):
 			i++
 			j++
+		case i < len(p) && p[i] == '*':
+			star, mark = i, j
+			i++
+		case star >= 0:
+			mark++
+			i, j = star+1, mark
+		default:
+			return false
 		}
-		return j == len(a)
 	}
-	return match(0, 0)
+	for i < len(p) && p[i] == '*' {
+		i++
+	}
+	return i == len(p)
 }
 
 // allRoles returns every role of the model once: those of the IAM group,

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ekslint/ekslint/linter"
@@ -55,5 +56,48 @@ func TestNG050VPCCNIRole(t *testing.T) {
 				t.Fatalf("got %d findings, want %d: %v", len(got), tc.want, got)
 			}
 		})
+	}
+}
+
+// TestActionMatches: IAM wildcards, and a pattern of many stars that the
+// former recursive matcher took exponential time over.
+func TestActionMatches(t *testing.T) {
+	for _, c := range []struct {
+		pattern, action string
+		want            bool
+	}{
+		{"*", "eks:DescribeCluster", true},
+		{"eks:*", "eks:DescribeCluster", true},
+		{"EKS:describe*", "eks:DescribeCluster", true},
+		{"eks:Describe?luster", "eks:DescribeCluster", true},
+		{"eks:List*", "eks:DescribeCluster", false},
+		{"ec2:*Address*", "ec2:AssignPrivateIpAddresses", true},
+		{"ec2:Assign", "ec2:AssignPrivateIpAddresses", false},
+		{"ec2:AssignPrivateIpAddresses?", "ec2:AssignPrivateIpAddresses", false},
+		{"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
+	} {
+		if got := actionMatches(c.pattern, c.action); got != c.want {
+			t.Errorf("actionMatches(%q, %q) = %v, want %v", c.pattern, c.action, got, c.want)
+		}
+	}
+}
+
+// TestNG051AutoModeOnly: a cluster role that has AmazonEKSClusterPolicy but
+// lacks the Auto Mode policies is not told that EKS cannot manage its
+// network interfaces (what the missing AmazonEKSClusterPolicy would mean).
+func TestNG051AutoModeOnly(t *testing.T) {
+	at := source.Range{File: "main.tf", Start: source.Pos{Line: 1, Col: 1}}
+	role := &model.Role{Object: model.Object{Kind: "aws_iam_role", Address: "aws_iam_role.cluster", Range: at, Format: model.Terraform},
+		Use: model.ClusterRole, Complete: true, Policies: []source.Value[string]{
+			source.SetAt("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", at),
+		}}
+	c := &model.Cluster{Object: model.Object{Kind: "aws_eks_cluster", Address: "aws_eks_cluster.c", Range: at, Format: model.Terraform},
+		Role: role, RoleAt: at, AutoModeCompute: source.SetAt(true, at)}
+	got := runRule(t, NG051, &model.Model{Clusters: []*model.Cluster{c}, IAM: model.IAM{Roles: []*model.Role{role}}})
+	if len(got) != 1 {
+		t.Fatalf("got %d findings, want 1: %v", len(got), got)
+	}
+	if msg := got[0].Message; strings.Contains(msg, "network interfaces") || !strings.Contains(msg, "AmazonEKSComputePolicy") {
+		t.Errorf("message: %s", msg)
 	}
 }

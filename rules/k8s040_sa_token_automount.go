@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -43,7 +45,7 @@ var K8S040 = &linter.Rule{
 			case !pod.Known() || source.IsFalse(pod):
 				continue
 			case pod.IsSet():
-				p.Report(w, pod.Range, "automountServiceAccountToken: true mounts a token of ServiceAccount %q into every container: anyone who gets code execution in the pod can call the Kubernetes API as it; set it to false unless the pod calls the API", w.ServiceAccountName.Val)
+				p.Report(w, pod.Range, "automountServiceAccountToken: true mounts a token of %s into every container: anyone who gets code execution in the pod can call the Kubernetes API as it; set it to false unless the pod calls the API", accountName(w.ServiceAccountName))
 				continue
 			}
 			sa := w.ServiceAccountName
@@ -68,6 +70,14 @@ var K8S040 = &linter.Rule{
 				Also(at.Automount.Range, "ServiceAccount %s", at.Address)
 		}
 	},
+}
+
+// accountName names a pod's ServiceAccount for messages, when known.
+func accountName(sa source.Value[string]) string {
+	if !sa.Known() {
+		return "the pod's ServiceAccount"
+	}
+	return fmt.Sprintf("ServiceAccount %q", sa.Val)
 }
 
 // saHow says how a ServiceAccount mounts tokens, for messages.

@@ -3,10 +3,12 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 func TestSelectorMatches(t *testing.T) {
@@ -105,5 +107,18 @@ spec:
 	}
 	if f := lintWith(t, K8S040, map[string]any{"exempt": []string{"ops/*"}}, pod); len(f) != 0 {
 		t.Errorf("exempt: %v", f)
+	}
+}
+
+// TestTokenAutomountUnknownAccount: a pod that mounts the token of a
+// ServiceAccount whose name cannot be read does not name it "".
+func TestTokenAutomountUnknownAccount(t *testing.T) {
+	at := source.Range{File: "m.yaml", Start: source.Pos{Line: 1, Col: 1}}
+	w := &model.Workload{Object: model.Object{Kind: "Pod", Address: "Pod/ops/app", Range: at, Format: model.Kubernetes},
+		Name: "app", Namespace: "ops", PodSpec: at,
+		ServiceAccountName: source.UnknownAt[string](at), AutomountToken: source.SetAt(true, at)}
+	f := runRule(t, K8S040, &model.Model{Workloads: []*model.Workload{w}})
+	if len(f) != 1 || strings.Contains(f[0].Message, `ServiceAccount ""`) {
+		t.Errorf("want one finding naming no empty ServiceAccount: %v", f)
 	}
 }

@@ -29,9 +29,12 @@ var NG030 = &linter.Rule{
 				withGroup(p.Report(g, g.PublicIP.Range,
 					"the launch template gives the nodes public IP addresses (associate_public_ip_address = true), reachable from the internet wherever a security group allows; remove it and run the nodes in private subnets with NAT for egress"), g)
 			default:
-				p.Report(g, g.PublicIP.Range,
+				// The subnet may serve public load balancers too: what is
+				// wrong is the group's choice of it, written in subnet_ids
+				// (so a suppression there covers this group alone).
+				p.Report(g, g.PublicIPVia,
 					"the node group runs in a subnet that gives every instance a public IP address (map_public_ip_on_launch = true), so its nodes are reachable from the internet wherever a security group allows; use private subnets with NAT for egress").
-					Also(g.PublicIPVia, "node group %s names the public subnet here", g.Address)
+					Also(g.PublicIP.Range, "the subnet maps public IP addresses on launch here")
 			}
 		}
 	},

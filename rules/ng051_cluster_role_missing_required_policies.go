@@ -33,7 +33,10 @@ var NG051 = &linter.Rule{
 			if !has["AmazonEKSClusterPolicy"] && !grants(r, "ec2:CreateSecurityGroup", "elasticloadbalancing:CreateLoadBalancer") {
 				missing = append(missing, "AmazonEKSClusterPolicy")
 			}
-			why := "EKS cannot manage the cluster's network interfaces, security groups and load balancers"
+			var why []string
+			if len(missing) > 0 {
+				why = append(why, "EKS cannot manage the cluster's network interfaces, security groups and load balancers")
+			}
 			if source.IsTrue(c.AutoModeCompute) {
 				n := len(missing)
 				for _, name := range autoModePolicies {
@@ -42,14 +45,14 @@ var NG051 = &linter.Rule{
 					}
 				}
 				if len(missing) > n {
-					why += "; with Auto Mode (compute_config.enabled) EKS also needs the Auto Mode policies to launch nodes, volumes and load balancers"
+					why = append(why, "with Auto Mode (compute_config.enabled) EKS also needs the Auto Mode policies to launch nodes, volumes and load balancers")
 				}
 			}
 			if len(missing) == 0 {
 				continue
 			}
 			rep := p.Report(c, c.RoleAt, "the cluster role %s lacks %s: %s; attach %s",
-				roleName(r), strings.Join(missing, ", "), why, arns(missing))
+				roleName(r), strings.Join(missing, ", "), strings.Join(why, "; "), arns(missing))
 			if r.Range != c.RoleAt && r.Range != c.Range {
 				rep.Also(r.Range, "the role is declared here")
 			}

@@ -30,10 +30,11 @@ func metadataEnabled(t *model.LaunchTemplate) bool {
 }
 
 // accountEncryptsVolumes: does the run declare EBS encryption by default
-// (aws_ebs_encryption_by_default, enabled unless set false)?
+// (aws_ebs_encryption_by_default, enabled unless set false)? One whose
+// enabled is not known may be on, and then every volume is encrypted.
 func accountEncryptsVolumes(m *model.Model) bool {
 	for _, v := range m.Hardening.EBSEncryptionByDefault {
-		if source.IsTrue(v) {
+		if !source.IsFalse(v) {
 			return true
 		}
 	}
