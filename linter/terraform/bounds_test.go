@@ -170,3 +170,49 @@ resource "aws_eks_node_group" "g" {
 		t.Fatalf("node group %s: role %+v", last.Address, last.Role)
 	}
 }
+
+// TestManyTemplatesByName: thousands of node groups naming thousands of
+// launch templates by name (launch_template { name = "lt-${each.key}" })
+// are linked in time proportional to their number. A scan of every
+// template for each group, evaluating each template's name, took about
+// ninety seconds for 2,000 here (the square of it for 10,000).
+func TestManyTemplatesByName(t *testing.T) {
+	const n = MaxInstances
+	var src strings.Builder
+	src.WriteString("locals {\n  ks = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString(`resource "aws_launch_template" "lt" {
+  for_each               = local.ks
+  name                   = "lt-${each.key}"
+  vpc_security_group_ids = ["sg-${each.key}"]
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+resource "aws_eks_node_group" "g" {
+  for_each = local.ks
+  launch_template {
+    name    = "lt-${each.key}"
+    version = 1
+  }
+}
+`)
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: finding launch templates by name is not linear", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.NodeGroups) != n {
+		t.Fatalf("%d node groups, want %d", len(m.NodeGroups), n)
+	}
+	last := m.NodeGroups[n-1]
+	if lt := last.LaunchTemplate; lt == nil || lt.Address != `aws_launch_template.lt["k9999"]` || lt.HTTPTokens.Val != "required" {
+		t.Fatalf("node group %s: launch template %+v", last.Address, last.LaunchTemplate)
+	}
+}
