@@ -115,3 +115,104 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
 }
+
+// TestManyRolesStayLinear: a for_each over thousands of roles, and as many
+// attachments and node groups naming them (by name, and by reference to
+// their instances), is read in time proportional to its size. Resolving
+// each of them by a scan of every role or instance took about fifteen
+// seconds here; the clock leaves room for a loaded machine.
+func TestManyRolesStayLinear(t *testing.T) {
+	const n = MaxInstances
+	var src strings.Builder
+	src.WriteString("locals {\n  roles = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" r" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString(`resource "aws_iam_role" "r" {
+  for_each           = local.roles
+  name               = each.key
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy_attachment" "by_name" {
+  for_each   = local.roles
+  role       = each.key
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"
+}
+resource "aws_iam_role_policy_attachment" "by_ref" {
+  for_each   = local.roles
+  role       = aws_iam_role.r[each.key].name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"
+}
+resource "aws_eks_cluster" "c" {
+  name     = "c"
+  role_arn = aws_iam_role.r["r0"].arn
+}
+resource "aws_eks_node_group" "g" {
+  for_each      = local.roles
+  cluster_name  = aws_eks_cluster.c.name
+  node_role_arn = aws_iam_role.r[each.key].arn
+}
+`)
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: resolving roles is not linear", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.IAM.Roles) != n || len(m.NodeGroups) != n {
+		t.Fatalf("%d roles, %d node groups, want %d of each", len(m.IAM.Roles), len(m.NodeGroups), n)
+	}
+	last := m.NodeGroups[n-1]
+	if last.Role == nil || len(last.Role.Policies) != 2 || last.Role.Policies[0].Val != "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy" {
+		t.Fatalf("node group %s: role %+v", last.Address, last.Role)
+	}
+}
+
+// TestManyTemplatesByName: thousands of node groups naming thousands of
+// launch templates by name (launch_template { name = "lt-${each.key}" })
+// are linked in time proportional to their number. A scan of every
+// template for each group, evaluating each template's name, took about
+// ninety seconds for 2,000 here (the square of it for 10,000).
+func TestManyTemplatesByName(t *testing.T) {
+	const n = MaxInstances
+	var src strings.Builder
+	src.WriteString("locals {\n  ks = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString(`resource "aws_launch_template" "lt" {
+  for_each               = local.ks
+  name                   = "lt-${each.key}"
+  vpc_security_group_ids = ["sg-${each.key}"]
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+resource "aws_eks_node_group" "g" {
+  for_each = local.ks
+  launch_template {
+    name    = "lt-${each.key}"
+    version = 1
+  }
+}
+`)
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: finding launch templates by name is not linear", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.NodeGroups) != n {
+		t.Fatalf("%d node groups, want %d", len(m.NodeGroups), n)
+	}
+	last := m.NodeGroups[n-1]
+	if lt := last.LaunchTemplate; lt == nil || lt.Address != `aws_launch_template.lt["k9999"]` || lt.HTTPTokens.Val != "required" {
+		t.Fatalf("node group %s: launch template %+v", last.Address, last.LaunchTemplate)
+	}
+}

@@ -47,6 +47,8 @@ type resource struct {
 	// insts are its instances once expanded (see instancesOf).
 	insts    []instance
 	expanded bool
+	// byAddress indexes insts by address, built on the first lookup.
+	byAddress map[string]int
 	// planned is the address a JSON plan gives the resource instance
 	// (module.eks.aws_eks_cluster.this[0]); "" for configuration.
 	planned string

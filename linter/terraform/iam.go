@@ -60,6 +60,9 @@ type iamState struct {
 	// cni is where the VPC CNI may be given a role of its own (a Pod
 	// Identity association for aws-node).
 	cni *source.Range
+	// byName and unnamed index roles by name (see indexNames).
+	byName  map[string][]*model.Role
+	unnamed []*model.Role
 }
 
 var (
@@ -444,19 +447,36 @@ func (s *iamState) targets(a *hcl.Attribute, byARN bool) ([]*model.Role, bool) {
 	} else if byARN {
 		return nil, true
 	}
-	var out []*model.Role
-	for _, role := range s.order {
-		switch {
-		case role.Name.IsSet() && role.Name.Val == name:
-			out = append(out, role)
-		case !role.Name.Known() && !byARN:
+	s.indexNames()
+	out := s.byName[name]
+	if !byARN {
+		for _, role := range s.unnamed {
 			s.incomplete[role] = true
 		}
+		s.unnamed = nil // marked once is enough
 	}
 	if len(out) > 1 {
 		return nil, byARN
 	}
 	return out, true
+}
+
+// indexNames indexes the module's roles by the name they are set to, once
+// every role is read: thousands of attachments may each name one of
+// thousands of roles. unnamed are the roles whose name is unknown.
+func (s *iamState) indexNames() {
+	if s.byName != nil {
+		return
+	}
+	s.byName = map[string][]*model.Role{}
+	for _, role := range s.order {
+		switch {
+		case role.Name.IsSet():
+			s.byName[role.Name.Val] = append(s.byName[role.Name.Val], role)
+		case !role.Name.Known():
+			s.unnamed = append(s.unnamed, role)
+		}
+	}
 }
 
 // policyList reads a list of policy ARNs element by element where it is

@@ -85,25 +85,10 @@ func (m *module) templateOf(ref *hcl.BodyContent, g *model.NodeGroup) *model.Lau
 		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
 			return nil
 		}
-		var found *model.LaunchTemplate
-		for _, res := range m.resources {
-			if res.typ != "aws_launch_template" {
-				continue
-			}
-			for _, in := range m.instancesOf(res) {
-				var n source.Value[string]
-				m.within(in, func() {
-					n = m.stringAttr(m.content(res.block.Body, launchTemplateSchema), "name", "", source.Range{})
-				})
-				if n.IsSet() && n.Val == v.AsString() {
-					if found != nil {
-						return nil
-					}
-					found = m.readTemplate(res, in, g)
-				}
-			}
+		if res, in := m.launchTemplateBy("name", v.AsString()); res != nil {
+			return m.readTemplate(res, in, g)
 		}
-		return found
+		return nil
 	}
 	return nil
 }

@@ -601,28 +601,40 @@ func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
 }
 
 // launchTemplateBy returns the only aws_launch_template instance whose
-// attr (name, or id in a plan) is known to be v.
+// attr (name, or id in a plan) is known to be v. The instances are indexed
+// once per attribute: thousands of node groups may each name one of
+// thousands of templates.
 func (m *module) launchTemplateBy(attr, v string) (*resource, instance) {
-	var found *resource
-	var at instance
-	n := 0
-	for _, r := range m.resources {
-		if r.typ != "aws_launch_template" {
-			continue
-		}
-		for _, in := range m.instancesOf(r) {
-			m.within(in, func() {
-				if got := m.stringAttr(m.content(r.block.Body, ltNameSchema), attr, "", rangeOf(r.block.DefRange)); got.IsSet() && got.Val == v {
-					found, at = r, in
-					n++
-				}
-			})
-		}
+	if m.templatesBy == nil {
+		m.templatesBy = map[string]map[string][]templateInstance{}
 	}
-	if n != 1 {
-		return nil, instance{}
+	by, ok := m.templatesBy[attr]
+	if !ok {
+		by = map[string][]templateInstance{}
+		for _, r := range m.resources {
+			if r.typ != "aws_launch_template" {
+				continue
+			}
+			for _, in := range m.instancesOf(r) {
+				m.within(in, func() {
+					if got := m.stringAttr(m.content(r.block.Body, ltNameSchema), attr, "", rangeOf(r.block.DefRange)); got.IsSet() {
+						by[got.Val] = append(by[got.Val], templateInstance{r, in})
+					}
+				})
+			}
+		}
+		m.templatesBy[attr] = by
 	}
-	return found, at
+	if found := by[v]; len(found) == 1 {
+		return found[0].res, found[0].in
+	}
+	return nil, instance{}
+}
+
+// templateInstance is one instance of an aws_launch_template.
+type templateInstance struct {
+	res *resource
+	in  instance
 }
 
 // policyCharts are the Helm charts of NetworkPolicy engines that enforce

@@ -111,10 +111,18 @@ func (m *module) instance(r ref) (instance, bool) {
 	if !ok {
 		return instance{}, false
 	}
-	for _, in := range insts {
-		if in.address == r.res.address()+suffix {
-			return in, true
+	// An index, not a scan: references to the instances of a resource
+	// with thousands of them come from thousands of instances.
+	if r.res.byAddress == nil {
+		r.res.byAddress = make(map[string]int, len(insts))
+		for i, in := range insts {
+			if _, dup := r.res.byAddress[in.address]; !dup {
+				r.res.byAddress[in.address] = i
+			}
 		}
+	}
+	if i, ok := r.res.byAddress[r.res.address()+suffix]; ok {
+		return insts[i], true
 	}
 	return instance{}, false
 }

@@ -81,6 +81,10 @@ type module struct {
 	// output of a module call, by call name, linked when an eks module
 	// call of that name is read (versions.go).
 	addonCalls map[string][]*model.Addon
+	// templatesBy indexes the module's aws_launch_template instances by
+	// the known value of an attribute (name, or id in a plan), built on
+	// first use (network.go's launchTemplateBy).
+	templatesBy map[string]map[string][]templateInstance
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
 	scope map[string]cty.Value
