@@ -1,6 +1,7 @@
 package kustomize
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -42,6 +43,14 @@ const (
 // maxObjects bounds what one build may produce.
 const maxObjects = 10000
 
+// maxDocuments bounds the YAML documents the manifests and patches of one
+// build may hold in all. kustomize checks each object it adds against all
+// those it holds, so its build time grows with the square of their number
+// (2,000 objects take seconds, 10,000 minutes); past this bound the build
+// is refused and the manifests are linted one by one instead, in linear
+// time.
+const maxDocuments = 2000
+
 // Build builds the kustomization in dir (a display path, cleaned, with
 // forward slashes) offline, and adapts each object it produces.
 func Build(dir string) (res Result) {
@@ -60,6 +69,11 @@ func Build(dir string) (res Result) {
 	rm, err := k.Run(fs, abs)
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
+	if err != nil && b.documents > maxDocuments {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+			"the manifests and patches of this kustomization hold more than %d YAML documents in all; kustomize's build time grows with the square of their number, so ekslint does not build it and lints its resources as plain manifests instead", maxDocuments))
+		return res
+	}
 	if err != nil {
 		if isComponent(kfile) {
 			// A Component patches what the kustomization that lists it
@@ -114,6 +128,7 @@ type builder struct {
 	rootDisplay, rootAbs string
 	files                map[string]*sourceFile // by display path
 	patches              []located              // documents of the patch files read, in the order applied
+	documents            int                    // YAML documents in the manifests and patches kustomize read
 	images               []imageEntry           // images entries, in the order applied
 	problems             []source.Problem
 }
@@ -173,13 +188,43 @@ type guardedFS struct {
 
 func (g guardedFS) ReadFile(p string) ([]byte, error) {
 	src, err := g.FileSystem.ReadFile(p)
-	if err != nil || !IsFile(p) {
+	if err != nil {
 		return src, err
+	}
+	if !IsFile(p) {
+		if isManifest(p) {
+			if g.b.documents += countDocuments(src); g.b.documents > maxDocuments {
+				return nil, fmt.Errorf("more than %d YAML documents", maxDocuments) // Build reports it
+			}
+		}
+		return src, nil
 	}
 	if len(src) > maxKustomizationSize {
 		return nil, fmt.Errorf("%s is larger than %d bytes", g.b.display(p), maxKustomizationSize)
 	}
 	return g.b.sanitise(g.b.display(p), src, filepath.Dir(p) == g.b.rootAbs)
+}
+
+// isManifest reports whether kustomize reads p as YAML objects (not as
+// the text of a generated ConfigMap or Secret).
+func isManifest(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// countDocuments counts the YAML documents of src: one, plus one per
+// document separator that starts a line.
+func countDocuments(src []byte) int {
+	n := 1
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("---")) && (len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r') {
+			n++
+		}
+	}
+	return n
 }
 
 // Writes never happen in a build; refuse them all the same.
