@@ -103,6 +103,8 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"kustomization alias bomb", map[string]string{"k/kustomization.yaml": bomb.String() + "resources: [*a29]\ncommonLabels: {x: *a29}\n"},
 			[2]string{"k/kustomization.yaml", "could not build"}},
+		{"kustomization of an alias bomb", map[string]string{"k/kustomization.yaml": "resources: [bomb.yaml]\n", "k/bomb.yaml": laughs.String()},
+			[2]string{"k/bomb.yaml", "YAML aliases of this file expand"}},
 		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},

@@ -69,6 +69,11 @@ func Build(dir string) (res Result) {
 	rm, err := k.Run(fs, abs)
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
+	if err != nil && b.bomb != "" {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: b.bomb},
+			"the YAML aliases of this file expand it to more than %d times its size; kustomize would expand every one of them, so ekslint does not build the kustomization %s and lints its resources as plain manifests instead", aliasGrowth, kfile))
+		return res
+	}
 	if err != nil && b.documents > maxDocuments {
 		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
 			"the manifests and patches of this kustomization hold more than %d YAML documents in all; kustomize's build time grows with the square of their number, so ekslint does not build it and lints its resources as plain manifests instead", maxDocuments))
@@ -129,6 +134,7 @@ type builder struct {
 	files                map[string]*sourceFile // by display path
 	patches              []located              // documents of the patch files read, in the order applied
 	documents            int                    // YAML documents in the manifests and patches kustomize read
+	bomb                 string                 // a manifest or patch whose aliases expand it too much
 	images               []imageEntry           // images entries, in the order applied
 	problems             []source.Problem
 }
@@ -196,6 +202,10 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 			if g.b.documents += countDocuments(src); g.b.documents > maxDocuments {
 				return nil, fmt.Errorf("more than %d YAML documents", maxDocuments) // Build reports it
 			}
+			if bytes.IndexByte(src, '&') >= 0 && aliasBomb(src) {
+				g.b.bomb = g.b.display(p)
+				return nil, fmt.Errorf("%s: aliases expand it too much", g.b.bomb) // Build reports it
+			}
 		}
 		return src, nil
 	}
@@ -213,6 +223,66 @@ func isManifest(p string) bool {
 		return true
 	}
 	return false
+}
+
+// aliasGrowth bounds how much larger than its own nodes the aliases of
+// one manifest may make it: kustomize copies the anchored node at every
+// alias, so a few lines of nested aliases (a "billion laughs") would
+// expand to billions of nodes.
+const aliasGrowth = 10
+
+// aliasBomb reports whether the aliases of src expand its documents to
+// more than aliasGrowth times their nodes (plus a margin for small files).
+func aliasBomb(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []*yaml.Node
+	own := 0
+	for {
+		var n yaml.Node
+		if dec.Decode(&n) != nil {
+			break // the end, or a syntax error kustomize reports
+		}
+		own += countNodes(&n, false, -1)
+		docs = append(docs, &n)
+	}
+	budget := aliasGrowth*own + 10000
+	for _, d := range docs {
+		if budget = countNodes(d, true, budget); budget < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// countNodes counts the nodes of n, following aliases when expand is set.
+// With a budget (>= 0), it returns what is left of it, negative once it
+// is spent; without (budget -1), the count.
+func countNodes(n *yaml.Node, expand bool, budget int) int {
+	count := 0
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if n == nil || depth > yamldoc.MaxDepth {
+			return true
+		}
+		count++
+		if budget >= 0 && count > budget {
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			return !expand || walk(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n, 0)
+	if budget < 0 {
+		return count
+	}
+	return budget - count
 }
 
 // countDocuments counts the YAML documents of src: one, plus one per
