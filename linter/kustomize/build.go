@@ -350,6 +350,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 			"helmCharts are not inflated (that runs helm); lint the output of `kustomize build --enable-helm` instead"))
 		deleteKey(top, "helmCharts")
 	}
+	b.dropFetched(p, top)
 	b.notePatches(dir, top)
 	b.noteImages(p, top)
 	for _, d := range deprecatedKeys {
@@ -365,6 +366,47 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 			&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "originAnnotations", Tag: "!!str"}}})
 	}
 	return yaml.Marshal(top)
+}
+
+// dropFetched drops, each reported at its line, the URLs of the other
+// fields whose entries kustomize loads as files: its file loader fetches
+// an http or https path itself, past the file system it is given.
+func (b *builder) dropFetched(p string, top *yaml.Node) {
+	fetched := func(n *yaml.Node) bool {
+		n = yamldoc.Deref(n)
+		if n == nil || n.Kind != yaml.ScalarNode || !remote(n.Value) {
+			return false
+		}
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+			"remote %q is not fetched (ekslint works offline); the kustomization is built without it", n.Value))
+		return true
+	}
+	notFetched := func(it *yaml.Node) bool { return !fetched(it) }
+	for _, key := range []string{"configurations", "crds", "transformers", "generators", "validators"} {
+		filterList(top, key, notFetched)
+	}
+	filterList(top, "replacements", func(it *yaml.Node) bool {
+		return !fetched(yamldoc.Get(yamldoc.Deref(it), "path"))
+	})
+	if o := yamldoc.Deref(yamldoc.Get(top, "openapi")); o != nil && o.Kind == yaml.MappingNode && fetched(yamldoc.Get(o, "path")) {
+		deleteKey(o, "path")
+	}
+	for _, key := range []string{"configMapGenerator", "secretGenerator"} {
+		list := yamldoc.Deref(yamldoc.Get(top, key))
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, g := range list.Content {
+			if g = yamldoc.Deref(g); g == nil || g.Kind != yaml.MappingNode {
+				continue
+			}
+			filterList(g, "files", notFetched)
+			filterList(g, "envs", notFetched)
+			if fetched(yamldoc.Get(g, "env")) {
+				deleteKey(g, "env")
+			}
+		}
+	}
 }
 
 // notePatches records the documents of the patch files a kustomization
