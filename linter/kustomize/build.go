@@ -193,6 +193,10 @@ type guardedFS struct {
 }
 
 func (g guardedFS) ReadFile(p string) ([]byte, error) {
+	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+		// A named pipe would block the build, a device never end it.
+		return nil, fmt.Errorf("%s is not a regular file", g.b.display(p))
+	}
 	src, err := g.FileSystem.ReadFile(p)
 	if err != nil {
 		return src, err
