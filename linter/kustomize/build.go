@@ -43,6 +43,10 @@ const (
 // maxObjects bounds what one build may produce.
 const maxObjects = 10000
 
+// maxFileSize bounds each file a build reads, as linter.MaxFileSize
+// bounds the files ekslint reads itself.
+const maxFileSize = 16 << 20
+
 // maxDocuments bounds the YAML documents the manifests and patches of one
 // build may hold in all. kustomize checks each object it adds against all
 // those it holds, so its build time grows with the square of their number
@@ -196,6 +200,8 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
 		// A named pipe would block the build, a device never end it.
 		return nil, fmt.Errorf("%s is not a regular file", g.b.display(p))
+	} else if err == nil && info.Size() > maxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB", g.b.display(p), maxFileSize>>20)
 	}
 	src, err := g.FileSystem.ReadFile(p)
 	if err != nil {

@@ -3,6 +3,8 @@ package kustomize
 import (
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -49,5 +51,23 @@ func TestBuildNeverFetches(t *testing.T) {
 	}
 	if n := hits.Load(); n != 0 {
 		t.Errorf("%d requests reached the network", n)
+	}
+}
+
+// A build refuses a file larger than ekslint reads itself, by its size,
+// before reading it.
+func TestBuildRefusesHugeFiles(t *testing.T) {
+	dir := write(t, map[string]string{"kustomization.yaml": "resources: [huge.yaml]\n"})
+	f, err := os.Create(filepath.Join(filepath.FromSlash(dir), "huge.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res := Build(dir)
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Message, "huge.yaml is larger than 16 MiB") {
+		t.Errorf("problems %v", res.Problems)
 	}
 }
