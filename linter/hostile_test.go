@@ -55,6 +55,30 @@ func TestHostileInput(t *testing.T) {
 	}
 	laughs.WriteString("spec: {template: {spec: {containers: [*a29]}}}\n")
 
+	var bomb strings.Builder // an alias bomb as the start of a mapping
+	bomb.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 30; i++ {
+		fmt.Fprintf(&bomb, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1)
+	}
+	var roles strings.Builder
+	roles.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata:\n  mapRoles: |\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&roles, "    - {rolearn: 'arn:aws:iam::111122223333:role/r%d', username: u%d, groups: [system:masters]}\n", i, i)
+	}
+	authBomb := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata:\n  mapRoles: |\n    - &r0 {rolearn: x, groups: [a, b, c, d, e, f, g, h]}\n"
+	for i := 1; i < 30; i++ {
+		authBomb += fmt.Sprintf("    - &r%d [*r%d, *r%d, *r%d, *r%d]\n", i, i-1, i-1, i-1, i-1)
+	}
+	authBomb += "    - {rolearn: y, groups: *r29}\n"
+	var nodeGroups strings.Builder
+	nodeGroups.WriteString("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\n")
+	for _, list := range []string{"nodeGroups", "managedNodeGroups", "addons", "iamIdentityMappings"} {
+		nodeGroups.WriteString(list + ":\n")
+		for i := 0; i < 10000; i++ {
+			fmt.Fprintf(&nodeGroups, "- {name: n%d, arn: 'arn:aws:iam::111122223333:role/r%d', instanceType: m5.large}\n", i, i)
+		}
+	}
+
 	tests := []struct {
 		name    string
 		files   map[string]string
@@ -70,6 +94,19 @@ func TestHostileInput(t *testing.T) {
 		{"range(100000000)", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = [for i in range(100000000) : \"api\"]\n}\n"},
 			[2]string{"main.tf", "at most"}},
 		{"binary", map[string]string{"bin.tf": "resource \x00\x01\x02"}, [2]string{"bin.tf", "binary"}},
+		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
+		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},
+		{"ClusterConfig with 10,000 node groups and addons", map[string]string{"c.eksctl.yaml": nodeGroups.String()}, [2]string{}},
+		{"kustomization listing its own folder", map[string]string{"k/kustomization.yaml": "resources: [., ../k]\n"},
+			[2]string{"k/kustomization.yaml", "cycle"}},
+		{"kustomization listing itself", map[string]string{"k/kustomization.yaml": "resources: [kustomization.yaml]\n"},
+			[2]string{"k/kustomization.yaml", "could not build"}},
+		{"kustomization alias bomb", map[string]string{"k/kustomization.yaml": bomb.String() + "resources: [*a29]\ncommonLabels: {x: *a29}\n"},
+			[2]string{"k/kustomization.yaml", "could not build"}},
+		{"kustomization of an alias bomb", map[string]string{"k/kustomization.yaml": "resources: [bomb.yaml]\n", "k/bomb.yaml": laughs.String()},
+			[2]string{"k/bomb.yaml", "YAML aliases of this file expand"}},
+		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
+			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},
 	}
 	for _, tt := range tests {
@@ -133,5 +170,27 @@ func TestSymlinkLoopsAndUnreadableFiles(t *testing.T) {
 		if p.Level == source.LevelError && p.Range.File != "a/secret.yaml" {
 			t.Errorf("unexpected error: %s", p)
 		}
+	}
+}
+
+// A kustomization whose manifests hold 10,000 objects is not built:
+// kustomize's build time grows with the square of the number of objects.
+// Its manifests are linted one by one instead, every object of them.
+func TestKustomizationWithTenThousandObjects(t *testing.T) {
+	var many strings.Builder
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&many, "---\n%s", strings.Replace(deployment, "name: web", fmt.Sprintf("name: web%d", i), 1))
+	}
+	writeTree(t, map[string]string{
+		"good/main.tf":         cluster,
+		"k/kustomization.yaml": "resources: [many.yaml]\n",
+		"k/many.yaml":          many.String(),
+	})
+	res := lintWithin(t, 60*time.Second, Options{})
+	if len(res.Findings) != 10001 {
+		t.Errorf("%d findings, want 10,001 (every Deployment and the cluster)", len(res.Findings))
+	}
+	if !hasProblem(res, "k/kustomization.yaml", "more than 2000 YAML documents") {
+		t.Errorf("problems %v", res.Problems)
 	}
 }

@@ -32,6 +32,11 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		return nil, false, &pr
 	}
 	whole := source.Range{File: p}
+	if info, err := os.Stat(filepath.FromSlash(p)); err == nil && !info.Mode().IsRegular() {
+		// Opening a named pipe blocks until something writes to it, and a
+		// device such as /dev/zero never ends.
+		return fail(whole, "not a regular file (%s); ekslint reads only regular files", info.Mode().Type())
+	}
 	f, err := os.Open(filepath.FromSlash(p))
 	if err != nil {
 		return fail(whole, "cannot read: %s", plainError(err))

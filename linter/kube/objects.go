@@ -319,11 +319,13 @@ func (a *adapter) networkPolicy(n *yaml.Node, o model.Object, name, namespace st
 		np.IngressRules = a.count(spec, "ingress", at, o.Address, "spec")
 		np.EgressRules = a.count(spec, "egress", at, o.Address, "spec")
 		np.PolicyTypes = a.strs(spec, "policyTypes", at, o.Address, "spec")
-		if np.PolicyTypes.IsDefault() {
-			// The API server's defaulting: every policy affects ingress;
-			// one with an egress section affects egress too.
+		if np.PolicyTypes.IsDefault() || (np.PolicyTypes.IsSet() && len(np.PolicyTypes.Val) == 0) {
+			// The API server's defaulting of an empty or omitted list
+			// (SetDefaults_NetworkPolicy): every policy affects ingress;
+			// one with at least one egress rule affects egress too.
+			at := np.PolicyTypes.Range
 			types := []source.Value[string]{source.DefaultAt("Ingress", at)}
-			if _, e := lookup(spec, "egress"); e != nil {
+			if np.EgressRules.Known() && np.EgressRules.Val > 0 {
 				types = append(types, source.DefaultAt("Egress", at))
 			}
 			np.PolicyTypes.Val = types

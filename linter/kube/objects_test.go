@@ -333,3 +333,39 @@ spec:
 		t.Errorf("second = %+v", lr)
 	}
 }
+
+// policyTypes omitted or empty is defaulted as the API server does: Egress
+// joins Ingress only when the policy has at least one egress rule (an
+// empty egress list does not count).
+func TestNetworkPolicyTypesDefaults(t *testing.T) {
+	m := adaptClean(t, `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: empty-types}
+spec:
+  podSelector: {}
+  policyTypes: []
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: empty-egress}
+spec:
+  podSelector: {}
+  egress: []
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: null-egress}
+spec:
+  podSelector: {}
+  egress:
+`)
+	for _, np := range m.Kube.NetworkPolicies {
+		types := np.PolicyTypes.Val
+		if !np.PolicyTypes.Known() || len(types) != 1 || types[0].Val != "Ingress" || !types[0].IsDefault() {
+			t.Errorf("%s: policyTypes = %+v, want [Ingress] by default", np.Name, np.PolicyTypes)
+		}
+	}
+	if len(m.Kube.NetworkPolicies) != 3 {
+		t.Errorf("%d policies", len(m.Kube.NetworkPolicies))
+	}
+}

@@ -1,6 +1,7 @@
 package kustomize
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -42,6 +43,18 @@ const (
 // maxObjects bounds what one build may produce.
 const maxObjects = 10000
 
+// maxFileSize bounds each file a build reads, as linter.MaxFileSize
+// bounds the files ekslint reads itself.
+const maxFileSize = 16 << 20
+
+// maxDocuments bounds the YAML documents the manifests and patches of one
+// build may hold in all. kustomize checks each object it adds against all
+// those it holds, so its build time grows with the square of their number
+// (2,000 objects take seconds, 10,000 minutes); past this bound the build
+// is refused and the manifests are linted one by one instead, in linear
+// time.
+const maxDocuments = 2000
+
 // Build builds the kustomization in dir (a display path, cleaned, with
 // forward slashes) offline, and adapts each object it produces.
 func Build(dir string) (res Result) {
@@ -60,6 +73,16 @@ func Build(dir string) (res Result) {
 	rm, err := k.Run(fs, abs)
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
+	if err != nil && b.bomb != "" {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: b.bomb},
+			"the YAML aliases of this file expand it to more than %d times its size; kustomize would expand every one of them, so ekslint does not build the kustomization %s and lints its resources as plain manifests instead", aliasGrowth, kfile))
+		return res
+	}
+	if err != nil && b.documents > maxDocuments {
+		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+			"the manifests and patches of this kustomization hold more than %d YAML documents in all; kustomize's build time grows with the square of their number, so ekslint does not build it and lints its resources as plain manifests instead", maxDocuments))
+		return res
+	}
 	if err != nil {
 		if isComponent(kfile) {
 			// A Component patches what the kustomization that lists it
@@ -114,6 +137,8 @@ type builder struct {
 	rootDisplay, rootAbs string
 	files                map[string]*sourceFile // by display path
 	patches              []located              // documents of the patch files read, in the order applied
+	documents            int                    // YAML documents in the manifests and patches kustomize read
+	bomb                 string                 // a manifest or patch whose aliases expand it too much
 	images               []imageEntry           // images entries, in the order applied
 	problems             []source.Problem
 }
@@ -172,14 +197,114 @@ type guardedFS struct {
 }
 
 func (g guardedFS) ReadFile(p string) ([]byte, error) {
+	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
+		// A named pipe would block the build, a device never end it.
+		return nil, fmt.Errorf("%s is not a regular file", g.b.display(p))
+	} else if err == nil && info.Size() > maxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MiB", g.b.display(p), maxFileSize>>20)
+	}
 	src, err := g.FileSystem.ReadFile(p)
-	if err != nil || !IsFile(p) {
+	if err != nil {
 		return src, err
+	}
+	if !IsFile(p) {
+		if isManifest(p) {
+			if g.b.documents += countDocuments(src); g.b.documents > maxDocuments {
+				return nil, fmt.Errorf("more than %d YAML documents", maxDocuments) // Build reports it
+			}
+			if bytes.IndexByte(src, '&') >= 0 && aliasBomb(src) {
+				g.b.bomb = g.b.display(p)
+				return nil, fmt.Errorf("%s: aliases expand it too much", g.b.bomb) // Build reports it
+			}
+		}
+		return src, nil
 	}
 	if len(src) > maxKustomizationSize {
 		return nil, fmt.Errorf("%s is larger than %d bytes", g.b.display(p), maxKustomizationSize)
 	}
 	return g.b.sanitise(g.b.display(p), src, filepath.Dir(p) == g.b.rootAbs)
+}
+
+// isManifest reports whether kustomize reads p as YAML objects (not as
+// the text of a generated ConfigMap or Secret).
+func isManifest(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// aliasGrowth bounds how much larger than its own nodes the aliases of
+// one manifest may make it: kustomize copies the anchored node at every
+// alias, so a few lines of nested aliases (a "billion laughs") would
+// expand to billions of nodes.
+const aliasGrowth = 10
+
+// aliasBomb reports whether the aliases of src expand its documents to
+// more than aliasGrowth times their nodes (plus a margin for small files).
+func aliasBomb(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []*yaml.Node
+	own := 0
+	for {
+		var n yaml.Node
+		if dec.Decode(&n) != nil {
+			break // the end, or a syntax error kustomize reports
+		}
+		own += countNodes(&n, false, -1)
+		docs = append(docs, &n)
+	}
+	budget := aliasGrowth*own + 10000
+	for _, d := range docs {
+		if budget = countNodes(d, true, budget); budget < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// countNodes counts the nodes of n, following aliases when expand is set.
+// With a budget (>= 0), it returns what is left of it, negative once it
+// is spent; without (budget -1), the count.
+func countNodes(n *yaml.Node, expand bool, budget int) int {
+	count := 0
+	var walk func(n *yaml.Node, depth int) bool
+	walk = func(n *yaml.Node, depth int) bool {
+		if n == nil || depth > yamldoc.MaxDepth {
+			return true
+		}
+		count++
+		if budget >= 0 && count > budget {
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			return !expand || walk(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n, 0)
+	if budget < 0 {
+		return count
+	}
+	return budget - count
+}
+
+// countDocuments counts the YAML documents of src: one, plus one per
+// document separator that starts a line.
+func countDocuments(src []byte) int {
+	n := 1
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("---")) && (len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r') {
+			n++
+		}
+	}
+	return n
 }
 
 // Writes never happen in a build; refuse them all the same.
@@ -235,6 +360,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 			"helmCharts are not inflated (that runs helm); lint the output of `kustomize build --enable-helm` instead"))
 		deleteKey(top, "helmCharts")
 	}
+	b.dropFetched(p, top)
 	b.notePatches(dir, top)
 	b.noteImages(p, top)
 	for _, d := range deprecatedKeys {
@@ -250,6 +376,47 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 			&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "originAnnotations", Tag: "!!str"}}})
 	}
 	return yaml.Marshal(top)
+}
+
+// dropFetched drops, each reported at its line, the URLs of the other
+// fields whose entries kustomize loads as files: its file loader fetches
+// an http or https path itself, past the file system it is given.
+func (b *builder) dropFetched(p string, top *yaml.Node) {
+	fetched := func(n *yaml.Node) bool {
+		n = yamldoc.Deref(n)
+		if n == nil || n.Kind != yaml.ScalarNode || !remote(n.Value) {
+			return false
+		}
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+			"remote %q is not fetched (ekslint works offline); the kustomization is built without it", n.Value))
+		return true
+	}
+	notFetched := func(it *yaml.Node) bool { return !fetched(it) }
+	for _, key := range []string{"configurations", "crds", "transformers", "generators", "validators"} {
+		filterList(top, key, notFetched)
+	}
+	filterList(top, "replacements", func(it *yaml.Node) bool {
+		return !fetched(yamldoc.Get(yamldoc.Deref(it), "path"))
+	})
+	if o := yamldoc.Deref(yamldoc.Get(top, "openapi")); o != nil && o.Kind == yaml.MappingNode && fetched(yamldoc.Get(o, "path")) {
+		deleteKey(o, "path")
+	}
+	for _, key := range []string{"configMapGenerator", "secretGenerator"} {
+		list := yamldoc.Deref(yamldoc.Get(top, key))
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, g := range list.Content {
+			if g = yamldoc.Deref(g); g == nil || g.Kind != yaml.MappingNode {
+				continue
+			}
+			filterList(g, "files", notFetched)
+			filterList(g, "envs", notFetched)
+			if fetched(yamldoc.Get(g, "env")) {
+				deleteKey(g, "env")
+			}
+		}
+	}
 }
 
 // notePatches records the documents of the patch files a kustomization
