@@ -31,11 +31,16 @@ var CP032 = &linter.Rule{
 				p.Report(c, admin.Range, "this version of terraform-aws-modules/eks creates the cluster without access_config, so EKS makes the IAM principal that creates it a cluster admin that appears nowhere in the configuration; upgrade to v20 or later of the module (which turns this off) and grant admin through access entries")
 			default:
 				fix := "set it to false and grant admin through explicit access entries"
+				how := "through an access entry nobody declared, and keeps it until someone removes it"
 				if m := c.AuthenticationMode; m.Known() && m.Val == "CONFIG_MAP" {
 					fix = "switch the authentication mode to API or API_AND_CONFIG_MAP (EKS requires the bootstrap in CONFIG_MAP mode), set it to false and grant admin through explicit access entries"
+					// In CONFIG_MAP mode there are no access entries: the
+					// creator is an admin that neither aws-auth nor the API
+					// lists.
+					how = "that appears neither in aws-auth nor in any access entry (the authentication mode is CONFIG_MAP), and keeps it for the life of the cluster"
 				}
-				p.Report(c, admin.Range, "%s is true%s: the IAM principal that creates the cluster gets cluster-admin through an access entry nobody declared, and keeps it until someone removes it; %s",
-					name, origin(admin), fix)
+				p.Report(c, admin.Range, "%s is true%s: the IAM principal that creates the cluster gets cluster-admin %s; %s",
+					name, origin(admin), how, fix)
 			}
 		}
 	},

@@ -106,10 +106,11 @@ func openAdminPorts(r *model.IngressRule) string {
 }
 
 // portsText describes the rule's protocol and ports: "tcp port 22",
-// "tcp ports 0-1024", "all protocols and ports".
+// "tcp ports 0-1024", "all protocols and ports (ip_protocol = "-1")",
+// naming the protocol setting as the rule's own shape spells it.
 func portsText(r *model.IngressRule) string {
 	if allProtocols(r) {
-		return fmt.Sprintf("all protocols and ports (protocol %q)", r.Protocol.Val)
+		return fmt.Sprintf("all protocols and ports (%s = %q)", r.Name("protocol"), r.Protocol.Val)
 	}
 	proto := map[string]string{"6": "tcp", "17": "udp"}[r.Protocol.Val]
 	if proto == "" {
