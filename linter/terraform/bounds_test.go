@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
 
@@ -273,5 +274,34 @@ locals {
 	}
 	if n := len(m.IAM.Roles[0].Statements); wildcards != 2 || n != 20002 {
 		t.Errorf("%d statements, %d granting every action; want 20002 and 2 (the deep one and the last of the many)", n, wildcards)
+	}
+}
+
+// TestLongTrustPolicyOfManyRoles: a role with thousands of instances and a
+// trust policy of a megabyte is told a workload role once, not once per
+// instance (which scanned ten gigabytes of text, about forty seconds here).
+func TestLongTrustPolicyOfManyRoles(t *testing.T) {
+	const n = MaxInstances
+	var src strings.Builder
+	src.WriteString("locals {\n  ks = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString("resource \"aws_iam_role\" \"r\" {\n  for_each = local.ks\n  name     = each.key\n  assume_role_policy = <<EOT\n{\"Statement\": [\n")
+	for i := 0; i < 8000; i++ {
+		src.WriteString(`{"Sid": "s` + itoa(i) + `", "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "ec2.amazonaws.com"}},` + "\n")
+	}
+	src.WriteString(`{"Effect": "Allow", "Action": ["sts:AssumeRole", "sts:TagSession"], "Principal": {"Service": "pods.eks.amazonaws.com"}}]}` + "\nEOT\n}\n")
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: reading trust policies is not linear", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.IAM.Roles) != n || m.IAM.Roles[n-1].Use != model.WorkloadRole {
+		t.Fatalf("%d roles, the last used as %v; want %d workload roles", len(m.IAM.Roles), m.IAM.Roles[len(m.IAM.Roles)-1].Use, n)
 	}
 }
