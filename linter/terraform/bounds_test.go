@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
 
@@ -31,6 +32,7 @@ func TestEvaluationIsBounded(t *testing.T) {
 		{"indent", `[indent(999999999, "a\nb")]`, "", 2},
 		{"setproduct", `setproduct(range(1000), range(1000))`, "", 2},
 		{"join", `[join(local.big, range(1000))]`, "locals {\n  big = join(\"\", [for i in range(1000) : \"${local.s}\"])\n  s   = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n}\n", 2},
+		{"deep jsondecode", `jsondecode(local.j)`, "locals {\n  j = \"" + strings.Repeat("[", 9999) + strings.Repeat("]", 9999) + "\"\n}\n", 2},
 		{"replace", `[replace(local.s, "", local.s)]`, "locals {\n  s = join(\"\", [for i in range(1000) : \"xxxxxxxxxx\"])\n}\n", 2},
 	}
 	for _, tt := range tests {
@@ -214,5 +216,92 @@ resource "aws_eks_node_group" "g" {
 	last := m.NodeGroups[n-1]
 	if lt := last.LaunchTemplate; lt == nil || lt.Address != `aws_launch_template.lt["k9999"]` || lt.HTTPTokens.Val != "required" {
 		t.Fatalf("node group %s: launch template %+v", last.Address, last.LaunchTemplate)
+	}
+}
+
+// TestHostilePolicies: policy documents nested thousands deep, with tens
+// of thousands of statements, or decoded from deeply nested JSON are read
+// in bounded time without a crash, and what they grant is still seen.
+func TestHostilePolicies(t *testing.T) {
+	deep := `"x"`
+	for i := 0; i < 2000; i++ {
+		deep = "{ a = " + deep + " }"
+	}
+	var many strings.Builder
+	many.WriteString(`{"Statement": [`)
+	for i := 0; i < 20000; i++ {
+		many.WriteString(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/` + itoa(i) + `"},`)
+	}
+	many.WriteString(`{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`)
+	deepJSON := strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000)
+	src := `variable "n" {}
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = "{}"
+}
+resource "aws_iam_role_policy" "deep" {
+  count  = var.n
+  role   = aws_iam_role.r.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*", Condition = ` + deep + ` }] })
+}
+resource "aws_iam_role_policy" "many" {
+  role   = aws_iam_role.r.name
+  policy = <<EOT
+` + many.String() + `
+EOT
+}
+resource "aws_iam_role_policy" "decoded" {
+  role   = aws_iam_role.r.name
+  policy = jsonencode(jsondecode(local.deep_json))
+}
+locals {
+  deep_json = "` + strings.ReplaceAll(deepJSON, `"`, `\"`) + `"
+}
+`
+	start := time.Now()
+	m, _, _ := load(t, map[string]string{"main.tf": src}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: reading policies is not bounded", d)
+	}
+	if len(m.IAM.Roles) != 1 {
+		t.Fatalf("%d roles", len(m.IAM.Roles))
+	}
+	wildcards := 0
+	for _, st := range m.IAM.Roles[0].Statements {
+		if len(st.Actions) == 1 && st.Actions[0] == "*" {
+			wildcards++
+		}
+	}
+	if n := len(m.IAM.Roles[0].Statements); wildcards != 2 || n != 20002 {
+		t.Errorf("%d statements, %d granting every action; want 20002 and 2 (the deep one and the last of the many)", n, wildcards)
+	}
+}
+
+// TestLongTrustPolicyOfManyRoles: a role with thousands of instances and a
+// trust policy of a megabyte is told a workload role once, not once per
+// instance (which scanned ten gigabytes of text, about forty seconds here).
+func TestLongTrustPolicyOfManyRoles(t *testing.T) {
+	const n = MaxInstances
+	var src strings.Builder
+	src.WriteString("locals {\n  ks = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString("resource \"aws_iam_role\" \"r\" {\n  for_each = local.ks\n  name     = each.key\n  assume_role_policy = <<EOT\n{\"Statement\": [\n")
+	for i := 0; i < 8000; i++ {
+		src.WriteString(`{"Sid": "s` + itoa(i) + `", "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "ec2.amazonaws.com"}},` + "\n")
+	}
+	src.WriteString(`{"Effect": "Allow", "Action": ["sts:AssumeRole", "sts:TagSession"], "Principal": {"Service": "pods.eks.amazonaws.com"}}]}` + "\nEOT\n}\n")
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: reading trust policies is not linear", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.IAM.Roles) != n || m.IAM.Roles[n-1].Use != model.WorkloadRole {
+		t.Fatalf("%d roles, the last used as %v; want %d workload roles", len(m.IAM.Roles), m.IAM.Roles[len(m.IAM.Roles)-1].Use, n)
 	}
 }

@@ -63,6 +63,8 @@ type iamState struct {
 	// byName and unnamed index roles by name (see indexNames).
 	byName  map[string][]*model.Role
 	unnamed []*model.Role
+	// trust caches workloadTrust by the trust policy's source range.
+	trust map[hcl.Range]bool
 }
 
 var (
@@ -247,6 +249,20 @@ func (s *iamState) statementsInto(role *model.Role, a *hcl.Attribute, name strin
 // it names an EKS OIDC issuer or provider (IRSA) or the Pod Identity
 // service. The policy is read as written, references included.
 func (s *iamState) workloadTrust(expr hcl.Expression) bool {
+	// The answer is the source's, the same for every instance: a role
+	// with thousands of instances and a long trust policy is read once.
+	if v, ok := s.trust[expr.Range()]; ok {
+		return v
+	}
+	v := s.readTrust(expr)
+	if s.trust == nil {
+		s.trust = map[hcl.Range]bool{}
+	}
+	s.trust[expr.Range()] = v
+	return v
+}
+
+func (s *iamState) readTrust(expr hcl.Expression) bool {
 	text := s.text(expr.Range())
 	if tr, ok := traversalOf(expr); ok && tr.RootName() == "data" && len(tr) >= 3 {
 		if b := s.data[dataAddress(tr)]; b != nil {

@@ -104,6 +104,44 @@ var prechecks = map[string]func(args []cty.Value) string{
 		}
 		return tooLong("replace", float64(len(str))+matches*math.Max(0, float64(len(with))-removed))
 	},
+	"jsondecode": func(args []cty.Value) string {
+		s, ok := known(args[0])
+		if !ok || s.Type() != cty.String {
+			return ""
+		}
+		if d := jsonDepth(s.AsString()); d > maxDecodeDepth {
+			return fmt.Sprintf("jsondecode(...) would decode JSON nested %d levels deep; ekslint decodes at most %d", d, maxDecodeDepth)
+		}
+		return ""
+	},
+}
+
+// maxDecodeDepth bounds the nesting of the JSON that jsondecode reads:
+// cty's decoder rereads each nested value once per enclosing level, so
+// its work grows with the square of the depth (14 s for 10,000 levels of
+// 60 KB of text). Policy documents and other real values nest a few levels.
+const maxDecodeDepth = 200
+
+// jsonDepth is the deepest nesting of arrays and objects in JSON text,
+// brackets inside strings aside.
+func jsonDepth(text string) int {
+	depth, deepest, inString := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return deepest
 }
 
 func tooLong(fn string, n float64) string {
