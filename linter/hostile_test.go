@@ -97,6 +97,13 @@ func TestHostileInput(t *testing.T) {
 		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
 		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},
 		{"ClusterConfig with 10,000 node groups and addons", map[string]string{"c.eksctl.yaml": nodeGroups.String()}, [2]string{}},
+		{"ClusterConfig alias bomb", map[string]string{"c.eksctl.yaml": "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n" + bomb.String() +
+			"metadata: {name: c, region: us-east-1, tags: *a29}\nvpc: {subnets: *a29, publicAccessCIDRs: *a29}\nnodeGroups: *a29\nmanagedNodeGroups: [{name: m, labels: *a29, iam: {attachPolicy: {Statement: *a29}}, tags: *a29}]\naddons: *a29\niamIdentityMappings: *a29\ncloudWatch: {clusterLogging: {enableTypes: *a29}}\n"}, [2]string{}},
+		{"Kubernetes objects alias bomb", map[string]string{"k8s.yaml": "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n" + bomb.String() +
+			"metadata: {name: r, labels: *a29, annotations: *a29}\nrules: [{verbs: *a29, resources: *a29, apiGroups: *a29}]\n---\n" +
+			"apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchExpressions: [{key: a, operator: In, values: [x]}]}, ingress: [{}], policyTypes: [Ingress]}\n---\n" +
+			"apiVersion: apps/v1\nkind: Deployment\n" + bomb.String() + "metadata: {name: d}\nspec: {template: {metadata: {labels: *a29}, spec: {affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: *a29}}, topologySpreadConstraints: *a29, containers: [{name: c, image: x, env: *a29, ports: *a29, resources: {limits: *a29}}]}}}\n"},
+			[2]string{}},
 		{"kustomization listing its own folder", map[string]string{"k/kustomization.yaml": "resources: [., ../k]\n"},
 			[2]string{"k/kustomization.yaml", "cycle"}},
 		{"kustomization listing itself", map[string]string{"k/kustomization.yaml": "resources: [kustomization.yaml]\n"},
