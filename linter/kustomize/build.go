@@ -553,6 +553,11 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 			return rg
 		}
 		return fallback
+	}, func(file string) []byte {
+		if docs := b.read(file).docs; len(docs) > 0 {
+			return docs[0].Src
+		}
+		return nil
 	})
 }
 

@@ -312,3 +312,30 @@ func TestBuildLocatesGeneratedObjects(t *testing.T) {
 		t.Errorf("entry at %s", got)
 	}
 }
+
+// The entries of a built aws-auth are located inside its mapRoles text,
+// in the file that wrote it: the base, or the patch that replaced it.
+func TestBuildLocatesAuthEntries(t *testing.T) {
+	const auth = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - rolearn: arn:aws:iam::111122223333:role/ops\n      groups: [system:masters]\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/ann\n      groups: [system:masters]\n"
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources: [auth.yaml]\n",
+		"base/auth.yaml":          auth,
+		"prod/kustomization.yaml": "resources: [../base]\npatches: [{path: patch.yaml}]\n",
+		"prod/patch.yaml":         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata:\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/bob\n      groups: [system:masters]\n",
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Problems) != 0 || len(res.Model.Access.AuthMaps) != 1 {
+		t.Fatalf("built %v, problems %v, maps %d", res.Built, res.Problems, len(res.Model.Access.AuthMaps))
+	}
+	var got []string
+	for _, e := range res.Model.Access.AuthMaps[0].Entries {
+		got = append(got, strconv.Itoa(e.Range.Start.Line)+":"+strconv.Itoa(e.Range.Start.Col)+" "+strings.TrimPrefix(e.Range.File, dir+"/")+" "+e.ARN.Val)
+		if g := e.Groups.Val; len(g) != 1 || g[0].Range.File != e.Range.File || g[0].Range.Start.Line != e.Range.Start.Line+1 {
+			t.Errorf("groups of %s at %+v", e.ARN.Val, g)
+		}
+	}
+	want := "8:7 base/auth.yaml arn:aws:iam::111122223333:role/ops\n6:7 prod/patch.yaml arn:aws:iam::111122223333:user/bob"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("entries at\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
