@@ -201,3 +201,24 @@ func TestKustomizationWithTenThousandObjects(t *testing.T) {
 		t.Errorf("problems %v", res.Problems)
 	}
 }
+
+// A kustomization listing 10,000 manifests is refused once they hold more
+// than 2,000 documents, and every manifest is linted on its own.
+func TestKustomizationListingTenThousandFiles(t *testing.T) {
+	files := map[string]string{"good/main.tf": cluster}
+	var list strings.Builder
+	list.WriteString("resources:\n")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&list, "- d%d.yaml\n", i)
+		files[fmt.Sprintf("k/d%d.yaml", i)] = strings.Replace(deployment, "name: web", fmt.Sprintf("name: web%d", i), 1)
+	}
+	files["k/kustomization.yaml"] = list.String()
+	writeTree(t, files)
+	res := lintWithin(t, 60*time.Second, Options{})
+	if len(res.Findings) != 10001 {
+		t.Errorf("%d findings, want 10,001 (every Deployment and the cluster)", len(res.Findings))
+	}
+	if !hasProblem(res, "k/kustomization.yaml", "more than 2000 YAML documents") {
+		t.Errorf("problems %v", res.Problems)
+	}
+}
