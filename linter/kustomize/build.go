@@ -361,6 +361,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 		deleteKey(top, "helmCharts")
 	}
 	b.dropFetched(p, top)
+	b.dropInlineBombs(p, top)
 	b.notePatches(dir, top)
 	b.noteImages(p, top)
 	for _, d := range deprecatedKeys {
@@ -416,6 +417,28 @@ func (b *builder) dropFetched(p string, top *yaml.Node) {
 				deleteKey(g, "env")
 			}
 		}
+	}
+}
+
+// dropInlineBombs drops, each reported at its line, the inline patches
+// (patches[].patch, patchesJson6902[].patch, a patchesStrategicMerge
+// entry written as YAML) whose aliases expand them too much: kustomize
+// would expand every alias, as for a patch file (see aliasBomb).
+func (b *builder) dropInlineBombs(p string, top *yaml.Node) {
+	bomb := func(n *yaml.Node) bool {
+		n = yamldoc.Deref(n)
+		if n == nil || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, "&") || !aliasBomb([]byte(n.Value)) {
+			return false
+		}
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+			"the YAML aliases of this inline patch expand it to more than %d times its size; kustomize would expand every one of them, so the kustomization is built without it", aliasGrowth))
+		return true
+	}
+	for _, key := range patchPathKeys {
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(yamldoc.Get(yamldoc.Deref(it), "patch")) })
+	}
+	for _, key := range patchKeys {
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(it) })
 	}
 }
 
