@@ -97,6 +97,13 @@ func TestHostileInput(t *testing.T) {
 		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
 		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},
 		{"ClusterConfig with 10,000 node groups and addons", map[string]string{"c.eksctl.yaml": nodeGroups.String()}, [2]string{}},
+		{"ClusterConfig alias bomb", map[string]string{"c.eksctl.yaml": "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n" + bomb.String() +
+			"metadata: {name: c, region: us-east-1, tags: *a29}\nvpc: {subnets: *a29, publicAccessCIDRs: *a29}\nnodeGroups: *a29\nmanagedNodeGroups: [{name: m, labels: *a29, iam: {attachPolicy: {Statement: *a29}}, tags: *a29}]\naddons: *a29\niamIdentityMappings: *a29\ncloudWatch: {clusterLogging: {enableTypes: *a29}}\n"}, [2]string{}},
+		{"Kubernetes objects alias bomb", map[string]string{"k8s.yaml": "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n" + bomb.String() +
+			"metadata: {name: r, labels: *a29, annotations: *a29}\nrules: [{verbs: *a29, resources: *a29, apiGroups: *a29}]\n---\n" +
+			"apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchExpressions: [{key: a, operator: In, values: [x]}]}, ingress: [{}], policyTypes: [Ingress]}\n---\n" +
+			"apiVersion: apps/v1\nkind: Deployment\n" + bomb.String() + "metadata: {name: d}\nspec: {template: {metadata: {labels: *a29}, spec: {affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: *a29}}, topologySpreadConstraints: *a29, containers: [{name: c, image: x, env: *a29, ports: *a29, resources: {limits: *a29}}]}}}\n"},
+			[2]string{}},
 		{"kustomization listing its own folder", map[string]string{"k/kustomization.yaml": "resources: [., ../k]\n"},
 			[2]string{"k/kustomization.yaml", "cycle"}},
 		{"kustomization listing itself", map[string]string{"k/kustomization.yaml": "resources: [kustomization.yaml]\n"},
@@ -105,6 +112,8 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"kustomization of an alias bomb", map[string]string{"k/kustomization.yaml": "resources: [bomb.yaml]\n", "k/bomb.yaml": laughs.String()},
 			[2]string{"k/bomb.yaml", "YAML aliases of this file expand"}},
+		{"kustomization inline patch alias bomb", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches:\n- target: {kind: Deployment}\n  patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n" + indent(bomb.String(), "    ") + "    spec: {template: {metadata: {labels: {x: y}}, spec: {containers: [{name: web, env: *a29}]}}}\n", "k/d.yaml": deployment},
+			[2]string{"k/kustomization.yaml", "YAML aliases of this inline patch expand"}},
 		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},
@@ -193,4 +202,29 @@ func TestKustomizationWithTenThousandObjects(t *testing.T) {
 	if !hasProblem(res, "k/kustomization.yaml", "more than 2000 YAML documents") {
 		t.Errorf("problems %v", res.Problems)
 	}
+}
+
+// A kustomization listing 10,000 manifests is refused once they hold more
+// than 2,000 documents, and every manifest is linted on its own.
+func TestKustomizationListingTenThousandFiles(t *testing.T) {
+	files := map[string]string{"good/main.tf": cluster}
+	var list strings.Builder
+	list.WriteString("resources:\n")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&list, "- d%d.yaml\n", i)
+		files[fmt.Sprintf("k/d%d.yaml", i)] = strings.Replace(deployment, "name: web", fmt.Sprintf("name: web%d", i), 1)
+	}
+	files["k/kustomization.yaml"] = list.String()
+	writeTree(t, files)
+	res := lintWithin(t, 60*time.Second, Options{})
+	if len(res.Findings) != 10001 {
+		t.Errorf("%d findings, want 10,001 (every Deployment and the cluster)", len(res.Findings))
+	}
+	if !hasProblem(res, "k/kustomization.yaml", "more than 2000 YAML documents") {
+		t.Errorf("problems %v", res.Problems)
+	}
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+prefix) + "\n"
 }

@@ -3,6 +3,7 @@ package linter
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 	if info, err := os.Stat(filepath.FromSlash(p)); err == nil && !info.Mode().IsRegular() {
 		// Opening a named pipe blocks until something writes to it, and a
 		// device such as /dev/zero never ends.
-		return fail(whole, "not a regular file (%s); ekslint reads only regular files", info.Mode().Type())
+		return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(info.Mode()))
 	}
 	f, err := os.Open(filepath.FromSlash(p))
 	if err != nil {
@@ -65,6 +66,19 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		return fail(at(p, src, i), "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8", src[i])
 	}
 	return src, true, nil
+}
+
+// fileType names the type of a file that is not a regular one.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "type " + m.Type().String()
 }
 
 func firstInvalidUTF8(b []byte) int {

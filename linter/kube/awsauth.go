@@ -64,10 +64,26 @@ func (a *adapter) authConfigMap(n *yaml.Node, kind string) bool {
 				Message: fmt.Sprintf("data.%s must be a string holding YAML (a block scalar `%s: |`), not %s", key, key, yamldoc.Describe(v))})
 			continue
 		}
-		if lines == nil {
-			lines = NewLines(a.src)
+		path, place := a.path, Placer(nil)
+		if a.at != nil {
+			// Built: the text lies where the source scalar does. The
+			// placer checks every line it places against that file, so
+			// a value a build changed is placed at the key instead.
+			r := a.at(v)
+			var src []byte
+			if a.fileText != nil {
+				src = a.fileText(r.File)
+			}
+			sv := *v
+			sv.Line, sv.Column = r.Start.Line, r.Start.Col
+			path, place = r.File, NewLines(src).scalarPlacer(&sv)
+		} else {
+			if lines == nil {
+				lines = NewLines(a.src)
+			}
+			place = lines.scalarPlacer(v)
 		}
-		entries, problems := AuthText(a.path, key, v.Value, lines.scalarPlacer(v), a.rng(k))
+		entries, problems := AuthText(path, key, v.Value, place, a.rng(k))
 		am.Entries = append(am.Entries, entries...)
 		am.Problems = append(am.Problems, problems...)
 	}

@@ -32,13 +32,15 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 
 // AdaptBuilt adapts an object that a build (kustomize) produced rather
 // than one read from a file: at gives each node of root the range of the
-// source that produced it, which may lie in another file for every node.
-func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range) (*model.Model, []source.Problem) {
+// source that produced it, which may lie in another file for every node;
+// text returns the whole text of such a file (nil when unknown), to
+// locate what a string holding YAML says (aws-auth's mapRoles).
+func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range, text func(file string) []byte) (*model.Model, []source.Problem) {
 	m := &model.Model{}
 	if root == nil {
 		return m, nil
 	}
-	a := &adapter{path: at(root).File, m: m, seen: map[*yaml.Node]bool{}, at: at}
+	a := &adapter{path: at(root).File, m: m, seen: map[*yaml.Node]bool{}, at: at, fileText: text}
 	a.document(root, "", 0)
 	return a.m, a.problems
 }
@@ -54,7 +56,8 @@ type adapter struct {
 	seen map[*yaml.Node]bool
 	// at, when set, locates nodes that did not come from one file as they
 	// are (see AdaptBuilt); nil means every node lies in path.
-	at func(*yaml.Node) source.Range
+	at       func(*yaml.Node) source.Range
+	fileText func(file string) []byte
 }
 
 // warn reports a wrong shape at node n.

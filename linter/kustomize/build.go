@@ -361,6 +361,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 		deleteKey(top, "helmCharts")
 	}
 	b.dropFetched(p, top)
+	b.dropInlineBombs(p, top)
 	b.notePatches(dir, top)
 	b.noteImages(p, top)
 	for _, d := range deprecatedKeys {
@@ -416,6 +417,28 @@ func (b *builder) dropFetched(p string, top *yaml.Node) {
 				deleteKey(g, "env")
 			}
 		}
+	}
+}
+
+// dropInlineBombs drops, each reported at its line, the inline patches
+// (patches[].patch, patchesJson6902[].patch, a patchesStrategicMerge
+// entry written as YAML) whose aliases expand them too much: kustomize
+// would expand every alias, as for a patch file (see aliasBomb).
+func (b *builder) dropInlineBombs(p string, top *yaml.Node) {
+	bomb := func(n *yaml.Node) bool {
+		n = yamldoc.Deref(n)
+		if n == nil || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, "&") || !aliasBomb([]byte(n.Value)) {
+			return false
+		}
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+			"the YAML aliases of this inline patch expand it to more than %d times its size; kustomize would expand every one of them, so the kustomization is built without it", aliasGrowth))
+		return true
+	}
+	for _, key := range patchPathKeys {
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(yamldoc.Get(yamldoc.Deref(it), "patch")) })
+	}
+	for _, key := range patchKeys {
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(it) })
 	}
 }
 
@@ -505,14 +528,27 @@ func deleteKey(m *yaml.Node, key string) {
 // adapt locates one built object in its sources and adapts it.
 func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []source.Problem) {
 	obj := r.YNode()
-	fallback := source.Range{File: kfile}
+	fallback := b.head(kfile)
 	var sources []located
-	if origin, err := r.GetOrigin(); err == nil && origin != nil && origin.Path != "" && origin.Repo == "" {
+	origin, err := r.GetOrigin()
+	switch {
+	case err != nil || origin == nil || origin.Repo != "":
+	case origin.Path != "":
 		file := path.Clean(path.Join(b.rootDisplay, filepath.ToSlash(origin.Path)))
 		if doc := b.sourceDoc(file, obj); doc != nil {
 			sources = append(sources, located{file: file, node: doc})
 			fallback = yamldoc.Range(file, doc)
 		}
+	case origin.ConfiguredIn != "":
+		// A generated object (configMapGenerator, secretGenerator): it
+		// is located at the generator entry that made it.
+		file := filepath.ToSlash(origin.ConfiguredIn)
+		if filepath.IsAbs(origin.ConfiguredIn) {
+			file = b.display(origin.ConfiguredIn)
+		} else {
+			file = path.Clean(path.Join(b.rootDisplay, file))
+		}
+		fallback = b.generatorEntry(file, obj)
 	}
 	stripBuildAnnotations(obj)
 	kind, name := kindName(obj)
@@ -540,7 +576,51 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 			return rg
 		}
 		return fallback
+	}, func(file string) []byte {
+		if docs := b.read(file).docs; len(docs) > 0 {
+			return docs[0].Src
+		}
+		return nil
 	})
+}
+
+// head is where a finding about something a kustomization file made
+// points when nothing better is known: its first key.
+func (b *builder) head(file string) source.Range {
+	docs := b.read(file).docs
+	if len(docs) == 0 || docs[0].Root.Kind != yaml.MappingNode || len(docs[0].Root.Content) == 0 {
+		return source.Range{File: file}
+	}
+	return yamldoc.Range(file, docs[0].Root.Content[0])
+}
+
+// generatorEntry finds the configMapGenerator or secretGenerator entry of
+// the kustomization file that generated obj: the one whose name the
+// built name contains (kustomize adds prefixes, suffixes and a hash), the
+// longest such name first. Failing that, the kustomization's first key.
+func (b *builder) generatorEntry(file string, obj *yaml.Node) source.Range {
+	kind, name := kindName(obj)
+	key := map[string]string{"ConfigMap": "configMapGenerator", "Secret": "secretGenerator"}[kind]
+	docs := b.read(file).docs
+	if key == "" || len(docs) == 0 {
+		return b.head(file)
+	}
+	list := yamldoc.Deref(yamldoc.Get(docs[0].Root, key))
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return b.head(file)
+	}
+	var best *yaml.Node
+	bestLen := -1
+	for _, it := range list.Content {
+		n := yamldoc.ScalarOf(yamldoc.Get(yamldoc.Deref(it), "name"))
+		if n != "" && strings.Contains(name, n) && len(n) > bestLen {
+			best, bestLen = it, len(n)
+		}
+	}
+	if best == nil {
+		return b.head(file)
+	}
+	return yamldoc.Range(file, best)
 }
 
 // sourceDoc finds the document of file that produced obj: the one of the

@@ -93,7 +93,8 @@ spec:
 	for _, f := range res.Files {
 		read = append(read, strings.TrimPrefix(f.Path, dir+"/"))
 	}
-	if strings.Join(read, ",") != "base/deploy.yaml,prod/patch.yaml" {
+	// The kustomization too: a finding about what a transformer added points there.
+	if strings.Join(read, ",") != "base/deploy.yaml,prod/kustomization.yaml,prod/patch.yaml" {
 		t.Errorf("files for suppression comments: %v", read)
 	}
 }
@@ -284,5 +285,57 @@ func TestBuildLocatesImagesEntries(t *testing.T) {
 	}
 	if strings.Join(read, ",") != "base/deploy.yaml,base/kustomization.yaml,prod/kustomization.yaml" {
 		t.Errorf("files for suppression comments: %v", read)
+	}
+}
+
+// An object a generator made is located at its generator entry, in the
+// kustomization that declares it (a base's), never at line 0.
+func TestBuildLocatesGeneratedObjects(t *testing.T) {
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources: []\nconfigMapGenerator:\n- name: other\n  literals: [a=b]\n- name: aws-auth\n  namespace: kube-system\n  files: [mapRoles=roles.yaml]\n  options: {disableNameSuffixHash: true}\n",
+		"base/roles.yaml":         "- rolearn: arn:aws:iam::111122223333:role/ops\n  username: ops\n  groups: [system:masters]\n",
+		"prod/kustomization.yaml": "resources: [../base]\nsecretGenerator:\n- name: creds\n  literals: [password=x]\n",
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Problems) != 0 {
+		t.Fatalf("built %v, problems %v", res.Built, res.Problems)
+	}
+	if len(res.Model.Access.AuthMaps) != 1 || len(res.Model.Access.AuthMaps[0].Entries) != 1 {
+		t.Fatalf("auth maps %+v", res.Model.Access.AuthMaps)
+	}
+	am := res.Model.Access.AuthMaps[0]
+	want := dir + "/base/kustomization.yaml:5:3"
+	if got := am.Range.String(); got != want {
+		t.Errorf("aws-auth at %s, want its generator entry %s", got, want)
+	}
+	if got := am.Entries[0].Range; got.File != dir+"/base/kustomization.yaml" || got.Start.Line == 0 {
+		t.Errorf("entry at %s", got)
+	}
+}
+
+// The entries of a built aws-auth are located inside its mapRoles text,
+// in the file that wrote it: the base, or the patch that replaced it.
+func TestBuildLocatesAuthEntries(t *testing.T) {
+	const auth = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapRoles: |\n    - rolearn: arn:aws:iam::111122223333:role/ops\n      groups: [system:masters]\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/ann\n      groups: [system:masters]\n"
+	dir := write(t, map[string]string{
+		"base/kustomization.yaml": "resources: [auth.yaml]\n",
+		"base/auth.yaml":          auth,
+		"prod/kustomization.yaml": "resources: [../base]\npatches: [{path: patch.yaml}]\n",
+		"prod/patch.yaml":         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata:\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/bob\n      groups: [system:masters]\n",
+	})
+	res := Build(dir + "/prod")
+	if !res.Built || len(res.Problems) != 0 || len(res.Model.Access.AuthMaps) != 1 {
+		t.Fatalf("built %v, problems %v, maps %d", res.Built, res.Problems, len(res.Model.Access.AuthMaps))
+	}
+	var got []string
+	for _, e := range res.Model.Access.AuthMaps[0].Entries {
+		got = append(got, strconv.Itoa(e.Range.Start.Line)+":"+strconv.Itoa(e.Range.Start.Col)+" "+strings.TrimPrefix(e.Range.File, dir+"/")+" "+e.ARN.Val)
+		if g := e.Groups.Val; len(g) != 1 || g[0].Range.File != e.Range.File || g[0].Range.Start.Line != e.Range.Start.Line+1 {
+			t.Errorf("groups of %s at %+v", e.ARN.Val, g)
+		}
+	}
+	want := "8:7 base/auth.yaml arn:aws:iam::111122223333:role/ops\n6:7 prod/patch.yaml arn:aws:iam::111122223333:user/bob"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("entries at\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
