@@ -211,37 +211,22 @@ func (m *Model) Objects(f func(*Object)) {
 		cluster(a.Cluster)
 	}
 	k := &m.Kube
-	for _, o := range k.Services {
-		visit(&o.Object)
-	}
-	for _, o := range k.Ingresses {
-		visit(&o.Object)
-	}
-	for _, o := range k.IngressClasses {
-		visit(&o.Object)
-	}
-	for _, o := range k.IngressClassParams {
-		visit(&o.Object)
-	}
-	for _, o := range k.NetworkPolicies {
-		visit(&o.Object)
-	}
-	for _, o := range k.OtherPolicies {
-		visit(&o.Object)
-	}
-	for _, o := range k.Roles {
-		visit(&o.Object)
-	}
-	for _, o := range k.Bindings {
-		visit(&o.Object)
-	}
-	for _, o := range k.ServiceAccounts {
-		visit(&o.Object)
-	}
-	for _, o := range k.Autoscalers {
-		visit(&o.Object)
-	}
-	for _, o := range k.LimitRanges {
-		visit(&o.Object)
+	visitAll(k.Services, visit)
+	visitAll(k.Ingresses, visit)
+	visitAll(k.IngressClasses, visit)
+	visitAll(k.IngressClassParams, visit)
+	visitAll(k.NetworkPolicies, visit)
+	visitAll(k.OtherPolicies, visit)
+	visitAll(k.Roles, visit)
+	visitAll(k.Bindings, visit)
+	visitAll(k.ServiceAccounts, visit)
+	visitAll(k.Autoscalers, visit)
+	visitAll(k.LimitRanges, visit)
+}
+
+// visitAll visits the object of every element of a list.
+func visitAll[T Located](list []T, visit func(*Object)) {
+	for _, o := range list {
+		visit(o.Obj())
 	}
 }
