@@ -114,6 +114,8 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"k/bomb.yaml", "YAML aliases of this file expand"}},
 		{"kustomization inline patch alias bomb", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches:\n- target: {kind: Deployment}\n  patch: |\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: web}\n" + indent(bomb.String(), "    ") + "    spec: {template: {metadata: {labels: {x: y}}, spec: {containers: [{name: web, env: *a29}]}}}\n", "k/d.yaml": deployment},
 			[2]string{"k/kustomization.yaml", "YAML aliases of this inline patch expand"}},
+		{"kustomization inline transformer alias bomb", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\ntransformers:\n- |\n    apiVersion: builtin\n    kind: LabelTransformer\n    metadata: {name: l}\n" + indent(bomb.String(), "    ") + "    labels: {x: y}\n    fieldSpecs: *a29\n", "k/d.yaml": deployment},
+			[2]string{"k/kustomization.yaml", "YAML aliases of this inline configuration expand"}},
 		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},

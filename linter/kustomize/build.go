@@ -422,23 +422,29 @@ func (b *builder) dropFetched(p string, top *yaml.Node) {
 
 // dropInlineBombs drops, each reported at its line, the inline patches
 // (patches[].patch, patchesJson6902[].patch, a patchesStrategicMerge
-// entry written as YAML) whose aliases expand them too much: kustomize
-// would expand every alias, as for a patch file (see aliasBomb).
+// entry written as YAML) and inline transformer, generator and validator
+// configurations whose aliases expand them too much: kustomize would
+// expand every alias, as for a patch file (see aliasBomb).
 func (b *builder) dropInlineBombs(p string, top *yaml.Node) {
-	bomb := func(n *yaml.Node) bool {
+	bomb := func(n *yaml.Node, what string) bool {
 		n = yamldoc.Deref(n)
 		if n == nil || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, "&") || !aliasBomb([]byte(n.Value)) {
 			return false
 		}
 		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
-			"the YAML aliases of this inline patch expand it to more than %d times its size; kustomize would expand every one of them, so the kustomization is built without it", aliasGrowth))
+			"the YAML aliases of this inline %s expand it to more than %d times its size; kustomize would expand every one of them, so the kustomization is built without it", what, aliasGrowth))
 		return true
 	}
 	for _, key := range patchPathKeys {
-		filterList(top, key, func(it *yaml.Node) bool { return !bomb(yamldoc.Get(yamldoc.Deref(it), "patch")) })
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(yamldoc.Get(yamldoc.Deref(it), "patch"), "patch") })
 	}
 	for _, key := range patchKeys {
-		filterList(top, key, func(it *yaml.Node) bool { return !bomb(it) })
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(it, "patch") })
+	}
+	// Transformer, generator and validator configurations may be
+	// written inline too.
+	for _, key := range []string{"transformers", "generators", "validators"} {
+		filterList(top, key, func(it *yaml.Node) bool { return !bomb(it, "configuration") })
 	}
 }
 
