@@ -65,6 +65,15 @@ type iamState struct {
 	unnamed []*model.Role
 	// trust caches workloadTrust by the trust policy's source range.
 	trust map[hcl.Range]bool
+	// parsed caches the policy documents read from JSON text, by text.
+	parsed map[string]parsedDoc
+}
+
+// parsedDoc is a policy document read from JSON text; ok is false when the
+// text is not a JSON object.
+type parsedDoc struct {
+	doc iampolicy.Document
+	ok  bool
 }
 
 var (
@@ -634,11 +643,21 @@ func (s *iamState) document(expr hcl.Expression, name string) ([]model.PolicySta
 		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
 			return nil, false
 		}
-		d, ok := iampolicy.ParseJSON(v.AsString())
+		// The same text (a heredoc, a file) is read for every instance
+		// of a resource: it is parsed once.
+		text := v.AsString()
+		d, ok := s.parsed[text]
 		if !ok {
+			d.doc, d.ok = iampolicy.ParseJSON(text)
+			if s.parsed == nil {
+				s.parsed = map[string]parsedDoc{}
+			}
+			s.parsed[text] = d
+		}
+		if !d.ok {
 			return nil, false
 		}
-		doc = d
+		doc = d.doc
 	}
 	out := make([]model.PolicyStatement, 0, len(doc.Statements))
 	for _, st := range doc.Statements {
@@ -665,7 +684,11 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 	// Statements merged in from other documents are not read.
 	complete := len(c.Attributes) == 0
 	var out []model.PolicyStatement
-	for _, sb := range c.Blocks {
+	for i, sb := range c.Blocks {
+		if i >= iampolicy.MaxStatements {
+			complete = false
+			break
+		}
 		if sb.Type == "dynamic" {
 			complete = false
 			continue
