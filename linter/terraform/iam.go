@@ -41,7 +41,7 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "source_policy_documents"}, {Name: "override_policy_documents"}, {Name: "source_json"}, {Name: "override_json"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
+	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "sid"}, {Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
 	dataPolicySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "arn"}, {Name: "name"}, {Name: "path_prefix"}}}
 )
 
@@ -681,8 +681,15 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 	m := s.m
 	name := "data." + b.Labels[0] + "." + b.Labels[1]
 	c := m.content(b.Body, policyDocSchema)
-	// Statements merged in from other documents are not read.
+	// Statements merged in from other documents are not read. An
+	// override document replaces the statements whose sid it repeats
+	// (provider docs, aws_iam_policy_document override_policy_documents),
+	// so with one, a statement with a sid may not be what is granted.
 	complete := len(c.Attributes) == 0
+	_, overrides := c.Attributes["override_policy_documents"]
+	if _, ok := c.Attributes["override_json"]; ok {
+		overrides = true
+	}
 	var out []model.PolicyStatement
 	for i, sb := range c.Blocks {
 		if i >= iampolicy.MaxStatements {
@@ -694,6 +701,9 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 			continue
 		}
 		sc := m.content(sb.Body, docStmtSchema)
+		if _, sid := sc.Attributes["sid"]; sid && overrides {
+			continue
+		}
 		at := rangeOf(sb.DefRange)
 		effect := m.stringAttr(sc, "effect", "Allow", at)
 		st := iampolicy.Statement{}
