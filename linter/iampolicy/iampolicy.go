@@ -48,6 +48,14 @@ func ParseJSON(text string) (Document, bool) {
 	return Parse(tree)
 }
 
+// MaxStatements bounds the statements read from one document. IAM caps
+// an inline role policy at 10,240 characters and a managed policy at 6,144
+// (IAM and AWS STS quotas), and the shortest statement takes 47
+// ({"Effect":"Allow","Action":"*","Resource":"*"},), so no document it
+// accepts holds more than about 220 statements; a huge one, repeated for
+// thousands of instances, would otherwise fill the model.
+const MaxStatements = 250
+
 // Parse reads a policy document tree. ok is false when it is not an object.
 func Parse(tree any) (Document, bool) {
 	obj, ok := tree.(map[string]any)
@@ -68,6 +76,11 @@ func Parse(tree any) (Document, bool) {
 	default:
 		doc.Complete = false
 		return doc, true
+	}
+	if len(list) > MaxStatements {
+		// Beyond what IAM stores: the first ones are read, the document
+		// is not complete.
+		list, doc.Complete = list[:MaxStatements], false
 	}
 	for i, item := range list {
 		m, ok := item.(map[string]any)

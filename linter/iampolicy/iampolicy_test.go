@@ -56,3 +56,16 @@ func TestBroad(t *testing.T) {
 		t.Error("not JSON parsed")
 	}
 }
+
+// TestMaxStatements: a document with more statements than IAM can store
+// is read up to MaxStatements, and is not complete.
+func TestMaxStatements(t *testing.T) {
+	list := make([]any, MaxStatements+10)
+	for i := range list {
+		list[i] = map[string]any{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+	}
+	doc, ok := Parse(map[string]any{"Statement": list})
+	if !ok || len(doc.Statements) != MaxStatements || doc.Complete {
+		t.Fatalf("ok %v, %d statements, complete %v; want %d, incomplete", ok, len(doc.Statements), doc.Complete, MaxStatements)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ekslint/ekslint/linter/iampolicy"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -228,11 +229,11 @@ func TestHostilePolicies(t *testing.T) {
 		deep = "{ a = " + deep + " }"
 	}
 	var many strings.Builder
-	many.WriteString(`{"Statement": [`)
+	many.WriteString(`{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}`)
 	for i := 0; i < 20000; i++ {
-		many.WriteString(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/` + itoa(i) + `"},`)
+		many.WriteString(`, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/` + itoa(i) + `"}`)
 	}
-	many.WriteString(`{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`)
+	many.WriteString(`]}`)
 	deepJSON := strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000)
 	src := `variable "n" {}
 resource "aws_iam_role" "r" {
@@ -272,8 +273,12 @@ locals {
 			wildcards++
 		}
 	}
-	if n := len(m.IAM.Roles[0].Statements); wildcards != 2 || n != 20002 {
-		t.Errorf("%d statements, %d granting every action; want 20002 and 2 (the deep one and the last of the many)", n, wildcards)
+	// Of the many, as many as a document can hold are read.
+	if n := len(m.IAM.Roles[0].Statements); wildcards != 2 || n != 1+iampolicy.MaxStatements {
+		t.Errorf("%d statements, %d granting every action; want %d and 2 (the deep one and the first of the many)", n, wildcards, 1+iampolicy.MaxStatements)
+	}
+	if m.IAM.Roles[0].Complete {
+		t.Error("a role with a document cut short is complete")
 	}
 }
 
@@ -303,5 +308,39 @@ func TestLongTrustPolicyOfManyRoles(t *testing.T) {
 	}
 	if len(m.IAM.Roles) != n || m.IAM.Roles[n-1].Use != model.WorkloadRole {
 		t.Fatalf("%d roles, the last used as %v; want %d workload roles", len(m.IAM.Roles), m.IAM.Roles[len(m.IAM.Roles)-1].Use, n)
+	}
+}
+
+// TestLongInlinePolicyOfManyRoles: a role with thousands of instances and
+// an inline policy of 8,000 statements (far beyond IAM's 10,240
+// characters) is parsed once and read up to iampolicy.MaxStatements per
+// instance: parsing it per instance and keeping every statement of every
+// instance took over fifteen minutes for 10,000 instances here.
+func TestLongInlinePolicyOfManyRoles(t *testing.T) {
+	const n = 2000
+	var src strings.Builder
+	src.WriteString("locals {\n  ks = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+	src.WriteString("resource \"aws_iam_role\" \"r\" {\n  for_each           = local.ks\n  name               = each.key\n  assume_role_policy = \"{}\"\n  inline_policy {\n    name   = \"p\"\n    policy = <<EOT\n{\"Statement\": [\n")
+	for i := 0; i < 8000; i++ {
+		src.WriteString(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/` + itoa(i) + `"},` + "\n")
+	}
+	src.WriteString(`{"Effect": "Allow", "Action": "*", "Resource": "*"}]}` + "\nEOT\n  }\n}\n")
+	start := time.Now()
+	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("took %s: reading inline policies is not bounded", d)
+	}
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if len(m.IAM.Roles) != n {
+		t.Fatalf("%d roles, want %d", len(m.IAM.Roles), n)
+	}
+	if r := m.IAM.Roles[n-1]; len(r.Statements) != iampolicy.MaxStatements || r.Complete {
+		t.Errorf("last role: %d statements, complete %v; want %d, incomplete", len(r.Statements), r.Complete, iampolicy.MaxStatements)
 	}
 }

@@ -41,7 +41,7 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "source_policy_documents"}, {Name: "override_policy_documents"}, {Name: "source_json"}, {Name: "override_json"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "statement"}, {Type: "dynamic", LabelNames: []string{"type"}}},
 	}
-	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
+	docStmtSchema    = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "sid"}, {Name: "effect"}, {Name: "actions"}, {Name: "not_actions"}, {Name: "resources"}, {Name: "not_resources"}}}
 	dataPolicySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "arn"}, {Name: "name"}, {Name: "path_prefix"}}}
 )
 
@@ -65,6 +65,15 @@ type iamState struct {
 	unnamed []*model.Role
 	// trust caches workloadTrust by the trust policy's source range.
 	trust map[hcl.Range]bool
+	// parsed caches the policy documents read from JSON text, by text.
+	parsed map[string]parsedDoc
+}
+
+// parsedDoc is a policy document read from JSON text; ok is false when the
+// text is not a JSON object.
+type parsedDoc struct {
+	doc iampolicy.Document
+	ok  bool
 }
 
 var (
@@ -634,11 +643,21 @@ func (s *iamState) document(expr hcl.Expression, name string) ([]model.PolicySta
 		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
 			return nil, false
 		}
-		d, ok := iampolicy.ParseJSON(v.AsString())
+		// The same text (a heredoc, a file) is read for every instance
+		// of a resource: it is parsed once.
+		text := v.AsString()
+		d, ok := s.parsed[text]
 		if !ok {
+			d.doc, d.ok = iampolicy.ParseJSON(text)
+			if s.parsed == nil {
+				s.parsed = map[string]parsedDoc{}
+			}
+			s.parsed[text] = d
+		}
+		if !d.ok {
 			return nil, false
 		}
-		doc = d
+		doc = d.doc
 	}
 	out := make([]model.PolicyStatement, 0, len(doc.Statements))
 	for _, st := range doc.Statements {
@@ -662,15 +681,29 @@ func (s *iamState) policyDocument(b *hcl.Block) ([]model.PolicyStatement, bool) 
 	m := s.m
 	name := "data." + b.Labels[0] + "." + b.Labels[1]
 	c := m.content(b.Body, policyDocSchema)
-	// Statements merged in from other documents are not read.
+	// Statements merged in from other documents are not read. An
+	// override document replaces the statements whose sid it repeats
+	// (provider docs, aws_iam_policy_document override_policy_documents),
+	// so with one, a statement with a sid may not be what is granted.
 	complete := len(c.Attributes) == 0
+	_, overrides := c.Attributes["override_policy_documents"]
+	if _, ok := c.Attributes["override_json"]; ok {
+		overrides = true
+	}
 	var out []model.PolicyStatement
-	for _, sb := range c.Blocks {
+	for i, sb := range c.Blocks {
+		if i >= iampolicy.MaxStatements {
+			complete = false
+			break
+		}
 		if sb.Type == "dynamic" {
 			complete = false
 			continue
 		}
 		sc := m.content(sb.Body, docStmtSchema)
+		if _, sid := sc.Attributes["sid"]; sid && overrides {
+			continue
+		}
 		at := rangeOf(sb.DefRange)
 		effect := m.stringAttr(sc, "effect", "Allow", at)
 		st := iampolicy.Statement{}

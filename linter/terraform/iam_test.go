@@ -276,3 +276,39 @@ func TestIAMInAPlan(t *testing.T) {
 		t.Fatalf("role %+v", g.Role)
 	}
 }
+
+// TestIAMPolicyDocumentOverrides: an override document replaces the
+// statements whose sid it repeats, so those of the base are not read; the
+// statements without a sid stay.
+func TestIAMPolicyDocumentOverrides(t *testing.T) {
+	m, _, _ := load(t, map[string]string{"main.tf": `
+data "aws_iam_policy_document" "narrow" {
+  statement {
+    sid       = "All"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::b/*"]
+  }
+}
+data "aws_iam_policy_document" "d" {
+  override_policy_documents = [data.aws_iam_policy_document.narrow.json]
+  statement {
+    sid       = "All"
+    actions   = ["*"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["ec2:*"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = "{}"
+  inline_policy {
+    policy = data.aws_iam_policy_document.d.json
+  }
+}`}, Options{})
+	r := roleNamed(t, m, "aws_iam_role.r")
+	if len(r.Statements) != 1 || r.Statements[0].Actions[0] != "ec2:*" || r.Complete {
+		t.Fatalf("complete %v, statements %+v; want only the one without a sid, incomplete", r.Complete, r.Statements)
+	}
+}
