@@ -127,11 +127,7 @@ func itoa(i int) string {
 func TestManyRolesStayLinear(t *testing.T) {
 	const n = MaxInstances
 	var src strings.Builder
-	src.WriteString("locals {\n  roles = {")
-	for i := 0; i < n; i++ {
-		src.WriteString(" r" + itoa(i) + " = " + itoa(i) + ",")
-	}
-	src.WriteString(" }\n}\n")
+	keysLocal(&src, "roles", "r", n)
 	src.WriteString(`resource "aws_iam_role" "r" {
   for_each           = local.roles
   name               = each.key
@@ -157,11 +153,7 @@ resource "aws_eks_node_group" "g" {
   node_role_arn = aws_iam_role.r[each.key].arn
 }
 `)
-	start := time.Now()
-	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
-	if d := time.Since(start); d > hangGuard {
-		t.Errorf("took %s: resolving roles is not linear", d)
-	}
+	m, problems := loadWithin(t, map[string]string{"main.tf": src.String()}, "resolving roles is not linear")
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
@@ -182,11 +174,7 @@ resource "aws_eks_node_group" "g" {
 func TestManyTemplatesByName(t *testing.T) {
 	const n = MaxInstances
 	var src strings.Builder
-	src.WriteString("locals {\n  ks = {")
-	for i := 0; i < n; i++ {
-		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
-	}
-	src.WriteString(" }\n}\n")
+	keysLocal(&src, "ks", "k", n)
 	src.WriteString(`resource "aws_launch_template" "lt" {
   for_each               = local.ks
   name                   = "lt-${each.key}"
@@ -203,11 +191,7 @@ resource "aws_eks_node_group" "g" {
   }
 }
 `)
-	start := time.Now()
-	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
-	if d := time.Since(start); d > hangGuard {
-		t.Errorf("took %s: finding launch templates by name is not linear", d)
-	}
+	m, problems := loadWithin(t, map[string]string{"main.tf": src.String()}, "finding launch templates by name is not linear")
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
@@ -259,11 +243,7 @@ locals {
   deep_json = "` + strings.ReplaceAll(deepJSON, `"`, `\"`) + `"
 }
 `
-	start := time.Now()
-	m, _, _ := load(t, map[string]string{"main.tf": src}, Options{})
-	if d := time.Since(start); d > hangGuard {
-		t.Errorf("took %s: reading policies is not bounded", d)
-	}
+	m, _ := loadWithin(t, map[string]string{"main.tf": src}, "reading policies is not bounded")
 	if len(m.IAM.Roles) != 1 {
 		t.Fatalf("%d roles", len(m.IAM.Roles))
 	}
@@ -288,21 +268,13 @@ locals {
 func TestLongTrustPolicyOfManyRoles(t *testing.T) {
 	const n = MaxInstances
 	var src strings.Builder
-	src.WriteString("locals {\n  ks = {")
-	for i := 0; i < n; i++ {
-		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
-	}
-	src.WriteString(" }\n}\n")
+	keysLocal(&src, "ks", "k", n)
 	src.WriteString("resource \"aws_iam_role\" \"r\" {\n  for_each = local.ks\n  name     = each.key\n  assume_role_policy = <<EOT\n{\"Statement\": [\n")
 	for i := 0; i < 8000; i++ {
 		src.WriteString(`{"Sid": "s` + itoa(i) + `", "Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "ec2.amazonaws.com"}},` + "\n")
 	}
 	src.WriteString(`{"Effect": "Allow", "Action": ["sts:AssumeRole", "sts:TagSession"], "Principal": {"Service": "pods.eks.amazonaws.com"}}]}` + "\nEOT\n}\n")
-	start := time.Now()
-	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
-	if d := time.Since(start); d > hangGuard {
-		t.Errorf("took %s: reading trust policies is not linear", d)
-	}
+	m, problems := loadWithin(t, map[string]string{"main.tf": src.String()}, "reading trust policies is not linear")
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
@@ -319,21 +291,13 @@ func TestLongTrustPolicyOfManyRoles(t *testing.T) {
 func TestLongInlinePolicyOfManyRoles(t *testing.T) {
 	const n = 2000
 	var src strings.Builder
-	src.WriteString("locals {\n  ks = {")
-	for i := 0; i < n; i++ {
-		src.WriteString(" k" + itoa(i) + " = " + itoa(i) + ",")
-	}
-	src.WriteString(" }\n}\n")
+	keysLocal(&src, "ks", "k", n)
 	src.WriteString("resource \"aws_iam_role\" \"r\" {\n  for_each           = local.ks\n  name               = each.key\n  assume_role_policy = \"{}\"\n  inline_policy {\n    name   = \"p\"\n    policy = <<EOT\n{\"Statement\": [\n")
 	for i := 0; i < 8000; i++ {
 		src.WriteString(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/` + itoa(i) + `"},` + "\n")
 	}
 	src.WriteString(`{"Effect": "Allow", "Action": "*", "Resource": "*"}]}` + "\nEOT\n  }\n}\n")
-	start := time.Now()
-	m, _, problems := load(t, map[string]string{"main.tf": src.String()}, Options{})
-	if d := time.Since(start); d > hangGuard {
-		t.Errorf("took %s: reading inline policies is not bounded", d)
-	}
+	m, problems := loadWithin(t, map[string]string{"main.tf": src.String()}, "reading inline policies is not bounded")
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
@@ -350,3 +314,25 @@ func TestLongInlinePolicyOfManyRoles(t *testing.T) {
 // machine), far below what the quadratic or exponential versions took
 // (minutes). Speed itself is measured by the benchmarks, not here.
 const hangGuard = 60 * time.Second
+
+// keysLocal writes locals { name = { <prefix>0 = 0, … } } with n keys, the
+// for_each of the tests below.
+func keysLocal(src *strings.Builder, name, prefix string, n int) {
+	src.WriteString("locals {\n  " + name + " = {")
+	for i := 0; i < n; i++ {
+		src.WriteString(" " + prefix + itoa(i) + " = " + itoa(i) + ",")
+	}
+	src.WriteString(" }\n}\n")
+}
+
+// loadWithin loads a module and fails when it takes past hangGuard; what
+// says what was not bounded.
+func loadWithin(t *testing.T, files map[string]string, what string) (*model.Model, []source.Problem) {
+	t.Helper()
+	start := time.Now()
+	m, _, problems := load(t, files, Options{})
+	if d := time.Since(start); d > hangGuard {
+		t.Errorf("took %s: %s", d, what)
+	}
+	return m, problems
+}
