@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,9 +20,10 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // unit is one piece of work for a reader: a YAML/JSON file, or a Terraform
 // module folder with its files.
 type unit struct {
-	path    string   // a YAML or JSON file
-	tfDir   string   // a Terraform module folder
-	tfFiles []string // its .tf and .tf.json files
+	path    string       // a YAML or JSON file
+	regular bool         // path was found by a walk as a regular file
+	tfDir   string       // a Terraform module folder
+	tfFiles []walkedFile // its .tf and .tf.json files
 	// tfOnly lists the files named on the command line when the folder
 	// itself was not: findings are limited to them.
 	tfOnly []string
@@ -33,6 +35,14 @@ type unit struct {
 	// the manifests it reads, linted one by one should the build fail.
 	kustomize  string
 	kResources []string
+}
+
+// walkedFile is a file to read, and whether the walk that found it saw a
+// regular file: its folder listing said so, and readSource need not look
+// the path up again to refuse pipes and devices.
+type walkedFile struct {
+	path    string
+	regular bool
 }
 
 func (u unit) name() string {
@@ -76,8 +86,8 @@ func discover(opts Options) input {
 
 type discoverer struct {
 	opts       Options
-	yaml       map[string]bool
-	tfWalked   map[string]map[string]bool // folder → files found by walking it
+	yaml       map[string]bool            // file → found by a walk as a regular file
+	tfWalked   map[string]map[string]bool // folder → files found by walking it → regular
 	tfNamed    map[string]map[string]bool // folder → files named on the command line
 	tfEntries  map[string][]os.DirEntry   // walked folder holding Terraform → its listing
 	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
@@ -106,7 +116,9 @@ func (d *discoverer) add(arg string) {
 		}
 		d.tfNamed[dir][p] = true
 	default:
-		d.yaml[p] = true
+		if _, ok := d.yaml[p]; !ok {
+			d.yaml[p] = false // named, not walked: readSource checks its type
+		}
 		if kustomize.IsFile(p) {
 			// A kustomization named on the command line is built.
 			d.kustomize[pathDir(p)] = true
@@ -173,6 +185,10 @@ func (d *discoverer) walk(osPath, p, real string) {
 		if d.ignored(cp) {
 			continue
 		}
+		// The listing gives the entry's type without a syscall; a symbolic
+		// link is not regular here, so its target's type is checked when
+		// it is read.
+		regular := e.Type().IsRegular()
 		switch kindOf(name) {
 		case kindTerraform:
 			dir := p
@@ -180,9 +196,9 @@ func (d *discoverer) walk(osPath, p, real string) {
 				d.tfWalked[dir] = map[string]bool{}
 				d.tfEntries[dir] = entries
 			}
-			d.tfWalked[dir][cp] = true
+			d.tfWalked[dir][cp] = regular
 		case kindYAML:
-			d.yaml[cp] = true
+			d.yaml[cp] = regular
 		}
 		if kustomize.IsFile(name) && !isDir {
 			d.kustomize[p] = true
@@ -202,8 +218,8 @@ func (d *discoverer) ignored(p string) bool {
 func (d *discoverer) result() input {
 	in := input{problems: d.problems}
 	in.units = d.kustomizeUnits()
-	for p := range d.yaml {
-		in.units = append(in.units, unit{path: p})
+	for p, regular := range d.yaml {
+		in.units = append(in.units, unit{path: p, regular: regular})
 	}
 	dirs := map[string]bool{}
 	for dir := range d.tfWalked {
@@ -216,8 +232,8 @@ func (d *discoverer) result() input {
 		u := unit{tfDir: dir}
 		files := map[string]bool{}
 		if walked, ok := d.tfWalked[dir]; ok {
-			for f := range walked {
-				files[f] = true
+			for f, regular := range walked {
+				files[f] = regular
 			}
 			u.tfEntries = d.tfEntries[dir]
 		} else {
@@ -228,18 +244,19 @@ func (d *discoverer) result() input {
 			}
 			sort.Strings(u.tfOnly)
 			for _, f := range listTerraform(dir) {
-				files[f] = true
+				files[f.path] = f.regular
 			}
 			for f := range d.tfNamed[dir] {
-				if kindOf(f) == kindTerraform {
-					files[f] = true
+				if _, listed := files[f]; !listed && kindOf(f) == kindTerraform {
+					files[f] = false
 				}
 			}
 		}
-		for f := range files {
-			u.tfFiles = append(u.tfFiles, f)
+		u.tfFiles = make([]walkedFile, 0, len(files))
+		for f, regular := range files {
+			u.tfFiles = append(u.tfFiles, walkedFile{path: f, regular: regular})
 		}
-		sort.Strings(u.tfFiles)
+		slices.SortFunc(u.tfFiles, func(a, b walkedFile) int { return strings.Compare(a.path, b.path) })
 		in.units = append(in.units, u)
 	}
 	sort.Slice(in.units, func(i, j int) bool { return in.units[i].name() < in.units[j].name() })
@@ -257,15 +274,15 @@ func (d *discoverer) result() input {
 }
 
 // listTerraform lists a folder's .tf and .tf.json files.
-func listTerraform(dir string) []string {
+func listTerraform(dir string) []walkedFile {
 	entries, err := os.ReadDir(filepath.FromSlash(dir))
 	if err != nil {
 		return nil
 	}
-	var out []string
+	var out []walkedFile
 	for _, e := range entries {
 		if !e.IsDir() && kindOf(e.Name()) == kindTerraform {
-			out = append(out, joinDisplay(dir, e.Name()))
+			out = append(out, walkedFile{path: joinDisplay(dir, e.Name()), regular: e.Type().IsRegular()})
 		}
 	}
 	return out

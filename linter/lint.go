@@ -190,7 +190,7 @@ func runUnit(u unit, opts Options) (out unitResult) {
 	if u.kustomize != "" {
 		return readKustomize(u)
 	}
-	return readYAML(u.path)
+	return readYAML(u.path, u.regular)
 }
 
 // ruleResult is what one rule reported.

@@ -27,16 +27,23 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // readSource reads a file and checks that it is text ekslint can parse.
 // The byte-order mark is dropped (positions stay right: it precedes line 1
 // column 1). ok is false when the file must be skipped; the problem says why.
-func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
+// regular says that a folder listing just showed p as a regular file, so
+// that its type need not be looked up again.
+func readSource(p string, regular bool) (src []byte, ok bool, problem *source.Problem) {
 	fail := func(r source.Range, format string, args ...any) ([]byte, bool, *source.Problem) {
 		pr := source.Errorf(r, format, args...)
 		return nil, false, &pr
 	}
 	whole := source.Range{File: p}
-	if info, err := os.Stat(filepath.FromSlash(p)); err == nil && !info.Mode().IsRegular() {
+	if !regular {
 		// Opening a named pipe blocks until something writes to it, and a
-		// device such as /dev/zero never ends.
-		return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(info.Mode()))
+		// device such as /dev/zero never ends. A path named on the
+		// command line or by a kustomization, or a symbolic link, may be
+		// either: look it up. (A walked entry's type came with its
+		// folder's listing, which spares a path lookup per file.)
+		if info, err := os.Stat(filepath.FromSlash(p)); err == nil && !info.Mode().IsRegular() {
+			return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(info.Mode()))
+		}
 	}
 	f, err := os.Open(filepath.FromSlash(p))
 	if err != nil {
@@ -104,9 +111,9 @@ func at(p string, src []byte, i int) source.Range {
 // adapter that claims it: eksctl for ClusterConfig, kube for anything else
 // with apiVersion and kind. Other YAML (CI workflows, Helm values) is not
 // ours. A JSON file that is a Terraform plan goes to the plan reader.
-func readYAML(p string) unitResult {
+func readYAML(p string, regular bool) unitResult {
 	var out unitResult
-	src, ok, pr := readSource(p)
+	src, ok, pr := readSource(p, regular)
 	if pr != nil {
 		out.problems = append(out.problems, *pr)
 	}
@@ -151,7 +158,7 @@ func readKustomize(u unit) unitResult {
 		return out
 	}
 	for _, p := range u.kResources {
-		r := readYAML(p)
+		r := readYAML(p, false)
 		out.model.Merge(r.model)
 		out.files = append(out.files, r.files...)
 		out.problems = append(out.problems, r.problems...)
@@ -164,13 +171,13 @@ func readKustomize(u unit) unitResult {
 func readTerraform(u unit, opts Options) unitResult {
 	var out unitResult
 	var files []terraform.File
-	for _, p := range u.tfFiles {
-		src, ok, pr := readSource(p)
+	for _, f := range u.tfFiles {
+		src, ok, pr := readSource(f.path, f.regular)
 		if pr != nil {
 			out.problems = append(out.problems, *pr)
 		}
 		if ok {
-			files = append(files, terraform.File{Path: p, Src: src})
+			files = append(files, terraform.File{Path: f.path, Src: src})
 		}
 	}
 	if u.tfOnly != nil {
