@@ -139,7 +139,7 @@ func Lint(opts Options) *Result {
 	ruled := runRules(opts.Rules, m, opts, data, jobs)
 	total := 0
 	for _, rr := range ruled {
-		total += len(rr.findings)
+		total += rr.findings.n
 	}
 	if total > 0 {
 		res.Findings = make([]Finding, 0, total)
@@ -148,14 +148,16 @@ func Lint(opts Options) *Result {
 		if rr.problem != nil {
 			res.Problems = append(res.Problems, *rr.problem)
 		}
-		for _, f := range rr.findings {
-			if restricted[f.Range.File] && !only[f.Range.File] {
-				continue
+		for _, block := range rr.findings.blocks {
+			for _, f := range block {
+				if restricted[f.Range.File] && !only[f.Range.File] {
+					continue
+				}
+				if s, ok := opts.Severity[f.RuleID]; ok {
+					f.Severity = s
+				}
+				res.Findings = append(res.Findings, f)
 			}
-			if s, ok := opts.Severity[f.RuleID]; ok {
-				f.Severity = s
-			}
-			res.Findings = append(res.Findings, f)
 		}
 	}
 
@@ -195,7 +197,7 @@ func runUnit(u unit, opts Options) (out unitResult) {
 
 // ruleResult is what one rule reported.
 type ruleResult struct {
-	findings []Finding
+	findings findingList
 	problem  *source.Problem
 }
 
@@ -224,12 +226,12 @@ func runRules(rules []*Rule, m *model.Model, opts Options, data *passData, jobs 
 	return out
 }
 
-func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, data *passData) (findings []Finding, problem *source.Problem) {
+func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, data *passData) (findings findingList, problem *source.Problem) {
 	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params, data: data}
 	defer func() {
 		if x := recover(); x != nil {
 			pr := source.Errorf(source.Range{File: "ekslint"}, "internal error in rule %s (please report it): %v", r.ID, x)
-			findings, problem = nil, &pr
+			findings, problem = findingList{}, &pr
 		}
 	}()
 	r.Check(p)

@@ -159,7 +159,47 @@ type Pass struct {
 	// data is the run's shared data, such as the EKS version table.
 	data *passData
 
-	findings []Finding
+	findings findingList
+}
+
+// findingList holds one pass's findings in blocks that never move once
+// made: appending to one growing slice would copy every finding at each
+// growth and leave the old copies to the collector, and Lint copies them
+// into the result once anyway. Blocks grow from firstBlock to maxBlock
+// findings, so that a rule with few findings allocates little and one
+// with many wastes at most part of its last block.
+type findingList struct {
+	blocks [][]Finding
+	n      int
+}
+
+const (
+	firstBlock = 16
+	maxBlock   = 256
+)
+
+// add appends f and returns where it is stored, which stays valid.
+func (l *findingList) add(f Finding) *Finding {
+	if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == cap(l.blocks[k-1]) {
+		size := firstBlock
+		if k > 0 {
+			size = min(2*cap(l.blocks[k-1]), maxBlock)
+		}
+		l.blocks = append(l.blocks, make([]Finding, 0, size))
+	}
+	last := &l.blocks[len(l.blocks)-1]
+	*last = append(*last, f)
+	l.n++
+	return &(*last)[len(*last)-1]
+}
+
+// all returns the findings in the order they were added, in one slice.
+func (l *findingList) all() []Finding {
+	out := make([]Finding, 0, l.n)
+	for _, b := range l.blocks {
+		out = append(out, b...)
+	}
+	return out
 }
 
 // passData is what every Pass of one run shares.
@@ -208,7 +248,7 @@ func (p *Pass) String(name string) string { v, _ := p.param(name).(string); retu
 
 // Findings returns what the rule has reported on this pass so far, for
 // tests that run a rule over a model built by hand.
-func (p *Pass) Findings() []Finding { return p.findings }
+func (p *Pass) Findings() []Finding { return p.findings.all() }
 
 // Report records a finding at the rule's default severity. at is where the
 // finding points: the bad value, or for a missing value the enclosing block
@@ -224,7 +264,7 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 	if at.IsZero() {
 		at = o.Range
 	}
-	p.findings = append(p.findings, Finding{
+	r := Reported{f: p.findings.add(Finding{
 		RuleID:   p.Rule.ID,
 		Severity: sev,
 		Message:  withNote(fmt.Sprintf(format, args...), o.Note),
@@ -232,8 +272,7 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 		Object:   o.Address,
 		Format:   o.Format,
 		object:   o,
-	})
-	r := Reported{p: p, i: len(p.findings) - 1}
+	})}
 	if o.Passed != nil {
 		if arg, ok := (*o.Passed)[at]; ok {
 			r.Also(arg, "the value is passed here, by the module call")
@@ -252,8 +291,7 @@ func withNote(msg, note string) string {
 // Reported is a finding just reported, to which a rule can add the other
 // places it involves.
 type Reported struct {
-	p *Pass
-	i int
+	f *Finding // in its pass's findingList, where it does not move
 }
 
 // Also adds a related location: another object the finding involves (the
@@ -261,8 +299,7 @@ type Reported struct {
 // writes these as relatedLocations.
 func (r Reported) Also(at source.Range, format string, args ...any) Reported {
 	if !at.IsZero() {
-		f := &r.p.findings[r.i]
-		f.Related = append(f.Related, Related{Range: at, Message: fmt.Sprintf(format, args...)})
+		r.f.Related = append(r.f.Related, Related{Range: at, Message: fmt.Sprintf(format, args...)})
 	}
 	return r
 }
@@ -270,7 +307,7 @@ func (r Reported) Also(at source.Range, format string, args ...any) Reported {
 // In names the part of the object the finding concerns, for rules that can
 // report one object more than once (see Finding.Path).
 func (r Reported) In(path string) Reported {
-	r.p.findings[r.i].Path = path
+	r.f.Path = path
 	return r
 }
 
