@@ -239,6 +239,14 @@ func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, dat
 }
 
 func applySuppressions(findings []Finding, files []*source.File, opts Options) []source.Problem {
+	if !annotated(findings) && !suppress.HasDirective(files) {
+		// Nothing can suppress, and no ignore can be malformed or unused:
+		// suppress.Apply would match and report nothing.
+		for i := range findings {
+			findings[i].object = nil
+		}
+		return nil
+	}
 	targets := make([]suppress.Target, len(findings))
 	for i, f := range findings {
 		targets[i] = suppress.Target{RuleID: f.RuleID, Range: f.Range}
@@ -264,6 +272,16 @@ func applySuppressions(findings []Finding, files []*source.File, opts Options) [
 		}
 	}
 	return problems
+}
+
+// annotated reports whether some finding's object has an ignore annotation.
+func annotated(findings []Finding) bool {
+	for i := range findings {
+		if o := findings[i].object; o != nil && o.Ignore.Known() {
+			return true
+		}
+	}
+	return false
 }
 
 // sortFindings sorts stably by file, position, rule, object, end and

@@ -82,8 +82,11 @@ func parse(text string) parsed {
 // checker turns parsed text into directives and reports what is wrong
 // with them.
 type checker struct {
-	isRule   func(string) bool
-	seen     []string // rule IDs of the findings, for "did you mean"
+	isRule func(string) bool
+	// targets are the findings; seen are their rule IDs, for "did you
+	// mean", gathered when an unknown ID first needs a suggestion.
+	targets  []Target
+	seen     []string
 	problems []source.Problem
 	nearest  map[string]string // memo of suggestions per unknown ID
 }
@@ -119,6 +122,9 @@ func (c *checker) suggest(id string) string {
 		s = ""
 		// Bound the work a file full of made-up IDs can cause.
 		if len(c.nearest) < 100 {
+			if c.seen == nil {
+				c.seen = ruleIDs(c.targets)
+			}
 			s = config.NearestRule(id, c.isRule, c.seen)
 			c.nearest[id] = s
 		}

@@ -64,32 +64,14 @@ func Apply(targets []Target, files []*source.File, isRule func(id string) bool, 
 	if enabled == nil {
 		enabled = func(string) bool { return true }
 	}
-	c := &checker{isRule: isRule, seen: ruleIDs(targets), nearest: map[string]string{}}
+	c := &checker{isRule: isRule, targets: targets, nearest: map[string]string{}}
 
 	var order []*directive // every directive, for the unused check
-	states := map[string]*fileState{}
-	for _, f := range files {
-		if f == nil || states[f.Path] != nil {
-			continue
-		}
-		st := &fileState{file: f, ds: make([]*directive, len(f.Comments))}
-		for i, cm := range f.Comments {
-			text, ok := fromComment(cm.Text)
-			if !ok {
-				continue
-			}
-			d := c.check(keyword, parse(text), cm.Range)
-			st.ds[i] = d
-			st.valid = st.valid || d.valid
-			order = append(order, d)
-		}
-		states[f.Path] = st
+	var states map[string]*fileState
+	if HasDirective(files) {
+		states, order = c.fileStates(files)
 	}
-
-	starts := map[string][]source.Pos{}
-	for _, t := range targets {
-		starts[t.Range.File] = append(starts[t.Range.File], t.Range.Start)
-	}
+	starts := startsIn(targets, states)
 	annotations := map[annotationKey]*directive{}
 	matches = make([]*Match, len(targets))
 	for i, t := range targets {
@@ -143,6 +125,63 @@ func Apply(targets []Target, files []*source.File, isRule func(id string) bool, 
 		return a.Message < b.Message
 	})
 	return matches, problems
+}
+
+// HasDirective reports whether a comment of files is an ignore directive
+// (well-formed or not). When none is and no target has an annotation,
+// Apply matches nothing and reports nothing, so a caller may skip it.
+func HasDirective(files []*source.File) bool {
+	for _, f := range files {
+		if f == nil {
+			continue
+		}
+		for _, cm := range f.Comments {
+			if _, ok := fromComment(cm.Text); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fileStates checks the directives in the comments of files, by path (the
+// first entry of a path wins), and returns them in the order found too.
+func (c *checker) fileStates(files []*source.File) (map[string]*fileState, []*directive) {
+	var order []*directive
+	states := make(map[string]*fileState, len(files))
+	for _, f := range files {
+		if f == nil || states[f.Path] != nil {
+			continue
+		}
+		st := &fileState{file: f}
+		for i, cm := range f.Comments {
+			text, ok := fromComment(cm.Text)
+			if !ok {
+				continue
+			}
+			if st.ds == nil {
+				st.ds = make([]*directive, len(f.Comments))
+			}
+			d := c.check(keyword, parse(text), cm.Range)
+			st.ds[i] = d
+			st.valid = st.valid || d.valid
+			order = append(order, d)
+		}
+		states[f.Path] = st
+	}
+	return states, order
+}
+
+// startsIn returns where the targets start, by file, for the files whose
+// directives may suppress: only those files are ever indexed.
+func startsIn(targets []Target, states map[string]*fileState) map[string][]source.Pos {
+	starts := map[string][]source.Pos{}
+	for _, t := range targets {
+		if st := states[t.Range.File]; st != nil && st.valid {
+			starts[t.Range.File] = append(starts[t.Range.File], t.Range.Start)
+		}
+	}
+	return starts
 }
 
 // ruleIDs returns the distinct rule IDs of the targets, sorted.

@@ -337,3 +337,47 @@ func TestNoPosition(t *testing.T) {
 		t.Errorf("problems %v", problems)
 	}
 }
+
+// TestHasDirective: HasDirective finds every comment Apply reads as a
+// directive, well-formed or not, and when it finds none Apply (without
+// annotations) matches and reports nothing, which is what lets the engine
+// skip Apply.
+func TestHasDirective(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"resource \"aws_eks_cluster\" \"a\" {\n  name = \"a\"\n}\n", false},
+		{"# an ordinary comment\nresource \"aws_eks_cluster\" \"a\" {\n}\n", false},
+		{"# ekslint:ignored EKS-CP-001 -- another word\nresource \"aws_eks_cluster\" \"a\" {\n}\n", false},
+		{"# ekslint:ignore-all\nresource \"aws_eks_cluster\" \"a\" {\n}\n", false},
+		{"# see ekslint:ignore EKS-CP-001 -- prose\nresource \"aws_eks_cluster\" \"a\" {\n}\n", false},
+		{cluster, true},
+		{"# ekslint:ignore\nresource \"aws_eks_cluster\" \"a\" {\n}\n", true},
+		{"# ekslint:ignore EKS-CP-001\nresource \"aws_eks_cluster\" \"a\" {\n}\n", true},
+		{"## ekslint:ignore: EKS-NOPE-001 -- typo\nresource \"aws_eks_cluster\" \"a\" {\n}\n", true},
+		{"resource \"aws_eks_cluster\" \"a\" { # ekslint:ignore EKS-CP-002 -- unused\n}\n", true},
+	} {
+		head, _, _ := strings.Cut(c.src, "resource")
+		f := layout(c.src, [2]int{strings.Count(head, "\n") + 1, strings.Count(c.src, "\n")})
+		files := []*source.File{nil, f}
+		if got := HasDirective(files); got != c.want {
+			t.Errorf("HasDirective(%q) = %v, want %v", c.src, got, c.want)
+		}
+		var targets []Target
+		for _, rule := range []string{"EKS-CP-001", "EKS-CP-002"} {
+			targets = append(targets, Target{RuleID: rule, Range: f.Scopes[0]})
+		}
+		matches, problems := Apply(targets, files, known, enabled)
+		suppressed := false
+		for _, m := range matches {
+			suppressed = suppressed || m != nil
+		}
+		if !c.want && (suppressed || len(problems) > 0) {
+			t.Errorf("%q: no directive, yet Apply matched %v and reported %v", c.src, matches, problems)
+		}
+		if c.want && !suppressed && len(problems) == 0 {
+			t.Errorf("%q: a directive, yet Apply neither matched nor reported anything", c.src)
+		}
+	}
+}
