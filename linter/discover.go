@@ -163,13 +163,11 @@ func (d *discoverer) walk(osPath, p, real string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		child := filepath.Join(osPath, name)
 		cp := joinDisplay(p, name)
 		isDir := e.IsDir()
-		childReal := filepath.Join(real, name)
-		if e.Type()&fs.ModeSymlink != 0 {
-			childReal = "" // resolved by the walk, which also finds loops
-			info, err := os.Stat(child)
+		symlink := e.Type()&fs.ModeSymlink != 0
+		if symlink {
+			info, err := os.Stat(filepath.Join(osPath, name))
 			if err != nil {
 				d.problems = append(d.problems, source.Warnf(source.Range{File: cp}, "skipped broken symbolic link: %s", plainError(err)))
 				continue
@@ -178,7 +176,11 @@ func (d *discoverer) walk(osPath, p, real string) {
 		}
 		if isDir {
 			if !skipDirs[name] {
-				d.walk(child, cp, childReal)
+				childReal := "" // a link is resolved by the walk, which also finds loops
+				if !symlink {
+					childReal = filepath.Join(real, name)
+				}
+				d.walk(filepath.Join(osPath, name), cp, childReal)
 			}
 			continue
 		}
@@ -217,16 +219,18 @@ func (d *discoverer) ignored(p string) bool {
 
 func (d *discoverer) result() input {
 	in := input{problems: d.problems}
-	in.units = d.kustomizeUnits()
-	for p, regular := range d.yaml {
-		in.units = append(in.units, unit{path: p, regular: regular})
-	}
-	dirs := map[string]bool{}
+	kunits := d.kustomizeUnits() // first: it takes files out of d.yaml
+	dirs := make(map[string]bool, len(d.tfWalked)+len(d.tfNamed))
 	for dir := range d.tfWalked {
 		dirs[dir] = true
 	}
 	for dir := range d.tfNamed {
 		dirs[dir] = true
+	}
+	in.units = make([]unit, 0, len(kunits)+len(d.yaml)+len(dirs))
+	in.units = append(in.units, kunits...)
+	for p, regular := range d.yaml {
+		in.units = append(in.units, unit{path: p, regular: regular})
 	}
 	for dir := range dirs {
 		u := unit{tfDir: dir}
