@@ -129,7 +129,6 @@ func readYAML(p string, regular bool) unitResult {
 	docs, file, problems := yamldoc.Decode(p, src)
 	out.problems = append(out.problems, problems...)
 	out.files = []*source.File{file}
-	out.model = &model.Model{}
 	for _, d := range docs {
 		apiVersion, kind := d.APIVersionKind()
 		var m *model.Model
@@ -142,7 +141,16 @@ func readYAML(p string, regular bool) unitResult {
 		default:
 			continue
 		}
-		out.model.Merge(m)
+		switch {
+		case m == nil:
+		case out.model == nil:
+			// Most files hold one document: its model is the file's, as
+			// merging it into an empty one would copy it. (Lint merges
+			// every unit's model into the run's.)
+			out.model = m
+		default:
+			out.model.Merge(m)
+		}
 		out.problems = append(out.problems, ps...)
 	}
 	return out
