@@ -167,7 +167,8 @@ type Pass struct {
 // growth and leave the old copies to the collector, and Lint copies them
 // into the result once anyway. Blocks grow from firstBlock to maxBlock
 // findings, so that a rule with few findings allocates little and one
-// with many wastes at most part of its last block.
+// with many wastes at most part of its last block (of 64 findings, 11 kB:
+// larger blocks left a third of them empty for rules with a few hundred).
 type findingList struct {
 	blocks [][]Finding
 	n      int
@@ -175,7 +176,7 @@ type findingList struct {
 
 const (
 	firstBlock = 16
-	maxBlock   = 256
+	maxBlock   = 64
 )
 
 // add appends f and returns where it is stored, which stays valid.
