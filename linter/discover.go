@@ -71,7 +71,7 @@ func discover(opts Options) input {
 	d := &discoverer{
 		opts:       opts,
 		yaml:       map[string]bool{},
-		tfWalked:   map[string]map[string]bool{},
+		tfWalked:   map[string][]walkedFile{},
 		tfNamed:    map[string]map[string]bool{},
 		tfEntries:  map[string][]os.DirEntry{},
 		seenDirs:   map[string]bool{},
@@ -87,7 +87,7 @@ func discover(opts Options) input {
 type discoverer struct {
 	opts       Options
 	yaml       map[string]bool            // file → found by a walk as a regular file
-	tfWalked   map[string]map[string]bool // folder → files found by walking it → regular
+	tfWalked   map[string][]walkedFile    // folder → files found by walking it (once: seenDirs)
 	tfNamed    map[string]map[string]bool // folder → files named on the command line
 	tfEntries  map[string][]os.DirEntry   // walked folder holding Terraform → its listing
 	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
@@ -195,10 +195,9 @@ func (d *discoverer) walk(osPath, p, real string) {
 		case kindTerraform:
 			dir := p
 			if d.tfWalked[dir] == nil {
-				d.tfWalked[dir] = map[string]bool{}
 				d.tfEntries[dir] = entries
 			}
-			d.tfWalked[dir][cp] = regular
+			d.tfWalked[dir] = append(d.tfWalked[dir], walkedFile{path: cp, regular: regular})
 		case kindYAML:
 			d.yaml[cp] = regular
 		}
@@ -234,13 +233,12 @@ func (d *discoverer) result() input {
 	}
 	for dir := range dirs {
 		u := unit{tfDir: dir}
-		files := map[string]bool{}
 		if walked, ok := d.tfWalked[dir]; ok {
-			for f, regular := range walked {
-				files[f] = regular
-			}
+			// A folder is walked once, so its files are distinct.
+			u.tfFiles = walked
 			u.tfEntries = d.tfEntries[dir]
 		} else {
+			files := map[string]bool{}
 			// Only files were named: read the whole folder so variables,
 			// locals and links resolve, but report on the named files only.
 			for f := range d.tfNamed[dir] {
@@ -255,10 +253,10 @@ func (d *discoverer) result() input {
 					files[f] = false
 				}
 			}
-		}
-		u.tfFiles = make([]walkedFile, 0, len(files))
-		for f, regular := range files {
-			u.tfFiles = append(u.tfFiles, walkedFile{path: f, regular: regular})
+			u.tfFiles = make([]walkedFile, 0, len(files))
+			for f, regular := range files {
+				u.tfFiles = append(u.tfFiles, walkedFile{path: f, regular: regular})
+			}
 		}
 		slices.SortFunc(u.tfFiles, func(a, b walkedFile) int { return strings.Compare(a.path, b.path) })
 		in.units = append(in.units, u)
