@@ -322,11 +322,13 @@ type Related struct {
 type Finding struct {
 	RuleID   string
 	Severity Severity
-	Message  string
-	Range    source.Range
+	// Format is that of the object's input. (Next to Severity: two bytes
+	// share one word of padding, in a struct of which a run holds many.)
+	Format  model.Format
+	Message string
+	Range   source.Range
 	// Object is the address of the object the finding is about.
 	Object string
-	Format model.Format
 	// Path tells apart findings of one rule on one object: the part of the
 	// object concerned ("containers[web]"); empty when a rule reports an
 	// object at most once.
