@@ -268,7 +268,7 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 	r := Reported{f: p.findings.add(Finding{
 		RuleID:   p.Rule.ID,
 		Severity: sev,
-		Message:  withNote(fmt.Sprintf(format, args...), o.Note),
+		Message:  withNote(message(format, args), o.Note),
 		Range:    at,
 		Object:   o.Address,
 		Format:   o.Format,
@@ -280,6 +280,16 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 		}
 	}
 	return r
+}
+
+// message is fmt.Sprintf(format, args...). One message in ten, and most
+// related locations, are a fixed sentence: without arguments or verbs,
+// Sprintf would only copy format.
+func message(format string, args []any) string {
+	if len(args) == 0 && !strings.Contains(format, "%") {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 func withNote(msg, note string) string {
@@ -300,7 +310,7 @@ type Reported struct {
 // writes these as relatedLocations.
 func (r Reported) Also(at source.Range, format string, args ...any) Reported {
 	if !at.IsZero() {
-		r.f.Related = append(r.f.Related, Related{Range: at, Message: fmt.Sprintf(format, args...)})
+		r.f.Related = append(r.f.Related, Related{Range: at, Message: message(format, args)})
 	}
 	return r
 }
