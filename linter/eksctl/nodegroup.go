@@ -67,24 +67,24 @@ func sshAllowed(ssh *scope) source.Value[bool] {
 	allow := ssh.boolean("allow", false)
 	// Read every key, so that each wrong one is reported, and keep the
 	// first written as the reason SSH is on.
-	var key *source.Value[string]
-	var unreadable *source.Value[string]
+	var key, unreadable source.Range
+	var hasKey, hasUnreadable bool
 	for _, k := range sshKeys {
 		v := ssh.str(k, "")
 		switch {
 		case !v.Known():
-			unreadable = &v
-		case v.IsSet() && v.Val != "" && (key == nil || v.Range.Less(key.Range)):
-			key = &v
+			unreadable, hasUnreadable = v.Range, true
+		case v.IsSet() && v.Val != "" && (!hasKey || v.Range.Less(key)):
+			key, hasKey = v.Range, true
 		}
 	}
 	switch {
 	case !allow.Known() || allow.IsSet():
 		return allow
-	case key != nil:
-		return source.SetAt(true, key.Range)
-	case unreadable != nil:
-		return source.UnknownAt[bool](unreadable.Range)
+	case hasKey:
+		return source.SetAt(true, key)
+	case hasUnreadable:
+		return source.UnknownAt[bool](unreadable)
 	}
 	return allow
 }
