@@ -60,11 +60,11 @@ type mappingKeys struct {
 type keyIndex map[*yaml.Node]*mappingKeys
 
 // of returns m's index, building it on first use; nil for a small mapping.
-func (x keyIndex) of(m *yaml.Node) *mappingKeys {
+func (x *keyIndex) of(m *yaml.Node) *mappingKeys {
 	if len(m.Content) < 2*bigMapping {
 		return nil
 	}
-	if k, ok := x[m]; ok {
+	if k, ok := (*x)[m]; ok {
 		return k
 	}
 	k := &mappingKeys{at: make(map[string]int, len(m.Content)/2), merges: mergeSources(m)}
@@ -75,7 +75,7 @@ func (x keyIndex) of(m *yaml.Node) *mappingKeys {
 			}
 		}
 	}
-	x[m] = k
+	put(x, m, k)
 	return k
 }
 

@@ -1,7 +1,6 @@
 package eksctl
 
 import (
-	"fmt"
 	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -23,7 +22,7 @@ func (a *adapter) nodeGroups(top *scope, c *model.Cluster) []*model.NodeGroup {
 	var out []*model.NodeGroup
 	for _, list := range nodeGroupLists {
 		for i, raw := range top.items(list.key) {
-			path := fmt.Sprintf("%s[%d]", list.key, i)
+			path := indexed(list.key, i)
 			ng := a.item(path, raw)
 			if ng == nil {
 				a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))

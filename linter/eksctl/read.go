@@ -1,8 +1,6 @@
 package eksctl
 
 import (
-	"fmt"
-
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/source"
@@ -87,11 +85,11 @@ func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
 		if v, isString := stringOf(e); isString {
 			out = append(out, source.SetAt(v, er))
 		} else {
-			a.notString(fmt.Sprintf("%s[%d]", s.sub(key), i), e)
+			a.notString(indexed(s.sub(key), i), e)
 			out = append(out, source.UnknownAt[string](er))
 		}
 	}
-	a.lists[list] = out
+	put(&a.lists, list, out)
 	return out
 }
 

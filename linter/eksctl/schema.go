@@ -179,8 +179,8 @@ const maxSchemaProblems = 50
 // eksctl would refuse or misread on the cluster for EKS-META-001. Values
 // the readers already reported as warnings are not reported again.
 func (a *adapter) schema(m *model.Model, root *yaml.Node, c *model.Cluster) {
-	// The path is rarely deeper than a few keys: one allocation for it.
-	s := schemaCheck{a: a, c: c, seen: map[schemaSeen]bool{}, path: make([]pathSeg, 0, 8)}
+	s := schemaCheck{a: a, c: c}
+	s.path = s.pathBuf[:0]
 	s.value(root, clusterConfigShape())
 }
 
@@ -189,11 +189,14 @@ type schemaCheck struct {
 	a *adapter
 	c *model.Cluster
 	// seen holds the anchored nodes already checked against a shape, so
-	// aliases cost nothing and are reported once.
+	// aliases cost nothing and are reported once (made on first use).
 	seen map[schemaSeen]bool
 	// path is where the walk is, as segments (vpc, clusterEndpoints, 0),
 	// joined only when a problem is reported.
 	path []pathSeg
+	// pathBuf holds path while it is no deeper than ClusterConfigs
+	// usually are, so that it needs no allocation of its own.
+	pathBuf [8]pathSeg
 }
 
 // pathSeg is one step of schemaCheck's path: a mapping key, or a list
@@ -254,7 +257,7 @@ func (s *schemaCheck) value(raw *yaml.Node, t *shape) {
 		if s.seen[k] {
 			return
 		}
-		s.seen[k] = true
+		put(&s.seen, k, true)
 	}
 	switch t.kind {
 	case structShape:

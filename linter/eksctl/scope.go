@@ -1,6 +1,8 @@
 package eksctl
 
 import (
+	"strconv"
+
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/source"
@@ -95,6 +97,9 @@ func join(path, key string) string {
 	}
 	return path + "." + key
 }
+
+// indexed names item i of the list named list: "nodeGroups[0]".
+func indexed(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
 
 // enter returns the scope of the mapping under key. A value of another
 // type is reported once, here. It is small enough to be inlined, so that
