@@ -179,8 +179,8 @@ const maxSchemaProblems = 50
 // eksctl would refuse or misread on the cluster for EKS-META-001. Values
 // the readers already reported as warnings are not reported again.
 func (a *adapter) schema(m *model.Model, root *yaml.Node, c *model.Cluster) {
-	s := schemaCheck{a: a, c: c}
-	s.path = s.pathBuf[:0]
+	// The path is rarely deeper than 8: one allocation for it.
+	s := schemaCheck{a: a, c: c, path: make([]pathSeg, 0, 8)}
 	s.value(root, clusterConfigShape())
 }
 
@@ -194,9 +194,6 @@ type schemaCheck struct {
 	// path is where the walk is, as segments (vpc, clusterEndpoints, 0),
 	// joined only when a problem is reported.
 	path []pathSeg
-	// pathBuf holds path while it is no deeper than ClusterConfigs
-	// usually are, so that it needs no allocation of its own.
-	pathBuf [8]pathSeg
 }
 
 // pathSeg is one step of schemaCheck's path: a mapping key, or a list
