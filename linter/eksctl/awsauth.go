@@ -1,7 +1,6 @@
 package eksctl
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -24,7 +23,7 @@ func (a *adapter) authMaps(m *model.Model, top *scope, c *model.Cluster) {
 		Namespace: source.DefaultAt("kube-system", top.at),
 	}
 	for i, raw := range items {
-		path := fmt.Sprintf("iamIdentityMappings[%d]", i)
+		path := indexed("iamIdentityMappings", i)
 		s := a.item(path, raw)
 		if s == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))

@@ -53,6 +53,9 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 type adapter struct {
 	path     string
 	problems []source.Problem
+	// The maps below are made on their first write (see put): most
+	// documents need few or none of them.
+	//
 	// keys indexes the keys of large mappings, which aliases may have
 	// every node group read.
 	keys keyIndex
@@ -68,13 +71,15 @@ type adapter struct {
 }
 
 func newAdapter(path string) *adapter {
-	return &adapter{
-		path:      path,
-		keys:      keyIndex{},
-		lists:     map[*yaml.Node][]source.Value[string]{},
-		zoneLists: map[*yaml.Node][]source.Value[string]{},
-		warned:    map[*yaml.Node]bool{},
+	return &adapter{path: path}
+}
+
+// put sets m[k] = v, making the map on its first write.
+func put[M ~map[K]V, K comparable, V any](m *M, k K, v V) {
+	if *m == nil {
+		*m = M{}
 	}
+	(*m)[k] = v
 }
 
 // warn reports a value of the wrong shape at node n, once.
@@ -83,7 +88,7 @@ func (a *adapter) warn(n *yaml.Node, format string, args ...any) {
 		if a.warned[n] {
 			return
 		}
-		a.warned[n] = true
+		put(&a.warned, n, true)
 	}
 	a.problems = append(a.problems, source.Warnf(a.rng(n), format, args...))
 }

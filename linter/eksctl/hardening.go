@@ -46,7 +46,7 @@ func (a *adapter) groupHardening(g *model.NodeGroup, ng *scope, kind string) {
 	}
 	t.Volumes = append(t.Volumes, model.Volume{Name: "root volume", Range: ng.at, Encrypted: ng.boolean("volumeEncrypted", false)})
 	for i, raw := range ng.items("additionalVolumes") {
-		path := fmt.Sprintf("%s.additionalVolumes[%d]", ng.path, i)
+		path := fmt.Sprintf("%s.additionalVolumes[%d]", ng.name(), i)
 		v := a.item(path, raw)
 		if v == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))

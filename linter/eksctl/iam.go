@@ -1,7 +1,7 @@
 package eksctl
 
 import (
-	"fmt"
+	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -37,29 +37,29 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 			r.Complete = false
 		}
 		if defaultsOnly(r) && source.IsFalse(withOIDC) {
-			r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN("AmazonEKS_CNI_Policy"), r.Range))
+			r.Policies = append(r.Policies, source.DefaultAt(cniPolicyARN, r.Range))
 		}
 		m.IAM.Roles = append(m.IAM.Roles, r)
 	}
 	for i, raw := range iam.items("serviceAccounts") {
-		s := a.item(iam.sub(fmt.Sprintf("serviceAccounts[%d]", i)), raw)
+		s := a.item(iam.sub(indexed("serviceAccounts", i)), raw)
 		if s == nil {
 			continue
 		}
 		meta := s.enter("metadata")
 		name, ns := meta.str("name", ""), meta.str("namespace", "default")
-		id := fmt.Sprint(i)
+		id := strconv.Itoa(i)
 		if name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
 		a.workloadRole(m, s, "iamServiceAccount", c.Address+"/iam/serviceAccounts/"+id, "attachRoleARN", "attachPolicyARNs", "attachPolicy", "permissionsBoundary")
 	}
 	for i, raw := range iam.items("podIdentityAssociations") {
-		s := a.item(iam.sub(fmt.Sprintf("podIdentityAssociations[%d]", i)), raw)
+		s := a.item(iam.sub(indexed("podIdentityAssociations", i)), raw)
 		if s == nil {
 			continue
 		}
-		id := fmt.Sprint(i)
+		id := strconv.Itoa(i)
 		if name, ns := s.str("serviceAccountName", ""), s.str("namespace", ""); name.Known() && name.Val != "" && ns.Known() {
 			id = ns.Val + "/" + name.Val
 		}
@@ -73,11 +73,11 @@ func (a *adapter) iam(m *model.Model, top *scope, c *model.Cluster) {
 		{"capabilities", "capability", "roleArn"},
 	} {
 		for i, raw := range top.items(list.key) {
-			s := a.item(fmt.Sprintf("%s[%d]", list.key, i), raw)
+			s := a.item(indexed(list.key, i), raw)
 			if s == nil {
 				continue
 			}
-			id := fmt.Sprint(i)
+			id := strconv.Itoa(i)
 			if name := s.str("name", ""); name.Known() && name.Val != "" {
 				id = name.Val
 			}
@@ -95,7 +95,7 @@ func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
 		return v.Range, true
 	}
 	for i, raw := range top.items("addons") {
-		s := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		s := a.item(indexed("addons", i), raw)
 		if s == nil {
 			continue
 		}
@@ -109,7 +109,7 @@ func (a *adapter) cniOwnRole(top, iam *scope) (source.Range, bool) {
 		}
 	}
 	for i, raw := range iam.items("podIdentityAssociations") {
-		s := a.item(fmt.Sprintf("iam.podIdentityAssociations[%d]", i), raw)
+		s := a.item(indexed("iam.podIdentityAssociations", i), raw)
 		if s == nil {
 			continue
 		}
@@ -158,6 +158,17 @@ func (a *adapter) workloadRole(m *model.Model, s *scope, kind, address, roleKey,
 	m.IAM.Roles = append(m.IAM.Roles, r)
 }
 
+// The AWS managed policies eksctl attaches by itself, joined once rather
+// than for every node group.
+var (
+	workerNodePolicyARN  = iampolicy.ManagedARN("AmazonEKSWorkerNodePolicy")
+	registryReadOnlyARN  = iampolicy.ManagedARN("AmazonEC2ContainerRegistryReadOnly")
+	registryPowerUserARN = iampolicy.ManagedARN("AmazonEC2ContainerRegistryPowerUser")
+	ssmCoreARN           = iampolicy.ManagedARN("AmazonSSMManagedInstanceCore")
+	cloudWatchAgentARN   = iampolicy.ManagedARN("CloudWatchAgentServerPolicy")
+	cniPolicyARN         = iampolicy.ManagedARN("AmazonEKS_CNI_Policy")
+)
+
 // groupIAM reads a node group's iam: the policies eksctl attaches to the
 // role it creates (makeManagedPolicies): with no attachPolicyARNs,
 // AmazonEKSWorkerNodePolicy, AmazonSSMManagedInstanceCore and, for managed
@@ -181,11 +192,13 @@ func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
 	r.Name = iam.str("instanceRoleName", "")
 	list := iam.strs("attachPolicyARNs", nil)
 	r.Complete = list.Known()
-	implied := func(name string, at source.Range) {
-		r.Policies = append(r.Policies, source.DefaultAt(iampolicy.ManagedARN(name), at))
+	implied := func(arn string, at source.Range) {
+		r.Policies = append(r.Policies, source.DefaultAt(arn, at))
 	}
 	if list.Known() && len(list.Val) > 0 {
 		g.RoleAt = list.Range
+		// Room for the list and the two policies withAddonPolicies may add.
+		r.Policies = make([]source.Value[string], 0, len(list.Val)+2)
 		for _, p := range list.Val {
 			if !p.Known() {
 				r.Complete = false
@@ -193,23 +206,26 @@ func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
 			r.Policies = append(r.Policies, p)
 		}
 	} else {
-		implied("AmazonEKSWorkerNodePolicy", list.Range)
+		// Room for the (at most) three defaults, the two policies
+		// withAddonPolicies may add and the CNI policy iam may add.
+		r.Policies = make([]source.Value[string], 0, 6)
+		implied(workerNodePolicyARN, list.Range)
 		if managed {
-			implied("AmazonEC2ContainerRegistryReadOnly", list.Range)
+			implied(registryReadOnlyARN, list.Range)
 		}
-		implied("AmazonSSMManagedInstanceCore", list.Range)
+		implied(ssmCoreARN, list.Range)
 	}
 	addons := iam.enter("withAddonPolicies")
 	switch ib := addons.boolean("imageBuilder", false); {
 	case !ib.Known():
 		r.Complete = false
 	case ib.Val:
-		implied("AmazonEC2ContainerRegistryPowerUser", ib.Range)
+		implied(registryPowerUserARN, ib.Range)
 	case !managed:
-		implied("AmazonEC2ContainerRegistryReadOnly", list.Range)
+		implied(registryReadOnlyARN, list.Range)
 	}
 	if cw := addons.boolean("cloudWatch", false); source.IsTrue(cw) {
-		implied("CloudWatchAgentServerPolicy", cw.Range)
+		implied(cloudWatchAgentARN, cw.Range)
 	}
 	a.policyDocument(r, iam, "attachPolicy")
 	r.Boundary = boundary(iam, "instanceRolePermissionsBoundary")

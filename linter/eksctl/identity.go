@@ -2,6 +2,7 @@ package eksctl
 
 import (
 	"fmt"
+	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -53,7 +54,7 @@ func (a *adapter) workloadIdentity(top *scope) source.Value[bool] {
 		return v
 	}
 	for i, raw := range top.items("addons") {
-		addon := a.item(fmt.Sprintf("addons[%d]", i), raw)
+		addon := a.item(indexed("addons", i), raw)
 		if addon == nil {
 			continue
 		}
@@ -104,7 +105,7 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 		return
 	}
 	for i, raw := range ac.items("accessEntries") {
-		path := fmt.Sprintf("accessConfig.accessEntries[%d]", i)
+		path := indexed("accessConfig.accessEntries", i)
 		s := a.item(path, raw)
 		if s == nil {
 			continue
@@ -125,12 +126,12 @@ func (a *adapter) accessEntries(ac *scope, c *model.Cluster) {
 // roleArn, or the role eksctl creates (Default "") when it is omitted.
 func (a *adapter) capabilityAccess(top *scope, c *model.Cluster) {
 	for i, raw := range top.items("capabilities") {
-		path := fmt.Sprintf("capabilities[%d]", i)
+		path := indexed("capabilities", i)
 		s := a.item(path, raw)
 		if s == nil {
 			continue
 		}
-		id := fmt.Sprint(i)
+		id := strconv.Itoa(i)
 		if name := s.str("name", ""); name.Known() && name.Val != "" {
 			id = name.Val
 		}
@@ -150,7 +151,7 @@ func (a *adapter) capabilityAccess(top *scope, c *model.Cluster) {
 func (a *adapter) accessPolicies(s *scope, path string) []*model.AccessPolicy {
 	var out []*model.AccessPolicy
 	for j, praw := range s.items("accessPolicies") {
-		ppath := fmt.Sprintf("accessPolicies[%d]", j)
+		ppath := indexed("accessPolicies", j)
 		ps := a.item(path+"."+ppath, praw)
 		if ps == nil {
 			continue

@@ -33,8 +33,12 @@ func (a *adapter) lookupIn(m *yaml.Node, key string, budget *int) (pair, bool) {
 	}
 	*budget--
 	keys := a.keys.of(m)
-	if i, ok := keys.find(m, key); ok {
+	i, ok, merges := keys.find(m, key)
+	if ok {
 		return pair{Key: m.Content[i], Raw: m.Content[i+1], Val: yamldoc.Deref(m.Content[i+1])}, true
+	}
+	if !merges {
+		return pair{}, false
 	}
 	for _, src := range keys.merged(m) {
 		if p, ok := a.lookupIn(src, key, budget); ok {
@@ -60,11 +64,11 @@ type mappingKeys struct {
 type keyIndex map[*yaml.Node]*mappingKeys
 
 // of returns m's index, building it on first use; nil for a small mapping.
-func (x keyIndex) of(m *yaml.Node) *mappingKeys {
+func (x *keyIndex) of(m *yaml.Node) *mappingKeys {
 	if len(m.Content) < 2*bigMapping {
 		return nil
 	}
-	if k, ok := x[m]; ok {
+	if k, ok := (*x)[m]; ok {
 		return k
 	}
 	k := &mappingKeys{at: make(map[string]int, len(m.Content)/2), merges: mergeSources(m)}
@@ -75,22 +79,29 @@ func (x keyIndex) of(m *yaml.Node) *mappingKeys {
 			}
 		}
 	}
-	x[m] = k
+	put(x, m, k)
 	return k
 }
 
-// find returns the Content index of key in m (merge keys aside).
-func (k *mappingKeys) find(m *yaml.Node, key string) (int, bool) {
+// find returns the Content index of key in m (merge keys aside). When the
+// key is not written, merges says whether m has merge keys that may bring
+// it in, so that a small mapping without any is scanned only once.
+func (k *mappingKeys) find(m *yaml.Node, key string) (i int, ok, merges bool) {
 	if k != nil {
 		i, ok := k.at[key]
-		return i, ok
+		return i, ok, len(k.merges) > 0
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if c := m.Content[i]; !isMergeKey(c) && c.Value == key {
-			return i, true
+		c := m.Content[i]
+		if isMergeKey(c) {
+			merges = true
+			continue
+		}
+		if c.Value == key {
+			return i, true, merges
 		}
 	}
-	return 0, false
+	return 0, false, merges
 }
 
 // merged returns the mappings m's merge keys bring in.

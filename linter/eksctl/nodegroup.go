@@ -1,7 +1,6 @@
 package eksctl
 
 import (
-	"fmt"
 	"strconv"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -23,7 +22,7 @@ func (a *adapter) nodeGroups(top *scope, c *model.Cluster) []*model.NodeGroup {
 	var out []*model.NodeGroup
 	for _, list := range nodeGroupLists {
 		for i, raw := range top.items(list.key) {
-			path := fmt.Sprintf("%s[%d]", list.key, i)
+			path := indexed(list.key, i)
 			ng := a.item(path, raw)
 			if ng == nil {
 				a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
@@ -67,24 +66,24 @@ func sshAllowed(ssh *scope) source.Value[bool] {
 	allow := ssh.boolean("allow", false)
 	// Read every key, so that each wrong one is reported, and keep the
 	// first written as the reason SSH is on.
-	var key *source.Value[string]
-	var unreadable *source.Value[string]
+	var key, unreadable source.Range
+	var hasKey, hasUnreadable bool
 	for _, k := range sshKeys {
 		v := ssh.str(k, "")
 		switch {
 		case !v.Known():
-			unreadable = &v
-		case v.IsSet() && v.Val != "" && (key == nil || v.Range.Less(key.Range)):
-			key = &v
+			unreadable, hasUnreadable = v.Range, true
+		case v.IsSet() && v.Val != "" && (!hasKey || v.Range.Less(key)):
+			key, hasKey = v.Range, true
 		}
 	}
 	switch {
 	case !allow.Known() || allow.IsSet():
 		return allow
-	case key != nil:
-		return source.SetAt(true, key.Range)
-	case unreadable != nil:
-		return source.UnknownAt[bool](unreadable.Range)
+	case hasKey:
+		return source.SetAt(true, key)
+	case hasUnreadable:
+		return source.UnknownAt[bool](unreadable)
 	}
 	return allow
 }

@@ -1,8 +1,6 @@
 package eksctl
 
 import (
-	"fmt"
-
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/source"
@@ -41,9 +39,10 @@ func (s *scope) str(key string, def string) source.Value[string] {
 		return source.DefaultAt(def, s.missing(p))
 	}
 	r := s.a.keyValue(p)
-	if v, isString := s.a.stringOf(s.sub(key), p.Raw); isString {
+	if v, isString := stringOf(p.Raw); isString {
 		return source.SetAt(v, r)
 	}
+	s.a.notString(s.sub(key), p.Raw)
 	return source.UnknownAt[string](r)
 }
 
@@ -68,27 +67,29 @@ func (s *scope) strsNode(key string, def []string) (source.Strings, *yaml.Node) 
 		s.a.warn(p.Raw, "%s must be a list of strings, not %s", s.sub(key), describe(p.Raw))
 		return source.UnknownAt[[]source.Value[string]](r), nil
 	}
-	return source.SetAt(s.a.elements(s.sub(key), p.Val), r), p.Val
+	return source.SetAt(s.elements(key, p.Val), r), p.Val
 }
 
 // elements reads the strings of list. A list that aliases make many node
 // groups share is read once and its elements shared (read-only), so that
 // an alias bomb costs no more than the file's length; its problems are
-// reported once, under the first name it is read by.
-func (a *adapter) elements(what string, list *yaml.Node) []source.Value[string] {
+// reported once, under the first name it is read by (key in s).
+func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
+	a := s.a
 	if out, ok := a.lists[list]; ok {
 		return out
 	}
 	out := make([]source.Value[string], 0, len(list.Content))
 	for i, e := range list.Content {
 		er := a.rng(e)
-		if v, isString := a.stringOf(fmt.Sprintf("%s[%d]", what, i), e); isString {
+		if v, isString := stringOf(e); isString {
 			out = append(out, source.SetAt(v, er))
 		} else {
+			a.notString(indexed(s.sub(key), i), e)
 			out = append(out, source.UnknownAt[string](er))
 		}
 	}
-	a.lists[list] = out
+	put(&a.lists, list, out)
 	return out
 }
 
@@ -114,19 +115,24 @@ func defaultStrings(def []string, at source.Range) source.Strings {
 	return source.DefaultAt(out, at)
 }
 
-// stringOf reads a string scalar as eksctl would, reporting anything else
-// under the name what. A bare number is a common slip (version: 1.30), which
-// eksctl refuses, so the message says to quote it.
-func (a *adapter) stringOf(what string, n *yaml.Node) (string, bool) {
-	switch kindOf(n) {
-	case stringScalar:
+// stringOf reads a string scalar as eksctl would; ok is false for anything
+// else, which the caller reports with notString.
+func stringOf(n *yaml.Node) (v string, ok bool) {
+	if kindOf(n) == stringScalar {
 		return yamldoc.Deref(n).Value, true
-	case numberScalar:
-		a.warn(n, "%s must be a string, not %s: quote it (\"%s\")", what, describe(n), shorten(yamldoc.Deref(n).Value))
-	default:
-		a.warn(n, "%s must be a string, not %s", what, describe(n))
 	}
 	return "", false
+}
+
+// notString reports n, named what, which is not a string. A bare number is
+// a common slip (version: 1.30), which eksctl refuses, so the message says
+// to quote it.
+func (a *adapter) notString(what string, n *yaml.Node) {
+	if kindOf(n) == numberScalar {
+		a.warn(n, "%s must be a string, not %s: quote it (\"%s\")", what, describe(n), shorten(yamldoc.Deref(n).Value))
+		return
+	}
+	a.warn(n, "%s must be a string, not %s", what, describe(n))
 }
 
 // keyValue is the range from a key through its value as written (an alias

@@ -179,7 +179,8 @@ const maxSchemaProblems = 50
 // eksctl would refuse or misread on the cluster for EKS-META-001. Values
 // the readers already reported as warnings are not reported again.
 func (a *adapter) schema(m *model.Model, root *yaml.Node, c *model.Cluster) {
-	s := schemaCheck{a: a, c: c, seen: map[schemaSeen]bool{}}
+	// The path is rarely deeper than 8: one allocation for it.
+	s := schemaCheck{a: a, c: c, path: make([]pathSeg, 0, 8)}
 	s.value(root, clusterConfigShape())
 }
 
@@ -188,32 +189,43 @@ type schemaCheck struct {
 	a *adapter
 	c *model.Cluster
 	// seen holds the anchored nodes already checked against a shape, so
-	// aliases cost nothing and are reported once.
+	// aliases cost nothing and are reported once (made on first use).
 	seen map[schemaSeen]bool
-	// path is where the walk is, as segments ("vpc", ".clusterEndpoints",
-	// "[0]"), joined only when a problem is reported.
-	path []string
+	// path is where the walk is, as segments (vpc, clusterEndpoints, 0),
+	// joined only when a problem is reported.
+	path []pathSeg
 }
 
-// enter and leave move the walk's path.
-func (s *schemaCheck) enter(seg string) { s.path = append(s.path, seg) }
-func (s *schemaCheck) leave()           { s.path = s.path[:len(s.path)-1] }
-
-// key enters a mapping key.
-func (s *schemaCheck) key(k string) {
-	if len(s.path) == 0 {
-		s.enter(k)
-		return
-	}
-	s.enter("." + k)
+// pathSeg is one step of schemaCheck's path: a mapping key, or a list
+// index when key is "" and index >= 0.
+type pathSeg struct {
+	key   string
+	index int
 }
 
-// where names the current place in messages.
+// key and index enter a mapping key and a list item; leave goes back.
+func (s *schemaCheck) key(k string) { s.path = append(s.path, pathSeg{key: k, index: -1}) }
+func (s *schemaCheck) index(i int)  { s.path = append(s.path, pathSeg{index: i}) }
+func (s *schemaCheck) leave()       { s.path = s.path[:len(s.path)-1] }
+
+// where names the current place in messages: "vpc.clusterEndpoints",
+// "nodeGroups[0].name".
 func (s *schemaCheck) where() string {
 	if len(s.path) == 0 {
 		return "the ClusterConfig"
 	}
-	return strings.Join(s.path, "")
+	var b strings.Builder
+	for i, seg := range s.path {
+		switch {
+		case seg.index >= 0:
+			b.WriteString("[" + strconv.Itoa(seg.index) + "]")
+		case i > 0:
+			b.WriteString("." + seg.key)
+		default:
+			b.WriteString(seg.key)
+		}
+	}
+	return b.String()
 }
 
 type schemaSeen struct {
@@ -242,7 +254,7 @@ func (s *schemaCheck) value(raw *yaml.Node, t *shape) {
 		if s.seen[k] {
 			return
 		}
-		s.seen[k] = true
+		put(&s.seen, k, true)
 	}
 	switch t.kind {
 	case structShape:
@@ -257,7 +269,7 @@ func (s *schemaCheck) value(raw *yaml.Node, t *shape) {
 			return
 		}
 		for i, item := range n.Content {
-			s.enter("[" + strconv.Itoa(i) + "]")
+			s.index(i)
 			s.value(item, t.elem)
 			s.leave()
 		}

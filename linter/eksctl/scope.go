@@ -1,6 +1,8 @@
 package eksctl
 
 import (
+	"strconv"
+
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/source"
@@ -14,11 +16,16 @@ import (
 // can be checked in enter without touching the readers.
 type scope struct {
 	a *adapter
-	// path names the mapping in messages: "vpc.clusterEndpoints",
-	// "nodeGroups[1].ssh"; "" for the document itself.
+	// path and key name the mapping in messages (see name): for a
+	// document or list item, path is its whole name ("" for the document
+	// itself, "nodeGroups[1]") and key is ""; for a mapping under a key,
+	// path names the enclosing mapping and key is that key. The dotted
+	// name is joined only when a message needs it, which most documents
+	// never do.
 	path string
-	// key is the mapping key the scope sits under ("" at the top).
-	key string
+	key  string
+	// under is set when the scope sits under key.
+	under bool
 	// m is the mapping; nil when it is absent or null (its keys then take
 	// their defaults) or of the wrong type (its keys are then Unknown).
 	m *yaml.Node
@@ -40,12 +47,24 @@ func (a *adapter) top(path string, m *yaml.Node, header source.Range) *scope {
 
 // item is the scope of one list entry that must be a mapping; nil when it
 // is not (the caller, or another reader, reports it).
+// Like enter, it is small enough to be inlined, so that the scope can live
+// on the caller's stack.
 func (a *adapter) item(path string, raw *yaml.Node) *scope {
-	n := yamldoc.Deref(raw)
-	if n == nil || n.Kind != yaml.MappingNode {
+	s := &scope{}
+	if !a.fillItem(s, path, raw) {
 		return nil
 	}
-	return a.top(path, n, a.header(raw))
+	return s
+}
+
+// fillItem makes s the scope of the list entry raw, if it is a mapping.
+func (a *adapter) fillItem(s *scope, path string, raw *yaml.Node) bool {
+	n := yamldoc.Deref(raw)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return false
+	}
+	*s = scope{a: a, path: path, m: n, at: a.header(raw)}
+	return true
 }
 
 // header is where a document or list item starts: its first key, or the
@@ -59,43 +78,64 @@ func (a *adapter) header(raw *yaml.Node) source.Range {
 	return a.rng(m.Content[0])
 }
 
-// sub names key under s in messages.
-func (s *scope) sub(key string) string {
-	if s.path == "" {
-		return key
+// name names the mapping in messages: "vpc.clusterEndpoints",
+// "nodeGroups[1].ssh"; "" for the document itself.
+func (s *scope) name() string {
+	if !s.under {
+		return s.path
 	}
-	return s.path + "." + key
+	return join(s.path, s.key)
 }
 
+// sub names key under s in messages.
+func (s *scope) sub(key string) string { return join(s.name(), key) }
+
+// join names key under the mapping named path.
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// indexed names item i of the list named list: "nodeGroups[0]".
+func indexed(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
+
 // enter returns the scope of the mapping under key. A value of another
-// type is reported once, here.
+// type is reported once, here. It is small enough to be inlined, so that
+// the scope, which readers only borrow, can live on the caller's stack.
 func (s *scope) enter(key string) *scope {
-	child := &scope{a: s.a, path: s.sub(key), key: key, at: s.at, bad: s.bad, badAt: s.badAt}
+	child := &scope{}
+	s.fill(child, key)
+	return child
+}
+
+// fill makes child the scope under key in s: that of key's value, unless
+// s is bad or has no such key.
+func (s *scope) fill(child *scope, key string) {
+	*child = scope{a: s.a, path: s.name(), key: key, under: true, at: s.at, bad: s.bad, badAt: s.badAt}
 	if s.bad {
-		return child
+		return
 	}
-	p, ok := s.a.lookup(s.m, key)
-	if !ok {
-		return child
+	if p, ok := s.a.lookup(s.m, key); ok {
+		s.enterPair(child, p)
 	}
-	return s.enterPair(child, p)
 }
 
 // enterPair fills in child, the scope of p's value.
-func (s *scope) enterPair(child *scope, p pair) *scope {
+func (s *scope) enterPair(child *scope, p pair) {
 	child.at = s.a.rng(p.Key)
 	switch kindOf(p.Raw) {
 	case nullScalar:
-		return child
+		return
 	case notScalar:
 		if p.Val.Kind == yaml.MappingNode {
 			child.m = p.Val
-			return child
+			return
 		}
 	}
-	s.a.warn(p.Raw, "%s must be a mapping, not %s", child.path, describe(p.Raw))
+	s.a.warn(p.Raw, "%s must be a mapping, not %s", child.name(), describe(p.Raw))
 	child.bad, child.badAt = true, s.a.keyValue(p)
-	return child
 }
 
 // each returns the scopes of every value of s, all meant to be mappings
@@ -104,9 +144,14 @@ func (s *scope) each() []*scope {
 	if s.bad || s.m == nil {
 		return nil
 	}
-	var out []*scope
-	for _, p := range entries(s.m) {
-		out = append(out, s.enterPair(&scope{a: s.a, path: s.sub(p.Key.Value), key: p.Key.Value, at: s.at}, p))
+	es := entries(s.m)
+	scopes := make([]scope, len(es)) // one allocation for all
+	out := make([]*scope, len(es))
+	path := s.name()
+	for i, p := range es {
+		scopes[i] = scope{a: s.a, path: path, key: p.Key.Value, under: true, at: s.at}
+		s.enterPair(&scopes[i], p)
+		out[i] = &scopes[i]
 	}
 	return out
 }

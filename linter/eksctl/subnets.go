@@ -17,7 +17,7 @@ type subnetZones map[string]source.Value[string]
 // known zone here: with an id, the zone is the real subnet's, which only
 // AWS knows.
 func (a *adapter) subnetZones(vpc *scope) subnetZones {
-	out := subnetZones{}
+	var out subnetZones // made on the first subnet with a zone: reads of a nil map are fine
 	subnets := vpc.enter("subnets")
 	for _, access := range []string{"private", "public"} {
 		for _, spec := range subnets.enter(access).each() {
@@ -37,12 +37,12 @@ func (a *adapter) subnetZones(vpc *scope) subnetZones {
 
 // add records that name is in zone az; a second, different zone for the
 // same name makes it Unknown.
-func (z subnetZones) add(name string, az source.Value[string]) {
-	switch prev, seen := z[name]; {
+func (z *subnetZones) add(name string, az source.Value[string]) {
+	switch prev, seen := (*z)[name]; {
 	case !seen:
-		z[name] = az
+		put(z, name, az)
 	case prev.Known() && prev.Val != az.Val:
-		z[name] = source.UnknownAt[string](prev.Range)
+		(*z)[name] = source.UnknownAt[string](prev.Range)
 	}
 }
 
@@ -65,7 +65,7 @@ func (a *adapter) subnetZonesOf(subnets source.Strings, list *yaml.Node) source.
 			}
 			out[i] = zone
 		}
-		a.zoneLists[list] = out
+		put(&a.zoneLists, list, out)
 	}
 	return source.SetAt(out, subnets.Range)
 }

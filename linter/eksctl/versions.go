@@ -1,7 +1,7 @@
 package eksctl
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -28,7 +28,7 @@ func (a *adapter) versions(m *model.Model, top *scope, c *model.Cluster) {
 	withOIDC := top.enter("iam").boolean("withOIDC", false)
 	autoPodIdentity := quietBool(top.enter("addonsConfig"), "autoApplyPodIdentityAssociations")
 	for i, raw := range top.items("addons") {
-		path := fmt.Sprintf("addons[%d]", i)
+		path := indexed("addons", i)
 		s := a.item(path, raw)
 		if s == nil {
 			a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
@@ -44,7 +44,7 @@ func (a *adapter) versions(m *model.Model, top *scope, c *model.Cluster) {
 // explicit version); an omitted version is EKS's default for the cluster.
 func (a *adapter) addon(s *scope, c *model.Cluster, i int, withOIDC, autoPodIdentity source.Value[bool]) *model.Addon {
 	ad := &model.Addon{Object: model.Object{Kind: "addon", Range: s.at, Format: model.Eksctl}, Cluster: c}
-	id := fmt.Sprint(i)
+	id := strconv.Itoa(i)
 	if n := quietStr(s, "name"); n.IsSet() && n.Val != "" {
 		ad.Name, id = n.Val, n.Val
 	}

@@ -25,7 +25,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return m, nil
 	}
-	a := &adapter{path: doc.Path, src: doc.Src, m: m, seen: map[*yaml.Node]bool{}}
+	a := &adapter{path: doc.Path, src: doc.Src, m: m}
 	a.document(doc.Root, "", 0)
 	return a.m, a.problems
 }
@@ -40,7 +40,7 @@ func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range, text func(fil
 	if root == nil {
 		return m, nil
 	}
-	a := &adapter{path: at(root).File, m: m, seen: map[*yaml.Node]bool{}, at: at, fileText: text}
+	a := &adapter{path: at(root).File, m: m, at: at, fileText: text}
 	a.document(root, "", 0)
 	return a.m, a.problems
 }
@@ -52,7 +52,8 @@ type adapter struct {
 	m        *model.Model
 	problems []source.Problem
 	// seen holds the object mappings already adapted, so that aliases in a
-	// List's items can neither loop nor multiply the work.
+	// List's items can neither loop nor multiply the work (made on first
+	// use, see document).
 	seen map[*yaml.Node]bool
 	// at, when set, locates nodes that did not come from one file as they
 	// are (see AdaptBuilt); nil means every node lies in path.

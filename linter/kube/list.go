@@ -20,12 +20,20 @@ func (a *adapter) document(n *yaml.Node, itemKind string, depth int) {
 	if n == nil || n.Kind != yaml.MappingNode || a.seen[n] {
 		return
 	}
-	a.seen[n] = true
 	kind := yamldoc.ScalarOf(lookupValue(n, "kind"))
 	if kind == "" {
 		kind = itemKind
 	}
 	items, isList := a.listItems(n, kind)
+	// Only a List's items can lead back to a mapping already adapted (an
+	// alias to an item, or to an anchored List): a document that is not a
+	// List need not be remembered, and most documents need no map at all.
+	if isList || depth > 0 {
+		if a.seen == nil {
+			a.seen = map[*yaml.Node]bool{}
+		}
+		a.seen[n] = true
+	}
 	if !isList {
 		if kind != "" {
 			a.object(n, kind)

@@ -33,8 +33,19 @@ func lookupMerged(m *yaml.Node, key string, budget *int) (k, v *yaml.Node) {
 		return nil, nil
 	}
 	*budget--
-	if k, v := yamldoc.Lookup(m, key); k != nil {
-		return k, v
+	// One scan finds the key as yamldoc.Lookup would (the first key
+	// written with that value) and notes whether there are merge keys:
+	// most mappings have none, and need no second scan.
+	merges := false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Value == key {
+			return k, yamldoc.Deref(m.Content[i+1])
+		} else if k.Tag == "!!merge" {
+			merges = true
+		}
+	}
+	if !merges {
+		return nil, nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Tag != "!!merge" {

@@ -482,22 +482,27 @@ var replicatedKinds = map[string]bool{
 	"Deployment": true, "StatefulSet": true, "ReplicaSet": true, "ReplicationController": true,
 }
 
+// templateLabels reads the labels of the pod template: Default empty at
+// the workload when there are none.
+func (a *adapter) templateLabels(w *model.Workload, obj *yaml.Node, kind string) source.Value[map[string]string] {
+	if meta := templateMeta(obj, kind); !yamldoc.IsNull(meta) {
+		if k, v := lookup(meta, "labels"); k != nil && !yamldoc.IsNull(v) {
+			if labels, ok := stringMap(v); ok {
+				return source.SetAt(labels, a.keyValueRange(k, v))
+			}
+			a.shape(v, "%s: labels should be a mapping of strings, not %s", w.Address, yamldoc.Describe(v))
+			return source.UnknownAt[map[string]string](a.rng(v))
+		}
+	}
+	return source.DefaultAt(map[string]string{}, w.Range)
+}
+
 // podFacts reads what rules join with other objects: the pod template's
 // labels, the replica count, the service account and token mounting, and
 // the spreading rules of the scheduler.
 func (a *adapter) podFacts(w *model.Workload, obj *yaml.Node, kind string, spec *yaml.Node) {
 	// Labels of the pod template.
-	w.TemplateLabels = source.DefaultAt(map[string]string{}, w.Range)
-	if meta := templateMeta(obj, kind); !yamldoc.IsNull(meta) {
-		if k, v := lookup(meta, "labels"); k != nil && !yamldoc.IsNull(v) {
-			if labels, ok := stringMap(v); ok {
-				w.TemplateLabels = source.SetAt(labels, a.keyValueRange(k, v))
-			} else {
-				a.shape(v, "%s: labels should be a mapping of strings, not %s", w.Address, yamldoc.Describe(v))
-				w.TemplateLabels = source.UnknownAt[map[string]string](a.rng(v))
-			}
-		}
-	}
+	w.TemplateLabels = a.templateLabels(w, obj, kind)
 	// Replicas.
 	_, isBuiltIn := workloadKinds[kind]
 	if specKey, objSpec := lookup(obj, "spec"); specKey != nil {

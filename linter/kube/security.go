@@ -24,7 +24,7 @@ func (a *adapter) podSecurity(w *model.Workload, obj, spec *yaml.Node) {
 	w.HostPID = a.flag(spec, "hostPID", w.PodSpec, w.Address)
 	w.HostIPC = a.flag(spec, "hostIPC", w.PodSpec, w.Address)
 	a.hostPaths(w, spec)
-	_, w.PodSecurity = a.securityContext(spec, w.PodSpec, w.Address, "spec.securityContext")
+	_, w.PodSecurity = a.securityContext(spec, w.PodSpec, w.Address, podContextNames)
 	w.AppArmorAnnotations = a.appArmorAnnotations(templateMeta(obj, w.Kind), w.Address)
 	w.Windows = yamldoc.ScalarOf(lookupValue(lookupValue(spec, "os"), "name")) == "windows"
 }
@@ -32,7 +32,7 @@ func (a *adapter) podSecurity(w *model.Workload, obj, spec *yaml.Node) {
 // containerSecurity reads a container's securityContext.
 func (a *adapter) containerSecurity(c *model.Container, n *yaml.Node, address string) {
 	var sc *yaml.Node
-	sc, c.Security = a.securityContext(n, c.Range, address, c.Kind.String()+" securityContext")
+	sc, c.Security = a.securityContext(n, c.Range, address, containerContextNames(c.Kind))
 	at := c.Range
 	if k, _ := lookup(n, "securityContext"); k != nil {
 		at = a.rng(k)
@@ -106,36 +106,71 @@ func (a *adapter) mapping(m *yaml.Node, key string, outer source.Range, address,
 	return v, a.rng(k), true
 }
 
+// contextNames name a securityContext and the settings in it, in messages:
+// "container securityContext", "container securityContext.seccompProfile".
+// There are four securityContexts (the pod's and one per container kind),
+// so the names are joined once, not for every container.
+type contextNames struct {
+	self, seccomp, appArmor, seLinux string
+}
+
+func newContextNames(self string) contextNames {
+	return contextNames{
+		self:     self,
+		seccomp:  self + ".seccompProfile",
+		appArmor: self + ".appArmorProfile",
+		seLinux:  self + ".seLinuxOptions",
+	}
+}
+
+var (
+	podContextNames = newContextNames("spec.securityContext")
+	// byKind are the names of the container kinds' securityContexts.
+	byKind = map[model.ContainerKind]contextNames{
+		model.Init:      newContextNames(model.Init.String() + " securityContext"),
+		model.App:       newContextNames(model.App.String() + " securityContext"),
+		model.Ephemeral: newContextNames(model.Ephemeral.String() + " securityContext"),
+	}
+)
+
+// containerContextNames names the securityContext of a container of kind.
+func containerContextNames(kind model.ContainerKind) contextNames {
+	if n, ok := byKind[kind]; ok {
+		return n
+	}
+	return newContextNames(kind.String() + " securityContext")
+}
+
 // securityContext reads the securityContext of a pod spec or container n.
 // A securityContext (or profile) of the wrong shape makes what it holds
 // Unknown.
-func (a *adapter) securityContext(n *yaml.Node, outer source.Range, address, what string) (*yaml.Node, model.SecurityContext) {
+func (a *adapter) securityContext(n *yaml.Node, outer source.Range, address string, what contextNames) (*yaml.Node, model.SecurityContext) {
 	var out model.SecurityContext
-	sc, at, ok := a.mapping(n, "securityContext", outer, address, what)
+	sc, at, ok := a.mapping(n, "securityContext", outer, address, what.self)
 	if !ok {
 		u := source.UnknownAt[string](at)
 		out.Seccomp, out.AppArmor = u, u
 		out.SELinux = model.SELinuxOptions{Present: source.UnknownAt[bool](at), User: u, Role: u, Type: u, Level: u}
 		return nil, out
 	}
-	out.Seccomp = a.profile(sc, "seccompProfile", at, address, what)
-	out.AppArmor = a.profile(sc, "appArmorProfile", at, address, what)
-	out.SELinux = a.seLinux(sc, at, address, what)
+	out.Seccomp = a.profile(sc, "seccompProfile", at, address, what.seccomp)
+	out.AppArmor = a.profile(sc, "appArmorProfile", at, address, what.appArmor)
+	out.SELinux = a.seLinux(sc, at, address, what.seLinux)
 	return sc, out
 }
 
-// profile reads seccompProfile.type or appArmorProfile.type.
+// profile reads seccompProfile.type or appArmorProfile.type; what names
+// the profile.
 func (a *adapter) profile(sc *yaml.Node, key string, outer source.Range, address, what string) source.Value[string] {
-	p, at, ok := a.mapping(sc, key, outer, address, what+"."+key)
+	p, at, ok := a.mapping(sc, key, outer, address, what)
 	if !ok {
 		return source.UnknownAt[string](at)
 	}
-	return a.text(p, "type", at, address, what+"."+key)
+	return a.text(p, "type", at, address, what)
 }
 
-// seLinux reads seLinuxOptions.
+// seLinux reads seLinuxOptions; what names them.
 func (a *adapter) seLinux(sc *yaml.Node, outer source.Range, address, what string) model.SELinuxOptions {
-	what += ".seLinuxOptions"
 	k, _ := lookup(sc, "seLinuxOptions")
 	o, at, ok := a.mapping(sc, "seLinuxOptions", outer, address, what)
 	if !ok {

@@ -1,8 +1,6 @@
 package kube
 
 import (
-	"fmt"
-
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -31,7 +29,7 @@ func (a *adapter) header(n *yaml.Node, kind string) (o model.Object, name, names
 	}
 	o = model.Object{
 		Kind:    kind,
-		Address: fmt.Sprintf("%s/%s/%s", kind, namespace, shown),
+		Address: kind + "/" + namespace + "/" + shown,
 		Range:   a.rng(n),
 		Format:  model.Kubernetes,
 	}
