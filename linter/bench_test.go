@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -98,35 +99,65 @@ func BenchmarkLintVsParse(b *testing.B) {
 	files, _ := walk(b, dir)
 	opts := linter.Options{Paths: []string{dir}, Rules: rules.All()}
 	var parse, lint, parseCPU, lintCPU time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		// Each phase starts from a collected heap: otherwise the parse
-		// runs under the heap goal the lint's live models set, with almost
-		// no collection, and the lint under the parse's small one.
+	var ratios, cpuRatios []float64
+	// timed runs one phase from a collected heap: otherwise the parse
+	// would run under the heap goal the lint's live models set, with almost
+	// no collection, and the lint under the parse's small one.
+	timed := func(phase func()) (wall, cpu time.Duration) {
 		runtime.GC()
-		t0, c0 := time.Now(), cpuTime()
-		res := linter.Lint(opts)
-		lint += time.Since(t0)
-		lintCPU += cpuTime() - c0
-		if len(res.Findings) < st.Bad {
+		t, c := time.Now(), cpuTime()
+		phase()
+		return time.Since(t), cpuTime() - c
+	}
+	lintOnce := func() {
+		if res := linter.Lint(opts); len(res.Findings) < st.Bad {
 			b.Fatalf("%d findings for %d bad objects", len(res.Findings), st.Bad)
 		}
-		res = nil
-		runtime.GC()
-		t1, c1 := time.Now(), cpuTime()
-		parseAll(b, files)
-		parse += time.Since(t1)
-		parseCPU += cpuTime() - c1
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// The phases take turns going first, so that neither always
+		// runs on caches the other warmed.
+		var lw, lc, pw, pc time.Duration
+		if i%2 == 0 {
+			lw, lc = timed(lintOnce)
+			pw, pc = timed(func() { parseAll(b, files) })
+		} else {
+			pw, pc = timed(func() { parseAll(b, files) })
+			lw, lc = timed(lintOnce)
+		}
+		lint, lintCPU, parse, parseCPU = lint+lw, lintCPU+lc, parse+pw, parseCPU+pc
+		ratios = append(ratios, float64(lw)/float64(pw))
+		if pc > 0 {
+			cpuRatios = append(cpuRatios, float64(lc)/float64(pc))
+		}
 	}
 	b.ReportMetric(float64(parse.Milliseconds())/float64(b.N), "parse-ms/op")
 	b.ReportMetric(float64(lint.Milliseconds())/float64(b.N), "lint-ms/op")
 	b.ReportMetric(float64(lint)/float64(parse), "lint/parse")
+	// The median of the iterations' own ratios: a burst of load from
+	// elsewhere on a shared machine lands in one phase of one iteration and
+	// moves the ratio of the sums, but hardly the median.
+	b.ReportMetric(median(ratios), "median-lint/parse")
 	// The process's CPU time (user and system) per phase: on a shared
 	// machine it moves far less than the wall clock, though it does not
 	// show how well the work spreads over the cores.
 	if parseCPU > 0 {
 		b.ReportMetric(float64(lintCPU)/float64(parseCPU), "cpu-lint/parse")
+		b.ReportMetric(median(cpuRatios), "median-cpu-lint/parse")
 	}
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+	return s[len(s)/2]
 }
 
 func walk(b *testing.B, dir string) ([]string, int) {
