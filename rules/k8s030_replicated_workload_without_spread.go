@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -103,5 +105,5 @@ func selects(sel source.Value[model.LabelSelector], labels map[string]string) bo
 // namespace: when it names no namespaces, when they include it, or when a
 // namespaceSelector (which rules cannot evaluate) is written.
 func ownNamespace(t model.AffinityTerm, namespace string) bool {
-	return len(t.Namespaces) == 0 || t.NamespaceSelectorSet || contains(t.Namespaces, namespace)
+	return len(t.Namespaces) == 0 || t.NamespaceSelectorSet || slices.Contains(t.Namespaces, namespace)
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/ekslint/ekslint/linter"
@@ -35,7 +37,7 @@ var K8S061 = &linter.Rule{
 			if pod := w.PodSecurity.AppArmor; pod.IsSet() && pod.Val == "Unconfined" && (inherit > 0 || len(w.Containers) == 0) {
 				p.Report(w, pod.Range, "the pod's appArmorProfile.type is Unconfined, so AppArmor does not restrict its containers; %s", fix).In("securityContext")
 			}
-			for _, name := range sortedKeys(w.AppArmorAnnotations) {
+			for _, name := range slices.Sorted(maps.Keys(w.AppArmorAnnotations)) {
 				v := w.AppArmorAnnotations[name]
 				if own[name] || !v.IsSet() || !strings.EqualFold(v.Val, "unconfined") {
 					continue

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path"
+	"slices"
 	"sort"
 
 	"github.com/ekslint/ekslint/linter/model"
@@ -21,11 +22,11 @@ func selectorMatches(sel model.LabelSelector, labels map[string]string) bool {
 		got, has := labels[r.Key]
 		switch r.Operator {
 		case "In":
-			if !has || !contains(r.Values, got) {
+			if !has || !slices.Contains(r.Values, got) {
 				return false
 			}
 		case "NotIn":
-			if has && contains(r.Values, got) {
+			if has && slices.Contains(r.Values, got) {
 				return false
 			}
 		case "Exists":
@@ -47,15 +48,6 @@ func selectorMatches(sel model.LabelSelector, labels map[string]string) bool {
 // pod of its namespace.
 func selectsAll(sel model.LabelSelector) bool {
 	return len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // inOrder returns the workloads sorted by where they are (file, line,

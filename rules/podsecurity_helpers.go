@@ -2,7 +2,6 @@ package rules
 
 import (
 	"path"
-	"sort"
 	"strings"
 )
 
@@ -91,16 +90,6 @@ var defaultRegistries = []string{
 	"*.dkr.ecr-fips.*.amazonaws.com",
 	"*.dkr.ecr.*.amazonaws.com.cn",
 	"public.ecr.aws",
-}
-
-// sortedKeys returns m's keys in order, for deterministic output.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // notReferenceChar: characters outside an image reference's grammar

@@ -1,6 +1,7 @@
 package suppress
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -100,7 +101,7 @@ func (c *checker) check(name string, p parsed, rng source.Range) *directive {
 	for _, id := range p.ids {
 		switch {
 		case c.isRule(id):
-			if !contains(d.rules, id) {
+			if !slices.Contains(d.rules, id) {
 				d.rules = append(d.rules, id)
 			}
 		default:
@@ -137,14 +138,5 @@ func (c *checker) suggest(id string) string {
 
 // covers reports whether d may suppress a finding of rule id.
 func (d *directive) covers(id string) bool {
-	return d.valid && contains(d.rules, id)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return d.valid && slices.Contains(d.rules, id)
 }
