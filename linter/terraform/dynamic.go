@@ -47,7 +47,7 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 		return nested{state: absent, content: &hcl.BodyContent{}}
 	}
 	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: &hcl.BodyContent{}}
-	spec, _, diags := d.Body.PartialContent(dynamicSchema)
+	spec, diags := partialContent(d.Body, dynamicSchema)
 	m.diagnostics(diags)
 	forEach, ok := spec.Attributes["for_each"]
 	if !ok {

@@ -159,7 +159,7 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 				return
 			}
 			srcFiles = append(srcFiles, fileInfo(f, hf))
-			content, _, diags := hf.Body.PartialContent(topSchema)
+			content, diags := partialContent(hf.Body, topSchema)
 			m.diagnostics(diags)
 			contents = append(contents, fileContent{f.Path, content, isOverride(f.Path)})
 		})
