@@ -29,8 +29,12 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	defer func() { m.budget = saved }()
 	m.prepare(expr)
 	v, diags := expr.Value(ctx)
-	if m.budget.hit == "" && !m.fits(v) {
-		m.exceed("this value is larger than ekslint evaluates (%s)", workLimit)
+	marked := false
+	if m.budget.hit == "" {
+		var fits bool
+		if fits, marked = m.fits(v); !fits {
+			m.exceed("this value is larger than ekslint evaluates (%s)", workLimit)
+		}
 	}
 	if m.budget.hit != "" {
 		m.problems = append(m.problems, warnAt(expr.Range(), "%s; its value is unknown", m.budget.hit))
@@ -39,7 +43,7 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if diags.HasErrors() {
 		return cty.DynamicVal
 	}
-	if v.ContainsMarked() {
+	if marked { // fits looked: cty's ContainsMarked would walk v again
 		v, _ = v.UnmarkDeep()
 	}
 	return v
