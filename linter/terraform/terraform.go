@@ -61,8 +61,10 @@ type module struct {
 	key, root     string
 	installedDirs map[string]string
 	// passed records, while one object is adapted, which of its values
-	// came through a module input (see notePassed).
-	passed model.Passed
+	// came through a module input (see notePassed); hasInputs says
+	// whether a module call passed this module any input at all.
+	passed    model.Passed
+	hasInputs bool
 
 	funcs    map[string]function.Function
 	allFuncs bool // every standard function is in funcs
