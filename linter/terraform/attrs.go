@@ -110,7 +110,7 @@ func (m *module) notePassed(a *hcl.Attribute) {
 	if m.passed == nil {
 		return
 	}
-	vars := a.Expr.Variables()
+	vars := variables(a.Expr)
 	if len(vars) != 1 || vars[0].RootName() != "var" || len(vars[0]) != 2 {
 		return
 	}

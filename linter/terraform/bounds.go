@@ -136,23 +136,32 @@ func (m *module) prepare(expr hcl.Expression) {
 		return
 	}
 	m.prepared[expr] = true
+	if e, ok := expr.(hclsyntax.Expression); ok && isPlain(e) {
+		walkPlain(e, func(n hclsyntax.Expression) { m.prepareNode(n) })
+		return
+	}
 	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
-		switch e := n.(type) {
-		case *hclsyntax.FunctionCallExpr:
-			m.function(e.Name)
-		case *hclsyntax.ForExpr:
-			if !isHook(e.CollExpr, forHook) {
-				e.CollExpr = hook(forHook, e.CollExpr)
-			}
-		case *hclsyntax.TemplateExpr:
-			for i, p := range e.Parts {
-				if _, literal := p.(*hclsyntax.LiteralValueExpr); !literal && !isHook(p, partHook) {
-					e.Parts[i] = hook(partHook, p)
-				}
-			}
-		}
+		m.prepareNode(n)
 		return nil
 	})
+}
+
+// prepareNode is prepare's work at one node of an expression.
+func (m *module) prepareNode(n hclsyntax.Node) {
+	switch e := n.(type) {
+	case *hclsyntax.FunctionCallExpr:
+		m.function(e.Name)
+	case *hclsyntax.ForExpr:
+		if !isHook(e.CollExpr, forHook) {
+			e.CollExpr = hook(forHook, e.CollExpr)
+		}
+	case *hclsyntax.TemplateExpr:
+		for i, p := range e.Parts {
+			if _, literal := p.(*hclsyntax.LiteralValueExpr); !literal && !isHook(p, partHook) {
+				e.Parts[i] = hook(partHook, p)
+			}
+		}
+	}
 }
 
 func hook(name string, e hclsyntax.Expression) *hclsyntax.FunctionCallExpr {

@@ -73,24 +73,9 @@ func bodySchemas(b *hclsyntax.Body) []*hcl.BodySchema {
 // of the fixtures and testdata, with the package's schemas and with
 // schemas made from each body.
 func TestPartialContent(t *testing.T) {
-	var files []string
-	for _, dir := range []string{"../../fixtures", "testdata"} {
-		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
-				files = append(files, path)
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if len(files) < 100 {
-		t.Fatalf("found %d .tf files, expected the fixtures' and testdata's", len(files))
-	}
 	schemas := packageSchemas()
 	fast, slow := 0, 0
-	for _, path := range files {
+	for _, path := range tfFiles(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -124,6 +109,27 @@ func TestPartialContent(t *testing.T) {
 	if fast == 0 || slow == 0 {
 		t.Fatalf("fast path taken %d times, declined %d: both should occur", fast, slow)
 	}
+}
+
+// tfFiles are the .tf files of the fixtures and testdata.
+func tfFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, dir := range []string{"../../fixtures", "testdata"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(files) < 100 {
+		t.Fatalf("found %d .tf files, expected the fixtures' and testdata's", len(files))
+	}
+	return files
 }
 
 // eachBody calls fn with b and every body nested in it.

@@ -70,7 +70,7 @@ func literal(expr hcl.Expression) (cty.Value, bool) {
 func (m *module) context(expr hcl.Expression) *hcl.EvalContext {
 	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: m.functions()}
 	var locals map[string]cty.Value
-	for _, tr := range expr.Variables() {
+	for _, tr := range variables(expr) {
 		root := tr.RootName()
 		switch root {
 		case "var":
