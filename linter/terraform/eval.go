@@ -23,12 +23,19 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if v, ok := literal(expr); ok {
 		return v
 	}
-	ctx := m.context(expr)
+	tuple, static := literalTuple(expr)
+	var ctx *hcl.EvalContext
+	if !static {
+		ctx = m.context(expr)
+	}
 	saved := m.budget
 	m.budget = budget{}
 	defer func() { m.budget = saved }()
-	m.prepare(expr)
-	v, diags := expr.Value(ctx)
+	v, diags := tuple, hcl.Diagnostics(nil)
+	if !static {
+		m.prepare(expr)
+		v, diags = expr.Value(ctx)
+	}
 	marked := false
 	if m.budget.hit == "" {
 		var fits bool
@@ -63,6 +70,27 @@ func literal(expr hcl.Expression) (cty.Value, bool) {
 		}
 	}
 	return cty.NilVal, false
+}
+
+// literalTuple is the value of a tuple of plain literals, such as
+// ["api", "audit"], as hcl would give it (a tuple of its elements'
+// values), without a context, a walk, or hcl's evaluation of each element
+// as a template. Unlike a literal, it is still bounded in size by eval.
+func literalTuple(expr hcl.Expression) (cty.Value, bool) {
+	t, ok := expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return cty.NilVal, false
+	}
+	for _, e := range t.Exprs {
+		if _, ok := literal(e); !ok {
+			return cty.NilVal, false // before allocating: most tuples refer to something
+		}
+	}
+	vals := make([]cty.Value, len(t.Exprs))
+	for i, e := range t.Exprs {
+		vals[i], _ = literal(e)
+	}
+	return cty.TupleVal(vals), true
 }
 
 // context binds what expr refers to. Locals are evaluated here, before
