@@ -43,6 +43,7 @@ type variable struct {
 // resource is a resource block of the module.
 type resource struct {
 	typ, name string
+	addr      string // typ.name, made once: every instance and reference asks
 	block     *hcl.Block
 	// insts are its instances once expanded (see instancesOf).
 	insts    []instance
@@ -54,7 +55,11 @@ type resource struct {
 	planned string
 }
 
-func (r *resource) address() string { return r.typ + "." + r.name }
+func newResource(typ, name string, block *hcl.Block) *resource {
+	return &resource{typ: typ, name: name, addr: typ + "." + name, block: block}
+}
+
+func (r *resource) address() string { return r.addr }
 
 // declare records the variables, locals and resources of one file.
 // Terraform refuses duplicates. ekslint says so in a note (not a warning:
@@ -84,7 +89,7 @@ func (m *module) declare(c *hcl.BodyContent) {
 		case "module":
 			m.modules = append(m.modules, b)
 		case "resource":
-			r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+			r := newResource(b.Labels[0], b.Labels[1], b)
 			if prev, dup := m.byAddress[r.address()]; dup {
 				m.problems = append(m.problems, noteAt(b.DefRange, "resource %s is declared twice (first at %s); both are checked, and references name the first", r.address(), rangeOf(prev.block.DefRange)))
 			} else {
