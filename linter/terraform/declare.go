@@ -117,13 +117,23 @@ func (m *module) variable(b *hcl.Block) *variable {
 	v.value = m.unset(v)
 	if d, ok := vc.Attributes["default"]; ok {
 		v.required = false
-		val, diags := d.Expr.Value(nil)
+		val, diags := defaultValue(d.Expr)
 		m.diagnostics(diags)
 		if !diags.HasErrors() {
 			m.assign(v, val, d.Range)
 		}
 	}
 	return v
+}
+
+// defaultValue is the value of a variable's default, which may refer to
+// nothing. Most defaults are a plain literal, whose value needs no
+// evaluation by hcl (see literal).
+func defaultValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
+	if v, ok := literal(expr); ok {
+		return v, nil
+	}
+	return expr.Value(nil)
 }
 
 // unset is the value of a variable nobody gave a value to: unknown, and
