@@ -36,7 +36,7 @@ func partialContent(b hcl.Body, s *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagno
 // syntaxContent is PartialContent of a fresh *hclsyntax.Body, or false
 // where PartialContent could report a diagnostic.
 func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool) {
-	attrs := make(hcl.Attributes, min(len(s.Attributes), len(b.Attributes)))
+	var attrs hcl.Attributes
 	for i, as := range s.Attributes {
 		a, ok := b.Attributes[as.Name]
 		if as.Required && (!ok || named(s.Attributes[:i], as.Name)) {
@@ -44,22 +44,41 @@ func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool
 			return nil, false
 		}
 		if ok {
+			if attrs == nil {
+				attrs = make(hcl.Attributes, len(s.Attributes)-i)
+			}
 			attrs[as.Name] = a.AsHCLAttribute()
 		}
 	}
-	var blocks hcl.Blocks
+	if attrs == nil {
+		attrs = noAttributes
+	}
+	wanted := 0
 	for _, blk := range b.Blocks {
-		bs, wanted := blockSchema(s, blk.Type)
-		if !wanted {
-			continue
+		if bs, ok := blockSchema(s, blk.Type); ok {
+			if len(blk.Labels) != len(bs.LabelNames) {
+				return nil, false
+			}
+			wanted++
 		}
-		if len(blk.Labels) != len(bs.LabelNames) {
-			return nil, false
+	}
+	var blocks hcl.Blocks
+	if wanted > 0 {
+		blocks = make(hcl.Blocks, 0, wanted)
+		for _, blk := range b.Blocks {
+			if _, ok := blockSchema(s, blk.Type); ok {
+				blocks = append(blocks, blk.AsHCLBlock())
+			}
 		}
-		blocks = append(blocks, blk.AsHCLBlock())
 	}
 	return &hcl.BodyContent{Attributes: attrs, Blocks: blocks, MissingItemRange: b.MissingItemRange()}, true
 }
+
+// noAttributes are the attributes of a content none of whose schema's
+// attributes the body has (more than half of all reads). Shared: nothing
+// in the package writes to the attributes of a content it read (override
+// and plan write only to contents they build).
+var noAttributes = hcl.Attributes{}
 
 // blockSchema is the schema's header for blocks of type typ. As in
 // PartialContent, which puts the headers in a map, the last one wins.

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,18 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
+
+// TestMain checks, once every test of the package has loaded its modules,
+// that the contents shared by every read (noAttributes, noContent) are as
+// empty as they started: nothing may write to them.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if len(noAttributes) != 0 || !reflect.DeepEqual(noContent, &hcl.BodyContent{}) {
+		fmt.Fprintf(os.Stderr, "shared empty contents were written to: %v, %#v\n", noAttributes, noContent)
+		code = 1
+	}
+	os.Exit(code)
+}
 
 // packageSchemas are the schemas the adapters read bodies with.
 func packageSchemas() []*hcl.BodySchema {
