@@ -101,6 +101,7 @@ func defaultList(def []string, at source.Range) source.Strings {
 	return source.DefaultAt(out, at)
 }
 
+// nonePassed ends a record of passed inputs that could hold none.
 func nonePassed() *model.Passed { return nil }
 
 // notePassed records, for the object being adapted, that attribute a is
