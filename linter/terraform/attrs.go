@@ -101,6 +101,9 @@ func defaultList(def []string, at source.Range) source.Strings {
 	return source.DefaultAt(out, at)
 }
 
+// nonePassed ends a record of passed inputs that could hold none.
+func nonePassed() *model.Passed { return nil }
+
 // notePassed records, for the object being adapted, that attribute a is
 // exactly `var.NAME` of an input a module call passed: a finding about
 // it then names the call's argument too.
@@ -108,7 +111,7 @@ func (m *module) notePassed(a *hcl.Attribute) {
 	if m.passed == nil {
 		return
 	}
-	vars := a.Expr.Variables()
+	vars := variables(a.Expr)
 	if len(vars) != 1 || vars[0].RootName() != "var" || len(vars[0]) != 2 {
 		return
 	}
@@ -124,6 +127,11 @@ func (m *module) notePassed(a *hcl.Attribute) {
 // collectPassed starts recording passed inputs for one object and
 // returns the function that ends it, giving what was recorded.
 func (m *module) collectPassed() func() *model.Passed {
+	if !m.hasInputs {
+		// Nothing can be recorded: notePassed, seeing m.passed nil, skips
+		// the walk of every attribute for its variables.
+		return nonePassed
+	}
 	m.passed = model.Passed{}
 	return func() *model.Passed {
 		p := m.passed

@@ -51,7 +51,7 @@ func (m *module) charge(v cty.Value) bool {
 	if m.budget.hit != "" {
 		return false
 	}
-	n, ok := measure(v, maxWork-m.budget.work)
+	n, _, ok := measure(v, maxWork-m.budget.work)
 	m.budget.work += n
 	m.work += n
 	switch {
@@ -63,20 +63,30 @@ func (m *module) charge(v cty.Value) bool {
 	return m.budget.hit == ""
 }
 
-// fits reports whether v is small enough to be a result.
-func (m *module) fits(v cty.Value) bool {
-	_, ok := measure(v, maxWork)
-	return ok
+// fits reports whether v is small enough to be a result and, if it is,
+// whether some part of it is marked (as ContainsMarked would: measure
+// visits the same parts as cty's walk).
+func (m *module) fits(v cty.Value) (ok, marked bool) {
+	_, marked, ok = measure(v, maxWork)
+	return ok, marked
 }
 
 // measure counts the units of v, stopping (ok false) as soon as they pass
 // limit: a value may share its parts many times over (a list of a list of
 // the same list…), and walking it must not take longer than the bound.
-func measure(v cty.Value, limit int) (n int, ok bool) {
-	stack := []cty.Value{v}
+// Marked says whether a part it visited is marked.
+func measure(v cty.Value, limit int) (n int, marked, ok bool) {
+	// Most values are a scalar or a short list: a stack in the frame
+	// spares an allocation.
+	var frame [8]cty.Value
+	stack := append(frame[:0], v)
 	for len(stack) > 0 {
-		v, _ := stack[len(stack)-1].Unmark()
+		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
+		if v.IsMarked() {
+			marked = true
+			v, _ = v.Unmark()
+		}
 		n++
 		if v.IsKnown() && !v.IsNull() {
 			ty := v.Type()
@@ -85,23 +95,22 @@ func measure(v cty.Value, limit int) (n int, ok bool) {
 				n += len(v.AsString()) / bytesPerUnit
 			case ty.IsCollectionType() || ty.IsTupleType() || ty.IsObjectType():
 				if n+v.LengthInt() > limit {
-					return n + v.LengthInt(), false
+					return n + v.LengthInt(), marked, false
 				}
-				if ty.IsMapType() || ty.IsObjectType() {
-					for it := v.ElementIterator(); it.Next(); {
-						_, e := it.Element()
-						stack = append(stack, e)
-					}
-				} else {
-					stack = append(stack, v.AsValueSlice()...)
+				if v.LengthInt() == 0 {
+					break
+				}
+				for it := v.ElementIterator(); it.Next(); {
+					_, e := it.Element()
+					stack = append(stack, e)
 				}
 			}
 		}
 		if n > limit {
-			return n, false
+			return n, marked, false
 		}
 	}
-	return n, true
+	return n, marked, true
 }
 
 // Names of the hooks prepare plants in expressions. "::" keeps them apart
@@ -127,23 +136,32 @@ func (m *module) prepare(expr hcl.Expression) {
 		return
 	}
 	m.prepared[expr] = true
+	if e, ok := expr.(hclsyntax.Expression); ok && isPlain(e) {
+		walkPlain(e, func(n hclsyntax.Expression) { m.prepareNode(n) })
+		return
+	}
 	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
-		switch e := n.(type) {
-		case *hclsyntax.FunctionCallExpr:
-			m.function(e.Name)
-		case *hclsyntax.ForExpr:
-			if !isHook(e.CollExpr, forHook) {
-				e.CollExpr = hook(forHook, e.CollExpr)
-			}
-		case *hclsyntax.TemplateExpr:
-			for i, p := range e.Parts {
-				if _, literal := p.(*hclsyntax.LiteralValueExpr); !literal && !isHook(p, partHook) {
-					e.Parts[i] = hook(partHook, p)
-				}
-			}
-		}
+		m.prepareNode(n)
 		return nil
 	})
+}
+
+// prepareNode is prepare's work at one node of an expression.
+func (m *module) prepareNode(n hclsyntax.Node) {
+	switch e := n.(type) {
+	case *hclsyntax.FunctionCallExpr:
+		m.function(e.Name)
+	case *hclsyntax.ForExpr:
+		if !isHook(e.CollExpr, forHook) {
+			e.CollExpr = hook(forHook, e.CollExpr)
+		}
+	case *hclsyntax.TemplateExpr:
+		for i, p := range e.Parts {
+			if _, literal := p.(*hclsyntax.LiteralValueExpr); !literal && !isHook(p, partHook) {
+				e.Parts[i] = hook(partHook, p)
+			}
+		}
+	}
 }
 
 func hook(name string, e hclsyntax.Expression) *hclsyntax.FunctionCallExpr {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/ekslint/ekslint/linter/iampolicy"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -335,4 +337,36 @@ func loadWithin(t *testing.T, files map[string]string, what string) (*model.Mode
 		t.Errorf("took %s: %s", d, what)
 	}
 	return m, problems
+}
+
+// TestMeasureSeesMarks: measure's marked is cty's ContainsMarked, which
+// eval no longer calls, for marks at every depth and in every kind of
+// container.
+func TestMeasureSeesMarks(t *testing.T) {
+	m := cty.StringVal("m").Mark("sensitive")
+	s := cty.StringVal("s")
+	values := []cty.Value{
+		s, m, cty.NullVal(cty.String), cty.NullVal(cty.String).Mark(1), cty.UnknownVal(cty.String).Mark(1),
+		cty.DynamicVal, cty.ListValEmpty(cty.String), cty.ListValEmpty(cty.String).Mark(1),
+		cty.ListVal([]cty.Value{s, s}), cty.ListVal([]cty.Value{s, m}), cty.ListVal([]cty.Value{s}).Mark(1),
+		cty.TupleVal([]cty.Value{s, cty.NumberIntVal(1)}), cty.TupleVal([]cty.Value{cty.NumberIntVal(1), m}),
+		cty.SetVal([]cty.Value{s}), cty.SetVal([]cty.Value{m}),
+		cty.MapVal(map[string]cty.Value{"a": s}), cty.MapVal(map[string]cty.Value{"a": s, "b": m}),
+		cty.ObjectVal(map[string]cty.Value{"a": s}), cty.ObjectVal(map[string]cty.Value{"a": cty.ListVal([]cty.Value{s, s, s, m})}),
+		cty.ObjectVal(map[string]cty.Value{"a": cty.TupleVal([]cty.Value{s, s})}).Mark(1),
+	}
+	// Past measure's stack in the frame, the mark last or first.
+	var long []cty.Value
+	for range 20 {
+		long = append(long, s)
+	}
+	for _, elems := range [][]cty.Value{append(long, m), append([]cty.Value{m}, long...), long} {
+		values = append(values, cty.TupleVal(elems),
+			cty.ListVal([]cty.Value{cty.ObjectVal(map[string]cty.Value{"x": cty.TupleVal(elems)})}))
+	}
+	for _, v := range values {
+		if _, marked, ok := measure(v, maxWork); !ok || marked != v.ContainsMarked() {
+			t.Errorf("measure(%#v) = marked %v, ok %v; ContainsMarked %v", v, marked, ok, v.ContainsMarked())
+		}
+	}
 }

@@ -43,6 +43,7 @@ type variable struct {
 // resource is a resource block of the module.
 type resource struct {
 	typ, name string
+	addr      string // typ.name, made once: every instance and reference asks
 	block     *hcl.Block
 	// insts are its instances once expanded (see instancesOf).
 	insts    []instance
@@ -54,7 +55,11 @@ type resource struct {
 	planned string
 }
 
-func (r *resource) address() string { return r.typ + "." + r.name }
+func newResource(typ, name string, block *hcl.Block) *resource {
+	return &resource{typ: typ, name: name, addr: typ + "." + name, block: block}
+}
+
+func (r *resource) address() string { return r.addr }
 
 // declare records the variables, locals and resources of one file.
 // Terraform refuses duplicates. ekslint says so in a note (not a warning:
@@ -84,7 +89,7 @@ func (m *module) declare(c *hcl.BodyContent) {
 		case "module":
 			m.modules = append(m.modules, b)
 		case "resource":
-			r := &resource{typ: b.Labels[0], name: b.Labels[1], block: b}
+			r := newResource(b.Labels[0], b.Labels[1], b)
 			if prev, dup := m.byAddress[r.address()]; dup {
 				m.problems = append(m.problems, noteAt(b.DefRange, "resource %s is declared twice (first at %s); both are checked, and references name the first", r.address(), rangeOf(prev.block.DefRange)))
 			} else {
@@ -98,7 +103,7 @@ func (m *module) declare(c *hcl.BodyContent) {
 // variable reads a variable block: its type and its default.
 func (m *module) variable(b *hcl.Block) *variable {
 	v := &variable{name: b.Labels[0], block: b, decl: b.DefRange, typ: cty.DynamicPseudoType, literal: true, required: true}
-	vc, _, diags := b.Body.PartialContent(variableSchema)
+	vc, diags := partialContent(b.Body, variableSchema)
 	m.diagnostics(diags)
 	if t, ok := vc.Attributes["type"]; ok {
 		v.literal = hcl.ExprAsKeyword(t.Expr) == "string"
@@ -112,13 +117,23 @@ func (m *module) variable(b *hcl.Block) *variable {
 	v.value = m.unset(v)
 	if d, ok := vc.Attributes["default"]; ok {
 		v.required = false
-		val, diags := d.Expr.Value(nil)
+		val, diags := defaultValue(d.Expr)
 		m.diagnostics(diags)
 		if !diags.HasErrors() {
 			m.assign(v, val, d.Range)
 		}
 	}
 	return v
+}
+
+// defaultValue is the value of a variable's default, which may refer to
+// nothing. Most defaults are a plain literal, whose value needs no
+// evaluation by hcl (see literal).
+func defaultValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
+	if v, ok := literal(expr); ok {
+		return v, nil
+	}
+	return expr.Value(nil)
 }
 
 // unset is the value of a variable nobody gave a value to: unknown, and

@@ -32,6 +32,10 @@ var (
 	}
 )
 
+// noContent is the content of a block that is absent or unknown. Shared:
+// the adapters only look things up in a block's content, never change it.
+var noContent = &hcl.BodyContent{}
+
 // block finds the nested block typ of body: written out, or from a
 // `dynamic "typ"` block. For a dynamic block with a known for_each the
 // first element's content is read, with the iterator (named by `iterator`,
@@ -44,10 +48,10 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 	}
 	d := dynamicBlock(body, typ)
 	if d == nil {
-		return nested{state: absent, content: &hcl.BodyContent{}}
+		return nested{state: absent, content: noContent}
 	}
-	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: &hcl.BodyContent{}}
-	spec, _, diags := d.Body.PartialContent(dynamicSchema)
+	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: noContent}
+	spec, diags := partialContent(d.Body, dynamicSchema)
 	m.diagnostics(diags)
 	forEach, ok := spec.Attributes["for_each"]
 	if !ok {
@@ -58,7 +62,7 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 		return n
 	}
 	if v.LengthInt() == 0 {
-		return nested{state: absent, content: &hcl.BodyContent{}}
+		return nested{state: absent, content: noContent}
 	}
 	iterator := typ
 	if it, ok := spec.Attributes["iterator"]; ok {

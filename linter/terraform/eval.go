@@ -23,14 +23,25 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if v, ok := literal(expr); ok {
 		return v
 	}
-	ctx := m.context(expr)
+	tuple, static := literalTuple(expr)
+	var ctx *hcl.EvalContext
+	if !static {
+		ctx = m.context(expr)
+	}
 	saved := m.budget
 	m.budget = budget{}
 	defer func() { m.budget = saved }()
-	m.prepare(expr)
-	v, diags := expr.Value(ctx)
-	if m.budget.hit == "" && !m.fits(v) {
-		m.exceed("this value is larger than ekslint evaluates (%s)", workLimit)
+	v, diags := tuple, hcl.Diagnostics(nil)
+	if !static {
+		m.prepare(expr)
+		v, diags = expr.Value(ctx)
+	}
+	marked := false
+	if m.budget.hit == "" {
+		var fits bool
+		if fits, marked = m.fits(v); !fits {
+			m.exceed("this value is larger than ekslint evaluates (%s)", workLimit)
+		}
 	}
 	if m.budget.hit != "" {
 		m.problems = append(m.problems, warnAt(expr.Range(), "%s; its value is unknown", m.budget.hit))
@@ -39,7 +50,7 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if diags.HasErrors() {
 		return cty.DynamicVal
 	}
-	if v.ContainsMarked() {
+	if marked { // fits looked: cty's ContainsMarked would walk v again
 		v, _ = v.UnmarkDeep()
 	}
 	return v
@@ -61,12 +72,33 @@ func literal(expr hcl.Expression) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
+// literalTuple is the value of a tuple of plain literals, such as
+// ["api", "audit"], as hcl would give it (a tuple of its elements'
+// values), without a context, a walk, or hcl's evaluation of each element
+// as a template. Unlike a literal, it is still bounded in size by eval.
+func literalTuple(expr hcl.Expression) (cty.Value, bool) {
+	t, ok := expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return cty.NilVal, false
+	}
+	for _, e := range t.Exprs {
+		if _, ok := literal(e); !ok {
+			return cty.NilVal, false // before allocating: most tuples refer to something
+		}
+	}
+	vals := make([]cty.Value, len(t.Exprs))
+	for i, e := range t.Exprs {
+		vals[i], _ = literal(e)
+	}
+	return cty.TupleVal(vals), true
+}
+
 // context binds what expr refers to. Locals are evaluated here, before
 // expr itself, so that the evaluation of expr never nests another one.
 func (m *module) context(expr hcl.Expression) *hcl.EvalContext {
 	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: m.functions()}
 	var locals map[string]cty.Value
-	for _, tr := range expr.Variables() {
+	for _, tr := range variables(expr) {
 		root := tr.RootName()
 		switch root {
 		case "var":

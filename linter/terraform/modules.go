@@ -128,6 +128,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 			if v, ok := child.vars[a.Name]; ok {
 				child.assign(v, m.eval(a.Expr), a.Range)
 				v.passed = true
+				child.hasInputs = true
 			}
 		}
 	})

@@ -119,10 +119,11 @@ func (m *module) planResource(b *hcl.Block, unknown map[string]any) {
 	// The resource is located at its address, the line a reviewer
 	// recognises in the plan.
 	at := addrAttr.Range
-	r := &resource{typ: typ, name: name, planned: address, block: &hcl.Block{
+	r := newResource(typ, name, &hcl.Block{
 		Type: "resource", Labels: []string{typ, name}, DefRange: at, TypeRange: at, LabelRanges: []hcl.Range{at, at},
 		Body: planBody{Body: values, unknown: unknown[address], at: at},
-	}}
+	})
+	r.planned = address
 	m.resources = append(m.resources, r)
 	if _, ok := m.byAddress[r.address()]; !ok {
 		m.byAddress[r.address()] = r

@@ -61,8 +61,10 @@ type module struct {
 	key, root     string
 	installedDirs map[string]string
 	// passed records, while one object is adapted, which of its values
-	// came through a module input (see notePassed).
-	passed model.Passed
+	// came through a module input (see notePassed); hasInputs says
+	// whether a module call passed this module any input at all.
+	passed    model.Passed
+	hasInputs bool
 
 	funcs    map[string]function.Function
 	allFuncs bool // every standard function is in funcs
@@ -159,7 +161,7 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 				return
 			}
 			srcFiles = append(srcFiles, fileInfo(f, hf))
-			content, _, diags := hf.Body.PartialContent(topSchema)
+			content, diags := partialContent(hf.Body, topSchema)
 			m.diagnostics(diags)
 			contents = append(contents, fileContent{f.Path, content, isOverride(f.Path)})
 		})

@@ -1,0 +1,53 @@
+package terraform
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// TestLiteralValues: literal and literalTuple, wherever they answer, give
+// the value hcl's evaluation gives, for every expression of the fixtures'
+// and testdata's .tf files.
+func TestLiteralValues(t *testing.T) {
+	literals, tuples := 0, 0
+	for _, path := range tfFiles(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+		if f == nil {
+			continue
+		}
+		eachBody(f.Body.(*hclsyntax.Body), func(b *hclsyntax.Body) {
+			for _, a := range b.Attributes {
+				_ = hclsyntax.VisitAll(a.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
+					e, ok := n.(hclsyntax.Expression)
+					if !ok {
+						return nil
+					}
+					got, ok := literal(e)
+					if ok {
+						literals++
+					} else if got, ok = literalTuple(e); ok {
+						tuples++
+					}
+					if !ok {
+						return nil
+					}
+					want, diags := e.Value(nil)
+					if diags.HasErrors() || !got.RawEquals(want) {
+						t.Errorf("%s: %#v, hcl gives %#v (%v)", e.Range(), got, want, diags)
+					}
+					return nil
+				})
+			}
+		})
+	}
+	if literals == 0 || tuples == 0 {
+		t.Fatalf("%d literals, %d tuples of literals: both should occur", literals, tuples)
+	}
+}
