@@ -23,7 +23,13 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if v, ok := literal(expr); ok {
 		return v
 	}
-	tuple, static := literalTuple(expr)
+	v, static := literalTuple(expr)
+	var diags hcl.Diagnostics
+	if !static {
+		// Before the budget is reset, as context does: a local referred
+		// to is evaluated on its own budget.
+		v, diags, static = m.composite(expr)
+	}
 	var ctx *hcl.EvalContext
 	if !static {
 		ctx = m.context(expr)
@@ -31,7 +37,6 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	saved := m.budget
 	m.budget = budget{}
 	defer func() { m.budget = saved }()
-	v, diags := tuple, hcl.Diagnostics(nil)
 	if !static {
 		m.prepare(expr)
 		v, diags = expr.Value(ctx)
@@ -91,6 +96,147 @@ func literalTuple(expr hcl.Expression) (cty.Value, bool) {
 		vals[i], _ = literal(e)
 	}
 	return cty.TupleVal(vals), true
+}
+
+// reference is the value of a plain reference (var.name, local.tags,
+// aws_subnet.a.id, each.value, count.index) as hcl gives it in the
+// context that context builds, without building one: after literals,
+// references are what attributes hold most, and a context is a map, an
+// object value for the locals and a walk of the expression. It binds the
+// root as context does and applies the rest of the traversal as hcl's
+// TraverseAbs does; ok is false for any other expression, and for roots
+// context binds in other ways (path, terraform, a local not named by an
+// attribute step), which go the long way.
+func (m *module) reference(expr hcl.Expression) (v cty.Value, diags hcl.Diagnostics, ok bool) {
+	e, isRef := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !isRef || len(e.Traversal) == 0 {
+		return cty.NilVal, nil, false
+	}
+	tr := e.Traversal
+	rest := tr[1:]
+	var root cty.Value
+	switch name := tr.RootName(); name {
+	case "var":
+		root = m.varObject()
+	case "local":
+		attr, isAttr := hcl.TraverseAttr{}, false
+		if len(tr) > 1 {
+			attr, isAttr = tr[1].(hcl.TraverseAttr)
+		}
+		if !isAttr {
+			return cty.NilVal, nil, false
+		}
+		// context binds local to an object of the locals referred to, and
+		// hcl's first step takes this one out of it again.
+		root, rest = m.local(attr.Name), tr[2:]
+	case "path", "terraform":
+		return cty.NilVal, nil, false
+	default:
+		if sv, inScope := m.scope[name]; inScope {
+			root = sv
+		} else {
+			root = cty.DynamicVal // resources, data sources, modules, self
+		}
+	}
+	v, diags = rest.TraverseRel(root)
+	return v, diags, true
+}
+
+// composite is the value of a reference, or of a tuple or object built
+// only of literals and references ([aws_subnet.a.id, aws_subnet.b.id],
+// { team = "platform", name = var.name }), as hcl gives it in the context
+// context builds, without building one. ok is false, before anything is
+// evaluated, for any other expression.
+func (m *module) composite(expr hcl.Expression) (cty.Value, hcl.Diagnostics, bool) {
+	if !simple(expr) {
+		return cty.NilVal, nil, false
+	}
+	return m.simpleValue(expr)
+}
+
+// simple says whether expr is a literal, a reference that reference
+// answers, or a tuple or an object (with keys written as names or plain
+// strings) of simple expressions.
+func simple(expr hcl.Expression) bool {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		switch e.Traversal.RootName() {
+		case "path", "terraform":
+			return false
+		case "local":
+			if len(e.Traversal) < 2 {
+				return false
+			}
+			_, ok := e.Traversal[1].(hcl.TraverseAttr)
+			return ok
+		}
+		return true
+	case *hclsyntax.TupleConsExpr:
+		for _, el := range e.Exprs {
+			if !simple(el) {
+				return false
+			}
+		}
+		return true
+	case *hclsyntax.ObjectConsExpr:
+		for _, item := range e.Items {
+			if _, ok := literalKey(item.KeyExpr); !ok || !simple(item.ValueExpr) {
+				return false
+			}
+		}
+		return true
+	}
+	_, ok := literal(expr)
+	return ok
+}
+
+// literalKey is an object key written as a name (team = ...) or a plain
+// string ("team" = ...), which hcl takes as that string.
+func literalKey(expr hcl.Expression) (string, bool) {
+	k, ok := expr.(*hclsyntax.ObjectConsKeyExpr)
+	if !ok || k.ForceNonLiteral {
+		return "", false
+	}
+	if tr, ok := k.Wrapped.(*hclsyntax.ScopeTraversalExpr); ok {
+		if len(tr.Traversal) == 1 {
+			return tr.Traversal.RootName(), true
+		}
+		return "", false
+	}
+	if v, ok := literal(k.Wrapped); ok && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+		return v.AsString(), true
+	}
+	return "", false
+}
+
+// simpleValue evaluates a simple expression as hcl's TupleConsExpr,
+// ObjectConsExpr and ScopeTraversalExpr do: a tuple or object of the
+// elements' values, whatever errors they had (eval drops a value with
+// errors anyway), later keys replacing earlier ones.
+func (m *module) simpleValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics, bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return m.reference(e)
+	case *hclsyntax.TupleConsExpr:
+		vals := make([]cty.Value, len(e.Exprs))
+		var diags hcl.Diagnostics
+		for i, el := range e.Exprs {
+			v, d, _ := m.simpleValue(el)
+			vals[i], diags = v, append(diags, d...)
+		}
+		return cty.TupleVal(vals), diags, true
+	case *hclsyntax.ObjectConsExpr:
+		vals := make(map[string]cty.Value, len(e.Items))
+		var diags hcl.Diagnostics
+		for _, item := range e.Items {
+			k, _ := literalKey(item.KeyExpr)
+			v, d, _ := m.simpleValue(item.ValueExpr)
+			vals[k], diags = v, append(diags, d...)
+		}
+		return cty.ObjectVal(vals), diags, true
+	}
+	v, ok := literal(expr)
+	return v, nil, ok
 }
 
 // context binds what expr refers to. Locals are evaluated here, before
