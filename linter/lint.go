@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ekslint/ekslint/linter/eksdata"
@@ -81,22 +82,7 @@ func Lint(opts Options) *Result {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				units[i] = runUnit(in.units[i], opts)
-			}
-		}()
-	}
-	for i := range in.units {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel(len(in.units), jobs, func(i int) { units[i] = runUnit(in.units[i], opts) })
 
 	// A folder another folder calls as a local module is not a root: it
 	// was read as that call's child, with the inputs the call passes, and
@@ -209,24 +195,31 @@ type ruleResult struct {
 // place, so the findings come out in the same order as one by one.
 func runRules(rules []*Rule, m *model.Model, opts Options, data *passData, jobs int) []ruleResult {
 	out := make([]ruleResult, len(rules))
-	work := make(chan int)
+	parallel(len(rules), jobs, func(i int) {
+		r := rules[i]
+		out[i].findings, out[i].problem = runRule(r, m, opts.AsOf, opts.Params[r.ID], data)
+	})
+	return out
+}
+
+// parallel calls do(0) … do(n-1) on at most jobs goroutines, each taking
+// the next index from a shared counter (a channel would hand every index
+// over from one sender, a switch of goroutines each), and returns when all
+// are done. Results go by index, so their order does not depend on which
+// goroutine ran what.
+func parallel(n, jobs int, do func(i int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, len(rules)); w++ {
+	for w := 0; w < min(jobs, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
-				r := rules[i]
-				out[i].findings, out[i].problem = runRule(r, m, opts.AsOf, opts.Params[r.ID], data)
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
 			}
 		}()
 	}
-	for i := range rules {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
-	return out
 }
 
 func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, data *passData) (findings findingList, problem *source.Problem) {
@@ -355,17 +348,20 @@ func compareFindings(a, b *Finding) int {
 // object, range and message), which two adapters describing one object can
 // otherwise produce.
 func dedupe(fs []Finding) []Finding {
-	out := fs[:0]
-	for i, f := range fs {
+	n := 0
+	for i := range fs {
 		if i > 0 {
-			p := fs[i-1]
+			p, f := &fs[i-1], &fs[i]
 			if p.RuleID == f.RuleID && p.Range == f.Range && p.Message == f.Message && p.Object == f.Object {
 				continue
 			}
 		}
-		out = append(out, f)
+		if n != i {
+			fs[n] = fs[i]
+		}
+		n++
 	}
-	return out
+	return fs[:n]
 }
 
 // dedupeProblems drops a problem identical to the one before it: a module
