@@ -72,9 +72,7 @@ func (m *module) stringsAttr(c *hcl.BodyContent, name string, def []string, at s
 		}
 	}
 	out := make([]source.Value[string], 0, v.LengthInt())
-	i := 0
-	for it := v.ElementIterator(); it.Next(); i++ {
-		_, e := it.Element()
+	for i, e := range elements(v) {
 		er := r
 		if elems != nil {
 			er = rangeOf(elems[i].Range())

@@ -97,13 +97,7 @@ func measure(v cty.Value, limit int) (n int, marked, ok bool) {
 				if n+v.LengthInt() > limit {
 					return n + v.LengthInt(), marked, false
 				}
-				if v.LengthInt() == 0 {
-					break
-				}
-				for it := v.ElementIterator(); it.Next(); {
-					_, e := it.Element()
-					stack = append(stack, e)
-				}
+				stack = appendElements(stack, v)
 			}
 		}
 		if n > limit {
