@@ -51,7 +51,7 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 		return nested{state: absent, content: noContent}
 	}
 	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: noContent}
-	spec, diags := partialContent(d.Body, dynamicSchema)
+	spec, diags := partialContent(d.Body, dynamicSchema, &m.slab)
 	m.diagnostics(diags)
 	forEach, ok := spec.Attributes["for_each"]
 	if !ok {
