@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -68,6 +69,10 @@ func (r *resource) address() string { return r.addr }
 // checked too (a block is never dropped), and references resolve to the
 // first.
 func (m *module) declare(c *hcl.BodyContent) {
+	// The file's resources, allocated together: the capacity is exact, so
+	// appending never moves the resources already pointed to.
+	declared := make([]resource, 0, countType(c.Blocks, "resource"))
+	m.resources = slices.Grow(m.resources, cap(declared))
 	for _, b := range c.Blocks {
 		switch b.Type {
 		case "variable":
@@ -89,7 +94,8 @@ func (m *module) declare(c *hcl.BodyContent) {
 		case "module":
 			m.modules = append(m.modules, b)
 		case "resource":
-			r := newResource(b.Labels[0], b.Labels[1], b)
+			declared = append(declared, *newResource(b.Labels[0], b.Labels[1], b))
+			r := &declared[len(declared)-1]
 			if prev, dup := m.byAddress[r.address()]; dup {
 				m.problems = append(m.problems, noteAt(b.DefRange, "resource %s is declared twice (first at %s); both are checked, and references name the first", r.address(), rangeOf(prev.block.DefRange)))
 			} else {
@@ -98,6 +104,17 @@ func (m *module) declare(c *hcl.BodyContent) {
 			m.resources = append(m.resources, r)
 		}
 	}
+}
+
+// countType is how many of blocks are of type typ.
+func countType(blocks hcl.Blocks, typ string) int {
+	n := 0
+	for _, b := range blocks {
+		if b.Type == typ {
+			n++
+		}
+	}
+	return n
 }
 
 // variable reads a variable block: its type and its default.

@@ -22,17 +22,10 @@ func fileInfo(f File, hf *hcl.File) *source.File {
 	if !ok {
 		return info
 	}
-	var walk func(b *hclsyntax.Body, depth int)
-	walk = func(b *hclsyntax.Body, depth int) {
-		if depth > maxScopeDepth {
-			return
-		}
-		for _, blk := range b.Blocks {
-			info.Scopes = append(info.Scopes, rangeOf(blk.Range()))
-			walk(blk.Body, depth+1)
-		}
+	if n := countBlocks(body, 0); n > 0 {
+		info.Scopes = make([]source.Range, 0, n)
+		info.Scopes = appendScopes(info.Scopes, body, 0)
 	}
-	walk(body, 0)
 	// Comments matter only for ignore directives; lexing the file a
 	// second time is the costliest step of reading it, so skip it when no
 	// directive can be there.
@@ -41,6 +34,32 @@ func fileInfo(f File, hf *hcl.File) *source.File {
 	}
 	info.Comments = comments(f)
 	return info
+}
+
+// countBlocks is how many ranges appendScopes appends for b: the scopes
+// are counted first so that they are allocated once.
+func countBlocks(b *hclsyntax.Body, depth int) int {
+	if depth > maxScopeDepth {
+		return 0
+	}
+	n := len(b.Blocks)
+	for _, blk := range b.Blocks {
+		n += countBlocks(blk.Body, depth+1)
+	}
+	return n
+}
+
+// appendScopes appends the range of every block of b, nested ones
+// included, each before those it holds, down to maxScopeDepth.
+func appendScopes(scopes []source.Range, b *hclsyntax.Body, depth int) []source.Range {
+	if depth > maxScopeDepth {
+		return scopes
+	}
+	for _, blk := range b.Blocks {
+		scopes = append(scopes, rangeOf(blk.Range()))
+		scopes = appendScopes(scopes, blk.Body, depth+1)
+	}
+	return scopes
 }
 
 // comments lexes a native-syntax file and returns its comments, with the
