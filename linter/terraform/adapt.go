@@ -221,8 +221,8 @@ func (m *module) eachSubnet(body *hcl.BodyContent, subnets source.Strings, f fun
 	if !ok || !subnets.Known() {
 		return
 	}
-	elems, diags := hcl.ExprList(a.Expr)
-	if diags.HasErrors() || len(elems) != len(subnets.Val) {
+	elems, ok := exprList(a.Expr)
+	if !ok || len(elems) != len(subnets.Val) {
 		return
 	}
 	for i, e := range elems {

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
@@ -67,7 +68,7 @@ func (m *module) stringsAttr(c *hcl.BodyContent, name string, def []string, at s
 	}
 	var elems []hcl.Expression
 	if !ty.IsSetType() {
-		if list, diags := hcl.ExprList(a.Expr); !diags.HasErrors() && len(list) == v.LengthInt() {
+		if list, ok := exprList(a.Expr); ok && len(list) == v.LengthInt() {
 			elems = list
 		}
 	}
@@ -139,4 +140,23 @@ func (m *module) collectPassed() func() *model.Passed {
 		}
 		return &p
 	}
+}
+
+// exprList is hcl.ExprList's elements of expr, and whether it has them.
+//
+// Why: for an expression that is no list, such as local.names, ExprList
+// builds a diagnostic that callers only test for.
+//
+// Why it is equivalent: of the native syntax's expressions only a tuple
+// constructor has elements, and only an object key unwraps to another
+// expression, so ExprList fails on every other one; those two, and every
+// other syntax, still go to ExprList. TestExprList compares both.
+func exprList(expr hcl.Expression) ([]hcl.Expression, bool) {
+	switch expr.(type) {
+	case *hclsyntax.TupleConsExpr, *hclsyntax.ObjectConsKeyExpr:
+	case hclsyntax.Expression:
+		return nil, false
+	}
+	list, diags := hcl.ExprList(expr)
+	return list, !diags.HasErrors()
 }

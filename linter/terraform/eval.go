@@ -292,14 +292,17 @@ func (m *module) local(name string) cty.Value {
 		return cty.DynamicVal
 	}
 	if m.localBusy[name] {
-		cycle := append([]string{}, m.localStack[indexOf(m.localStack, "local."+name):]...)
+		var cycle []string
+		for _, busy := range m.localStack[indexOf(m.localStack, name):] {
+			cycle = append(cycle, "local."+busy)
+		}
 		cycle = append(cycle, "local."+name)
 		m.problems = append(m.problems, warnAt(attr.Range, "local.%s refers to itself (%s); its value is unknown",
 			name, strings.Join(cycle, " → ")))
 		return cty.DynamicVal
 	}
 	m.localBusy[name] = true
-	m.localStack = append(m.localStack, "local."+name)
+	m.localStack = append(m.localStack, name)
 	prevScope := m.scope
 	m.scope = nil
 	defer func() {

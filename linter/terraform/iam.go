@@ -331,8 +331,8 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 		if !ok {
 			return
 		}
-		elems, diags := hcl.ExprList(a.Expr)
-		if diags.HasErrors() {
+		elems, ok := exprList(a.Expr)
+		if !ok {
 			s.all = true
 			return
 		}
@@ -507,7 +507,7 @@ func (s *iamState) indexNames() {
 // policyList reads a list of policy ARNs element by element where it is
 // written as a list, else as a whole.
 func (s *iamState) policyList(expr hcl.Expression) ([]source.Value[string], []model.PolicyStatement) {
-	if elems, diags := hcl.ExprList(expr); !diags.HasErrors() {
+	if elems, ok := exprList(expr); ok {
 		var arns []source.Value[string]
 		var stmts []model.PolicyStatement
 		for _, e := range elems {

@@ -52,7 +52,7 @@ type module struct {
 	locals     map[string]*hcl.Attribute
 	localVals  map[string]cty.Value
 	localBusy  map[string]bool
-	localStack []string
+	localStack []string // the names of the locals being evaluated, outermost first
 	resources  []*resource
 	byAddress  map[string]*resource
 	modules    []*hcl.Block // module calls, in declaration order
