@@ -131,15 +131,19 @@ func (m *module) variable(b *hcl.Block) *variable {
 			v.typ, v.defaults = ty, defaults
 		}
 	}
-	v.value = m.unset(v)
 	if d, ok := vc.Attributes["default"]; ok {
 		v.required = false
 		val, diags := defaultValue(d.Expr)
 		m.diagnostics(diags)
 		if !diags.HasErrors() {
 			m.assign(v, val, d.Range)
+			return v
 		}
 	}
+	// No default, or one that cannot be read: the value is a required
+	// variable's (made only here: a refined unknown costs two allocations,
+	// and most variables have a default).
+	v.value = unset(v.typ)
 	return v
 }
 
@@ -153,14 +157,14 @@ func defaultValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 	return expr.Value(nil)
 }
 
-// unset is the value of a variable nobody gave a value to: unknown, and
-// for a required variable of a known type, unknown but never null (the
-// run that deploys it must pass a value).
-func (m *module) unset(v *variable) cty.Value {
-	if !v.required || v.typ == cty.DynamicPseudoType {
+// unset is the value of a required variable of type typ nobody gave a
+// value to: unknown, and for a known type unknown but never null (the run
+// that deploys it must pass a value).
+func unset(typ cty.Type) cty.Value {
+	if typ == cty.DynamicPseudoType {
 		return cty.DynamicVal
 	}
-	return cty.UnknownVal(v.typ).RefineNotNull()
+	return cty.UnknownVal(typ).RefineNotNull()
 }
 
 // sortedAttrs orders attributes by position, for deterministic problems.
