@@ -138,8 +138,54 @@ func (m *module) reference(expr hcl.Expression) (v cty.Value, diags hcl.Diagnost
 			root = cty.DynamicVal // resources, data sources, modules, self
 		}
 	}
-	v, diags = rest.TraverseRel(root)
+	v, diags = traverseRel(rest, root)
 	return v, diags, true
+}
+
+// traverseRel is t.TraverseRel(v) for a relative traversal t.
+//
+// Why: each attribute step of TraverseRel (hcl's TraverseAttr, a value
+// whose TraversalStep takes the address of its range) allocates a copy
+// of the step, and references are evaluated often.
+//
+// Why it is equivalent: an attribute step on an unmarked value that is
+// not null gives, by hcl's GetAttr, the value's attribute where the value
+// is a known object that has it, and cty.DynamicVal where the value is
+// of no type yet, both without diagnostics; those are taken here, every
+// other step goes to TraversalStep as in TraverseRel. TestTraverseRel
+// compares both.
+func traverseRel(t hcl.Traversal, v cty.Value) (cty.Value, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	for _, step := range t {
+		if attr, ok := step.(hcl.TraverseAttr); ok {
+			if next, ok := attrStep(v, attr.Name); ok {
+				v = next
+				continue
+			}
+		}
+		var more hcl.Diagnostics
+		v, more = step.TraversalStep(v)
+		diags = append(diags, more...)
+		if more.HasErrors() {
+			return cty.DynamicVal, diags
+		}
+	}
+	return v, diags
+}
+
+// attrStep is GetAttr(v, name) where it is one of traverseRel's two
+// plain cases.
+func attrStep(v cty.Value, name string) (cty.Value, bool) {
+	if v.IsMarked() || v.IsNull() {
+		return cty.NilVal, false
+	}
+	switch ty := v.Type(); {
+	case ty == cty.DynamicPseudoType:
+		return cty.DynamicVal, true
+	case ty.IsObjectType() && v.IsKnown() && ty.HasAttribute(name):
+		return v.GetAttr(name), true
+	}
+	return cty.NilVal, false
 }
 
 // composite is the value of a reference, or of a tuple or object built
