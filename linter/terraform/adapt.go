@@ -102,7 +102,7 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 		}
 	}
 
-	switch enc := m.block(body, "encryption_config", &hcl.BodySchema{}); enc.state {
+	switch enc := m.block(body, "encryption_config", emptySchema); enc.state {
 	case present:
 		c.SecretsEncryption = source.SetAt(true, enc.at)
 	case unknownPresence:

@@ -129,6 +129,9 @@ func (m *module) prepare(expr hcl.Expression) {
 	if m.prepared[expr] {
 		return
 	}
+	if m.prepared == nil { // most modules prepare nothing: no map until one does
+		m.prepared = map[hcl.Expression]bool{}
+	}
 	m.prepared[expr] = true
 	if e, ok := expr.(hclsyntax.Expression); ok && isPlain(e) {
 		walkPlain(e, func(n hclsyntax.Expression) { m.prepareNode(n) })

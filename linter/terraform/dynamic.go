@@ -32,6 +32,10 @@ var (
 	}
 )
 
+// emptySchema reads no attribute and no block: for a nested block whose
+// presence alone matters. Shared: schemas are only read.
+var emptySchema = &hcl.BodySchema{}
+
 // noContent is the content of a block that is absent or unknown. Shared:
 // the adapters only look things up in a block's content, never change it.
 var noContent = &hcl.BodyContent{}

@@ -180,7 +180,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // dataBlocks collects the data blocks of the module's configuration files
 // (the declaration step keeps only resources).
 func (m *module) dataBlocks() map[string]*hcl.Block {
-	out := map[string]*hcl.Block{}
+	var out map[string]*hcl.Block // most modules have none: nil, to look up in, until one
 	files := m.parser.Files()
 	for _, name := range sortedKeys(files) {
 		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
@@ -190,6 +190,9 @@ func (m *module) dataBlocks() map[string]*hcl.Block {
 		for _, b := range c.Blocks {
 			addr := "data." + b.Labels[0] + "." + b.Labels[1]
 			if _, dup := out[addr]; !dup {
+				if out == nil {
+					out = map[string]*hcl.Block{}
+				}
 				out[addr] = b
 			}
 		}

@@ -75,7 +75,7 @@ func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 		})
 	}
 
-	if out := m.block(body, "outpost_config", &hcl.BodySchema{}); out.state != absent {
+	if out := m.block(body, "outpost_config", emptySchema); out.state != absent {
 		// A local cluster on Outposts accepts only CONFIG_MAP with the
 		// bootstrap on (EKS CreateCluster): nothing here is a choice.
 		c.AuthenticationMode = source.UnknownAt[string](out.at)

@@ -110,8 +110,8 @@ func newModule(dir string) *module {
 		dir: dir, parser: hclparse.NewParser(),
 		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		localVals: map[string]cty.Value{}, localBusy: map[string]bool{},
-		byAddress: map[string]*resource{}, prepared: map[hcl.Expression]bool{},
-		parsed: map[string]*hcl.File{},
+		byAddress: map[string]*resource{},
+		parsed:    map[string]*hcl.File{},
 	}
 }
 
