@@ -66,7 +66,7 @@ type links struct {
 }
 
 func (m *module) content(b hcl.Body, s *hcl.BodySchema) *hcl.BodyContent {
-	c, diags := partialContent(b, s, &m.slab)
+	c, diags := partialContent(b, s)
 	m.diagnostics(diags)
 	return c
 }

@@ -23,12 +23,9 @@ import (
 // attribute missing, a block with the wrong number of labels) goes to
 // PartialContent, so that the diagnostics are hcl's own. TestPartialContent
 // compares both on every .tf file of the fixtures and testdata.
-//
-// The content, its attributes and its blocks come from slab, the reading
-// module's (nil: allocated one by one).
-func partialContent(b hcl.Body, s *hcl.BodySchema, slab *contentSlab) (*hcl.BodyContent, hcl.Diagnostics) {
+func partialContent(b hcl.Body, s *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagnostics) {
 	if sb, ok := b.(*hclsyntax.Body); ok {
-		if c, ok := syntaxContent(sb, s, slab); ok {
+		if c, ok := syntaxContent(sb, s); ok {
 			return c, nil
 		}
 	}
@@ -38,7 +35,7 @@ func partialContent(b hcl.Body, s *hcl.BodySchema, slab *contentSlab) (*hcl.Body
 
 // syntaxContent is PartialContent of a fresh *hclsyntax.Body, or false
 // where PartialContent could report a diagnostic.
-func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema, slab *contentSlab) (*hcl.BodyContent, bool) {
+func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool) {
 	var attrs hcl.Attributes
 	for i, as := range s.Attributes {
 		a, ok := b.Attributes[as.Name]
@@ -50,9 +47,7 @@ func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema, slab *contentSlab) (*hc
 			if attrs == nil {
 				attrs = make(hcl.Attributes, len(s.Attributes)-i)
 			}
-			attr := take(slab.attributes(), attributeChunk)
-			*attr = *a.AsHCLAttribute()
-			attrs[as.Name] = attr
+			attrs[as.Name] = a.AsHCLAttribute()
 		}
 	}
 	if attrs == nil {
@@ -69,101 +64,14 @@ func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema, slab *contentSlab) (*hc
 	}
 	var blocks hcl.Blocks
 	if wanted > 0 {
-		blocks = takeN(slab.blockList(), wanted, blockListChunk)[:0]
+		blocks = make(hcl.Blocks, 0, wanted)
 		for _, blk := range b.Blocks {
 			if _, ok := blockSchema(s, blk.Type); ok {
-				block := take(slab.blocks(), blockChunk)
-				*block = *blk.AsHCLBlock()
-				blocks = append(blocks, block)
+				blocks = append(blocks, blk.AsHCLBlock())
 			}
 		}
 	}
-	c := take(slab.contents(), contentChunk)
-	*c = hcl.BodyContent{Attributes: attrs, Blocks: blocks, MissingItemRange: b.MissingItemRange()}
-	return c, true
-}
-
-// contentSlab holds the contents a module reads, and the attributes and
-// blocks in them, in arrays allocated a few at a time rather than each on
-// its own: a module of a cluster, a node group and two subnets reads some
-// 25 contents, with 18 attributes and 13 blocks, most of which live as
-// long as the module anyway. Values taken from it are zero, as new would
-// give them, and never handed out twice, so that nothing a read returns
-// is shared with another read; what is written to one is written to it
-// alone.
-type contentSlab struct {
-	contentFree   []hcl.BodyContent
-	attributeFree []hcl.Attribute
-	blockFree     []hcl.Block
-	blockListFree []*hcl.Block
-}
-
-// How many values of a kind a slab allocates at once: the unused rest of
-// each kind's last chunk is the cost, kept under a kilobyte.
-const (
-	contentChunk   = 8 // 96 bytes each
-	attributeChunk = 4 // 160 bytes
-	blockChunk     = 4 // 208 bytes
-	blockListChunk = 8 // pointers
-)
-
-// The free lists of a slab; nil for no slab, whose values are then
-// allocated one by one.
-func (s *contentSlab) contents() *[]hcl.BodyContent {
-	if s == nil {
-		return nil
-	}
-	return &s.contentFree
-}
-
-func (s *contentSlab) attributes() *[]hcl.Attribute {
-	if s == nil {
-		return nil
-	}
-	return &s.attributeFree
-}
-
-func (s *contentSlab) blocks() *[]hcl.Block {
-	if s == nil {
-		return nil
-	}
-	return &s.blockFree
-}
-
-func (s *contentSlab) blockList() *[]*hcl.Block {
-	if s == nil {
-		return nil
-	}
-	return &s.blockListFree
-}
-
-// take is a new zero T from free, which it refills chunk at a time
-// (allocated alone where free is nil).
-func take[T any](free *[]T, chunk int) *T {
-	if free == nil {
-		return new(T)
-	}
-	if len(*free) == 0 {
-		*free = make([]T, chunk)
-	}
-	v := &(*free)[0]
-	*free = (*free)[1:]
-	return v
-}
-
-// takeN is n new zero Ts from free, as a slice whose capacity is n: an
-// append to it reallocates rather than reach the next values handed out.
-// Lists longer than half a chunk are allocated alone.
-func takeN[T any](free *[]T, n, chunk int) []T {
-	if free == nil || n > chunk/2 {
-		return make([]T, n)
-	}
-	if len(*free) < n {
-		*free = make([]T, chunk)
-	}
-	v := (*free)[:n:n]
-	*free = (*free)[n:]
-	return v
+	return &hcl.BodyContent{Attributes: attrs, Blocks: blocks, MissingItemRange: b.MissingItemRange()}, true
 }
 
 // noAttributes are the attributes of a content none of whose schema's

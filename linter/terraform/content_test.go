@@ -88,7 +88,6 @@ func bodySchemas(b *hclsyntax.Body) []*hcl.BodySchema {
 func TestPartialContent(t *testing.T) {
 	schemas := packageSchemas()
 	fast, slow := 0, 0
-	var slab contentSlab // one for every read, as a module's
 	for _, path := range tfFiles(t) {
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -100,7 +99,7 @@ func TestPartialContent(t *testing.T) {
 		}
 		eachBody(f.Body.(*hclsyntax.Body), func(b *hclsyntax.Body) {
 			for _, s := range append(bodySchemas(b), schemas...) {
-				got, ok := syntaxContent(b, s, &slab)
+				got, ok := syntaxContent(b, s)
 				want, _, diags := b.PartialContent(s)
 				if !ok {
 					slow++
@@ -113,7 +112,7 @@ func TestPartialContent(t *testing.T) {
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: %s: syntaxContent = %#v, PartialContent = %#v", path, b.SrcRange, got, want)
 				}
-				viaHelper, _ := partialContent(b, s, nil)
+				viaHelper, _ := partialContent(b, s)
 				if !reflect.DeepEqual(viaHelper, want) {
 					t.Errorf("%s: %s: partialContent differs from PartialContent", path, b.SrcRange)
 				}
@@ -151,35 +150,5 @@ func eachBody(b *hclsyntax.Body, fn func(*hclsyntax.Body)) {
 	fn(b)
 	for _, blk := range b.Blocks {
 		eachBody(blk.Body, fn)
-	}
-}
-
-// TestContentSlab: what a slab hands out is zero, never handed out twice,
-// and a list of blocks taken from it cannot grow into the next one.
-func TestContentSlab(t *testing.T) {
-	var slab contentSlab
-	seen := map[*hcl.BodyContent]bool{}
-	for i := 0; i < 3*contentChunk; i++ {
-		c := take(slab.contents(), contentChunk)
-		if seen[c] || !reflect.DeepEqual(*c, hcl.BodyContent{}) {
-			t.Fatalf("content %d reused or not zero: %#v", i, c)
-		}
-		seen[c] = true
-		c.MissingItemRange.Filename = "written"
-	}
-	for n := 1; n <= blockListChunk; n++ {
-		a, b := takeN(slab.blockList(), n, blockListChunk), takeN(slab.blockList(), n, blockListChunk)
-		if len(a) != n || cap(a) != n {
-			t.Fatalf("takeN(%d): len %d, cap %d", n, len(a), cap(a))
-		}
-		b[0] = &hcl.Block{Type: "next"}
-		a = append(a, &hcl.Block{Type: "appended"})
-		if b[0].Type != "next" || a[0] != nil {
-			t.Fatalf("takeN(%d): lists overlap", n)
-		}
-	}
-	var none *contentSlab
-	if first := take(none.attributes(), attributeChunk); first == take(none.attributes(), attributeChunk) {
-		t.Fatal("no slab: attributes shared")
 	}
 }

@@ -121,7 +121,7 @@ func countType(blocks hcl.Blocks, typ string) int {
 // variable reads a variable block: its type and its default.
 func (m *module) variable(b *hcl.Block) *variable {
 	v := &variable{name: b.Labels[0], block: b, decl: b.DefRange, typ: cty.DynamicPseudoType, literal: true, required: true}
-	vc, diags := partialContent(b.Body, variableSchema, &m.slab)
+	vc, diags := partialContent(b.Body, variableSchema)
 	m.diagnostics(diags)
 	if t, ok := vc.Attributes["type"]; ok {
 		v.literal = hcl.ExprAsKeyword(t.Expr) == "string"

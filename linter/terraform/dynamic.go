@@ -55,7 +55,7 @@ func (m *module) block(body *hcl.BodyContent, typ string, schema *hcl.BodySchema
 		return nested{state: absent, content: noContent}
 	}
 	n := nested{state: unknownPresence, at: rangeOf(d.DefRange), content: noContent}
-	spec, diags := partialContent(d.Body, dynamicSchema, &m.slab)
+	spec, diags := partialContent(d.Body, dynamicSchema)
 	m.diagnostics(diags)
 	forEach, ok := spec.Attributes["for_each"]
 	if !ok {

@@ -138,7 +138,7 @@ func (s *iamState) exposed() {
 	if m.key != "" {
 		files := m.parser.Files()
 		for _, name := range sortedKeys(files) {
-			c, _ := partialContent(files[name].Body, outputTopSchema, &m.slab)
+			c, _ := partialContent(files[name].Body, outputTopSchema)
 			for _, b := range c.Blocks {
 				attrs, _ := b.Body.JustAttributes()
 				if a, ok := attrs["value"]; ok {
@@ -186,7 +186,7 @@ func (m *module) dataBlocks() map[string]*hcl.Block {
 		if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
 			continue
 		}
-		c, _ := partialContent(files[name].Body, dataTopSchema, &m.slab)
+		c, _ := partialContent(files[name].Body, dataTopSchema)
 		for _, b := range c.Blocks {
 			addr := "data." + b.Labels[0] + "." + b.Labels[1]
 			if _, dup := out[addr]; !dup {

@@ -399,12 +399,12 @@ func (m *module) providerRegion(alias string) source.Value[string] {
 	sort.Strings(names)
 	var found []source.Value[string]
 	for _, name := range names {
-		content, _ := partialContent(files[name].Body, providerBlockSchema, &m.slab)
+		content, _ := partialContent(files[name].Body, providerBlockSchema)
 		for _, b := range content.Blocks {
 			if b.Labels[0] != "aws" {
 				continue
 			}
-			body, _ := partialContent(b.Body, providerBodySchema, &m.slab)
+			body, _ := partialContent(b.Body, providerBodySchema)
 			a := ""
 			if at, ok := body.Attributes["alias"]; ok {
 				if v := m.eval(at.Expr); v.IsKnown() && !v.IsNull() && v.Type() == cty.String {

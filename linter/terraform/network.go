@@ -304,7 +304,7 @@ func (m *module) blocks(body *hcl.BodyContent, typ string, schema *hcl.BodySchem
 }
 
 func (m *module) dynamicBlocks(d *hcl.Block, typ string, schema *hcl.BodySchema, n *int) []eachNested {
-	spec, diags := partialContent(d.Body, dynamicSchema, &m.slab)
+	spec, diags := partialContent(d.Body, dynamicSchema)
 	m.diagnostics(diags)
 	c := firstBlock(spec, "content")
 	forEach, ok := spec.Attributes["for_each"]

@@ -69,8 +69,8 @@ func (b overrideBody) PartialContent(s *hcl.BodySchema) (*hcl.BodyContent, hcl.B
 	for _, a := range s.Attributes {
 		loose.Attributes = append(loose.Attributes, hcl.AttributeSchema{Name: a.Name})
 	}
-	base, diags := partialContent(b.base, loose, nil)
-	over, more := partialContent(b.over, loose, nil)
+	base, diags := partialContent(b.base, loose)
+	over, more := partialContent(b.over, loose)
 	diags = append(diags, more...)
 	merged := &hcl.BodyContent{Attributes: hcl.Attributes{}, MissingItemRange: base.MissingItemRange}
 	for k, a := range base.Attributes {

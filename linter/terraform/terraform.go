@@ -95,8 +95,6 @@ type module struct {
 	budget   budget
 	work     int
 	prepared map[hcl.Expression]bool
-	// slab holds the contents the module reads (content.go).
-	slab contentSlab
 	// parsed holds the files already parsed while reading one root module
 	// and the modules it calls, shared by all of them: a module called
 	// several times (once per call, or by several calls) is parsed once.
@@ -163,7 +161,7 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 				return
 			}
 			srcFiles = append(srcFiles, fileInfo(f, hf))
-			content, diags := partialContent(hf.Body, topSchema, &m.slab)
+			content, diags := partialContent(hf.Body, topSchema)
 			m.diagnostics(diags)
 			contents = append(contents, fileContent{f.Path, content, isOverride(f.Path)})
 		})
