@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/iampolicy"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -68,8 +69,8 @@ func kmsRegion(key source.Value[string]) (string, bool) {
 	if !key.IsSet() {
 		return "", false
 	}
-	parts := strings.SplitN(strings.TrimSpace(key.Val), ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "kms" || parts[3] == "" {
+	parts, _, ok := iampolicy.SplitARN(strings.TrimSpace(key.Val))
+	if !ok || parts[0] != "arn" || parts[2] != "kms" || parts[3] == "" {
 		return "", false
 	}
 	return parts[3], true

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ekslint/ekslint/linter"
@@ -11,19 +12,20 @@ import (
 // iamRules lists the IAM role rules (EKS-NG-050 to 053).
 var iamRules = []*linter.Rule{NG050, NG051, NG052, NG053}
 
-// attachedManaged returns the names of the AWS-managed policies attached
-// to a role (any partition).
-func attachedManaged(r *model.Role) map[string]bool {
-	out := map[string]bool{}
+// attachesManaged reports whether one of the AWS-managed policies named
+// is attached to a role (any partition). It scans the role's few policies
+// on each call rather than collecting their names in a map: most roles
+// have every policy asked for, and then the map was all a rule allocated.
+func attachesManaged(r *model.Role, names ...string) bool {
 	for _, p := range r.Policies {
 		if !p.Known() {
 			continue
 		}
-		if name, ok := iampolicy.ManagedName(p.Val); ok {
-			out[name] = true
+		if name, ok := iampolicy.ManagedName(p.Val); ok && slices.Contains(names, name) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // arns writes policy names as the ARNs to attach, for messages.

@@ -22,7 +22,7 @@ var K8S060 = &linter.Rule{
 				continue // seccomp is a Linux feature
 			}
 			pod := w.PodSecurity.Seccomp
-			var inherit []string // containers that take the pod's profile
+			inherit := false // a container takes the pod's profile
 			for _, c := range w.Containers {
 				own := c.Security.Seccomp
 				switch {
@@ -32,13 +32,13 @@ var K8S060 = &linter.Rule{
 						p.ReportSeverity(profileSeverity(own.Val), w, own.Range, "%s %q sets seccompProfile.type %s, so every system call is allowed; use RuntimeDefault (or a Localhost profile)", c.Kind, c.Name, own.Val).In(containerPath(c))
 					}
 				default:
-					inherit = append(inherit, c.Kind.String()+" "+quote(c.Name))
+					inherit = true
 				}
 			}
-			if len(inherit) == 0 || !pod.Known() || enforcedProfile(pod.Val) {
+			if !inherit || !pod.Known() || enforcedProfile(pod.Val) {
 				continue
 			}
-			who := strings.Join(inherit, ", ")
+			who := inheritors(w.Containers)
 			if pod.IsSet() && pod.Val != "" {
 				p.ReportSeverity(profileSeverity(pod.Val), w, pod.Range, "the pod's seccompProfile.type is %s, so %s may make any system call; use RuntimeDefault (or a Localhost profile)", pod.Val, who).In("securityContext")
 				continue
@@ -46,6 +46,19 @@ var K8S060 = &linter.Rule{
 			p.Report(w, pod.Range, "no seccomp profile is set for %s, so it runs Unconfined (unless the kubelet's seccompDefault is on): any system call is allowed; set securityContext.seccompProfile.type: RuntimeDefault on the pod", who).In("securityContext")
 		}
 	},
+}
+
+// inheritors names, for a message, the containers that take the pod's
+// seccomp profile: those whose own is known and not set (the default case
+// of K8S060's switch). It is written only once a finding needs it.
+func inheritors(cs []*model.Container) string {
+	var names []string
+	for _, c := range cs {
+		if own := c.Security.Seccomp; own.Known() && !(own.IsSet() && own.Val != "") {
+			names = append(names, c.Kind.String()+" "+quote(c.Name))
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // profileSeverity: an explicit Unconfined is a decision to turn confinement

@@ -18,9 +18,9 @@ var K8S062 = &linter.Rule{
 	Tags:     []string{"security", "workloads"},
 	Check: func(p *linter.Pass) {
 		for _, w := range p.Model.Workloads {
-			checkSELinux(p, w, w.PodSecurity.SELinux, "the pod", "securityContext")
+			checkSELinux(p, w, w.PodSecurity.SELinux, nil)
 			for _, c := range w.Containers {
-				checkSELinux(p, w, c.Security.SELinux, c.Kind.String()+" "+quote(c.Name), containerPath(c))
+				checkSELinux(p, w, c.Security.SELinux, c)
 			}
 		}
 	},
@@ -29,8 +29,19 @@ var K8S062 = &linter.Rule{
 // allowedSELinuxTypes are the types the baseline Pod Security Standard allows.
 var allowedSELinuxTypes = map[string]bool{"container_t": true, "container_init_t": true, "container_kvm_t": true}
 
-func checkSELinux(p *linter.Pass, w *model.Workload, o model.SELinuxOptions, who, at string) {
-	if t := o.Type; t.IsSet() && t.Val != "" && !allowedSELinuxTypes[t.Val] {
+// checkSELinux checks the options of container c, or of the pod when c is
+// nil. Most set none: the names for messages are written only once one is.
+func checkSELinux(p *linter.Pass, w *model.Workload, o model.SELinuxOptions, c *model.Container) {
+	t := o.Type
+	badType := t.IsSet() && t.Val != "" && !allowedSELinuxTypes[t.Val]
+	if !badType && !(o.User.IsSet() && o.User.Val != "") && !(o.Role.IsSet() && o.Role.Val != "") {
+		return
+	}
+	who, at := "the pod", "securityContext"
+	if c != nil {
+		who, at = c.Kind.String()+" "+quote(c.Name), containerPath(c)
+	}
+	if badType {
 		p.Report(w, t.Range, "%s sets seLinuxOptions.type %s; a custom SELinux type can lift the confinement of container_t (for example spc_t is unconfined); use container_t, container_init_t or container_kvm_t, or remove it", who, t.Val).In(at + ".type")
 	}
 	for _, f := range []struct {

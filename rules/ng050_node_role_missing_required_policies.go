@@ -48,18 +48,17 @@ var NG050 = &linter.Rule{
 // missingNodePolicies returns the required policies a complete node role
 // lacks, with what each is for.
 func missingNodePolicies(m *model.Model, g *model.NodeGroup, r *model.Role) (missing, why []string) {
-	has := attachedManaged(r)
-	if !has["AmazonEKSWorkerNodePolicy"] && !has["AmazonEKSWorkerNodeMinimalPolicy"] && !grants(r, "eks:DescribeCluster") {
+	if !attachesManaged(r, "AmazonEKSWorkerNodePolicy", "AmazonEKSWorkerNodeMinimalPolicy") && !grants(r, "eks:DescribeCluster") {
 		missing = append(missing, "AmazonEKSWorkerNodePolicy")
 		why = append(why, "without it the kubelet cannot describe the cluster and nodes do not join")
 	}
-	if !has["AmazonEC2ContainerRegistryReadOnly"] && !has["AmazonEC2ContainerRegistryPullOnly"] &&
-		!has["AmazonEC2ContainerRegistryPowerUser"] && !has["AmazonEC2ContainerRegistryFullAccess"] &&
+	if !attachesManaged(r, "AmazonEC2ContainerRegistryReadOnly", "AmazonEC2ContainerRegistryPullOnly",
+		"AmazonEC2ContainerRegistryPowerUser", "AmazonEC2ContainerRegistryFullAccess") &&
 		!grants(r, "ecr:BatchGetImage") {
 		missing = append(missing, "AmazonEC2ContainerRegistryReadOnly")
 		why = append(why, "without an ECR read policy nodes cannot pull the EKS add-on images (vpc-cni, kube-proxy, coredns)")
 	}
-	if !has["AmazonEKS_CNI_Policy"] && !has["AmazonEKS_CNI_IPv6_Policy"] && !cniHasOwnRole(m, g, r) &&
+	if !attachesManaged(r, "AmazonEKS_CNI_Policy", "AmazonEKS_CNI_IPv6_Policy") && !cniHasOwnRole(m, g, r) &&
 		!grants(r, "ec2:AssignPrivateIpAddresses", "ec2:AssignIpv6Addresses") {
 		missing = append(missing, "AmazonEKS_CNI_Policy")
 		why = append(why, "without it, or a role of vpc-cni's own, aws-node cannot assign pod IP addresses")

@@ -28,9 +28,8 @@ var NG051 = &linter.Rule{
 			if r == nil || !r.Complete || opaque(r) {
 				continue
 			}
-			has := attachedManaged(r)
 			var missing []string
-			if !has["AmazonEKSClusterPolicy"] && !grants(r, "ec2:CreateSecurityGroup", "elasticloadbalancing:CreateLoadBalancer") {
+			if !attachesManaged(r, "AmazonEKSClusterPolicy") && !grants(r, "ec2:CreateSecurityGroup", "elasticloadbalancing:CreateLoadBalancer") {
 				missing = append(missing, "AmazonEKSClusterPolicy")
 			}
 			var why []string
@@ -40,7 +39,7 @@ var NG051 = &linter.Rule{
 			if source.IsTrue(c.AutoModeCompute) {
 				n := len(missing)
 				for _, name := range autoModePolicies {
-					if !has[name] {
+					if !attachesManaged(r, name) {
 						missing = append(missing, name)
 					}
 				}

@@ -199,19 +199,36 @@ func (s Statement) Broad() (what string, ok bool) {
 // (arn:<partition>:iam::aws:policy[/path]/<name>) in any partition. A
 // partition written as Hole (an unknown interpolation) matches too.
 func ManagedName(arn string) (string, bool) {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[3] != "" || parts[4] != "aws" {
+	parts, res, ok := SplitARN(arn)
+	if !ok || parts[0] != "arn" || parts[2] != "iam" || parts[3] != "" || parts[4] != "aws" {
 		return "", false
 	}
 	if p := parts[1]; p != Hole && !strings.HasPrefix(p, "aws") {
 		return "", false
 	}
-	res := parts[5]
 	if !strings.HasPrefix(res, "policy/") || strings.Contains(res, Hole) {
 		return "", false
 	}
 	name := res[strings.LastIndex(res, "/")+1:]
 	return name, name != ""
+}
+
+// SplitARN splits an ARN at its first five colons, as
+// strings.SplitN(arn, ":", 6) would: the five fields before the resource
+// (arn, partition, service, region, account), and the resource, which may
+// hold colons of its own. ok is false when there are fewer than five
+// colons. It exists because SplitN allocates its slice, and the rules ask
+// this of every policy ARN of every role, most of which match nothing.
+func SplitARN(arn string) (fields [5]string, resource string, ok bool) {
+	rest := arn
+	for i := range fields {
+		var found bool
+		fields[i], rest, found = strings.Cut(rest, ":")
+		if !found {
+			return [5]string{}, "", false
+		}
+	}
+	return fields, rest, true
 }
 
 // Hole marks, inside an ARN put together by an adapter, an interpolation

@@ -1,6 +1,10 @@
 package iampolicy
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestManagedName(t *testing.T) {
 	for arn, want := range map[string]string{
@@ -67,5 +71,25 @@ func TestMaxStatements(t *testing.T) {
 	doc, ok := Parse(map[string]any{"Statement": list})
 	if !ok || len(doc.Statements) != MaxStatements || doc.Complete {
 		t.Fatalf("ok %v, %d statements, complete %v; want %d, incomplete", ok, len(doc.Statements), doc.Complete, MaxStatements)
+	}
+}
+
+// TestSplitARN compares SplitARN with the strings.SplitN it replaces.
+func TestSplitARN(t *testing.T) {
+	for _, arn := range []string{
+		"", ":", "::::", ":::::", "::::::", "arn", "arn:aws:iam::aws:policy/AdministratorAccess",
+		"arn:aws:kms:eu-west-1:111122223333:key/1234", "arn:aws:kms:eu-west-1:111122223333:alias/a:b:c",
+		"arn:aws:iam::aws", "arn:aws:iam::aws:", "arn:" + Hole + ":iam::aws:policy/x", " arn:aws:s3:::bucket ",
+		"arn:aws:logs:us-east-1:1:log-group:/aws/eks/x/cluster:*",
+	} {
+		fields, res, ok := SplitARN(arn)
+		parts := strings.SplitN(arn, ":", 6)
+		if ok != (len(parts) == 6) {
+			t.Errorf("SplitARN(%q) ok = %v, SplitN has %d parts", arn, ok, len(parts))
+			continue
+		}
+		if ok && (!slices.Equal(fields[:], parts[:5]) || res != parts[5]) {
+			t.Errorf("SplitARN(%q) = %q, %q; SplitN %q", arn, fields, res, parts)
+		}
 	}
 }
