@@ -94,11 +94,13 @@ func (a *adapter) spec(n *yaml.Node, o model.Object) (*yaml.Node, source.Range, 
 
 // annotations reads metadata.annotations.
 func (a *adapter) annotations(n *yaml.Node) model.Annotations {
-	out := model.Annotations{}
 	m := yamldoc.Deref(lookupValue(lookupValue(n, "metadata"), "annotations"))
-	if m == nil || m.Kind != yaml.MappingNode {
-		return out
+	if m == nil || m.Kind != yaml.MappingNode || len(m.Content) < 2 {
+		// Most objects have none. Every reader only indexes the map
+		// (rules k8s080, k8s081), and a nil map reads as an empty one.
+		return nil
 	}
+	out := make(model.Annotations, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], yamldoc.Deref(m.Content[i+1])
 		if v == nil || v.Kind != yaml.ScalarNode {

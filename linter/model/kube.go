@@ -39,7 +39,7 @@ func (m *Kube) merge(o *Kube) {
 
 // Annotations are an object's metadata.annotations by key, each Set at
 // its value (Unknown when the value is not a string). Absent keys are
-// absent from the map.
+// absent from the map, which is nil when the object has none.
 type Annotations map[string]source.Value[string]
 
 // Service is a core/v1 Service.
