@@ -23,9 +23,9 @@ var K8S051 = &linter.Rule{
 		Doc:     `allowed registry hosts, as globs ("*" matches any characters); a pattern without a port matches any port; images without a registry are on docker.io`,
 	}},
 	Check: func(p *linter.Pass) {
-		allowed := p.Strings("registries")
+		allowed := registryPatterns(p.Strings("registries"))
 		forEachImage(p, func(w *model.Workload, c *model.Container, ref imageRef) {
-			if registryAllowed(ref.Registry, allowed) {
+			if registryMatches(ref.Registry, allowed) {
 				return
 			}
 			implied := ""

@@ -61,13 +61,27 @@ func parseImage(s string) (ref imageRef, ok bool) {
 // glob patterns ("*" matches any run of characters, dots included). A
 // pattern without a port matches the host on any port.
 func registryAllowed(registry string, patterns []string) bool {
+	return registryMatches(registry, registryPatterns(patterns))
+}
+
+// registryPatterns normalises registryAllowed's patterns (trimmed, lower
+// case) once, for a rule that matches every image of a run against them.
+func registryPatterns(patterns []string) []string {
+	out := make([]string, len(patterns))
+	for i, p := range patterns {
+		out[i] = strings.ToLower(strings.TrimSpace(p))
+	}
+	return out
+}
+
+// registryMatches is registryAllowed with patterns from registryPatterns.
+func registryMatches(registry string, patterns []string) bool {
 	registry = strings.ToLower(registry)
 	host := registry
 	if i := strings.LastIndexByte(host, ':'); i >= 0 {
 		host = host[:i]
 	}
 	for _, p := range patterns {
-		p = strings.ToLower(strings.TrimSpace(p))
 		target := registry
 		if !strings.Contains(p, ":") {
 			target = host
