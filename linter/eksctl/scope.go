@@ -16,14 +16,18 @@ import (
 // can be checked in enter without touching the readers.
 type scope struct {
 	a *adapter
-	// path and key name the mapping in messages (see name): for a
+	// path, outer and key name the mapping in messages (see name): for a
 	// document or list item, path is its whole name ("" for the document
 	// itself, "nodeGroups[1]") and key is ""; for a mapping under a key,
-	// path names the enclosing mapping and key is that key. The dotted
-	// name is joined only when a message needs it, which most documents
-	// never do.
-	path string
-	key  string
+	// path names a mapping that encloses it, outer[:outers] are the keys
+	// from there down to the enclosing mapping (at most two:
+	// "vpc.subnets.private", "nodeGroups[1].iam.withAddonPolicies") and
+	// key is its own key. The dotted name is joined only when a message
+	// needs it, which most documents never do.
+	path   string
+	outer  [2]string
+	outers int
+	key    string
 	// under is set when the scope sits under key.
 	under bool
 	// m is the mapping; nil when it is absent or null (its keys then take
@@ -84,7 +88,11 @@ func (s *scope) name() string {
 	if !s.under {
 		return s.path
 	}
-	return join(s.path, s.key)
+	name := s.path
+	for _, k := range s.outer[:s.outers] {
+		name = join(name, k)
+	}
+	return join(name, s.key)
 }
 
 // sub names key under s in messages.
@@ -113,7 +121,18 @@ func (s *scope) enter(key string) *scope {
 // fill makes child the scope under key in s: that of key's value, unless
 // s is bad or has no such key.
 func (s *scope) fill(child *scope, key string) {
-	*child = scope{a: s.a, path: s.name(), key: key, under: true, at: s.at, bad: s.bad, badAt: s.badAt}
+	*child = scope{a: s.a, path: s.path, key: key, under: true, at: s.at, bad: s.bad, badAt: s.badAt}
+	switch {
+	case !s.under:
+	case s.outers < len(s.outer):
+		// s's own key becomes one of the child's outer keys: no name is
+		// joined for a mapping that is only read.
+		child.outer, child.outers = s.outer, s.outers
+		child.outer[child.outers] = s.key
+		child.outers++
+	default:
+		child.path = s.name()
+	}
 	if s.bad {
 		return
 	}
