@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -37,11 +36,17 @@ var K8S061 = &linter.Rule{
 			if pod := w.PodSecurity.AppArmor; pod.IsSet() && pod.Val == "Unconfined" && (inherit > 0 || len(w.Containers) == 0) {
 				p.Report(w, pod.Range, "the pod's appArmorProfile.type is Unconfined, so AppArmor does not restrict its containers; %s", fix).In("securityContext")
 			}
-			for _, name := range slices.Sorted(maps.Keys(w.AppArmorAnnotations)) {
-				v := w.AppArmorAnnotations[name]
-				if own[name] || !v.IsSet() || !strings.EqualFold(v.Val, "unconfined") {
-					continue
+			// The names to report, in order: collected before sorting, so
+			// that annotations that turn nothing off cost no allocation.
+			var unconfined []string
+			for name, v := range w.AppArmorAnnotations {
+				if !own[name] && v.IsSet() && strings.EqualFold(v.Val, "unconfined") {
+					unconfined = append(unconfined, name)
 				}
+			}
+			slices.Sort(unconfined)
+			for _, name := range unconfined {
+				v := w.AppArmorAnnotations[name]
 				p.Report(w, v.Range, "the annotation turns AppArmor off for container %q; remove it (the runtime's default profile applies), or set securityContext.appArmorProfile (Kubernetes 1.30+)", name).In("annotations[" + name + "]")
 			}
 		}
