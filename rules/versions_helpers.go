@@ -51,6 +51,18 @@ func (s support) upgradeTarget(p *linter.Pass) string {
 	return "a version in standard support"
 }
 
+// upgradeTargets holds upgradeTarget for one run of a rule, which depends
+// only on the run's date and EKS table: worked out (and boxed for Report)
+// once, not again for every cluster reported.
+type upgradeTargets struct{ v any }
+
+func (t *upgradeTargets) of(s support, p *linter.Pass) any {
+	if t.v == nil {
+		t.v = s.upgradeTarget(p)
+	}
+	return t.v
+}
+
 // standardDaysLeft is how many whole days are left, at the run's date,
 // until the end of standard support of a version in the table (zero or
 // less once it has ended, or is about to).
