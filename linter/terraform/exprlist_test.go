@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
@@ -15,16 +14,8 @@ import (
 // testdata, and for JSON ones.
 func TestExprList(t *testing.T) {
 	var exprs []hcl.Expression
-	for _, path := range tfFiles(t) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, _ := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-		if f == nil {
-			continue
-		}
-		_ = hclsyntax.VisitAll(f.Body.(*hclsyntax.Body), func(n hclsyntax.Node) hcl.Diagnostics {
+	for _, root := range tfBodies(t) {
+		_ = hclsyntax.VisitAll(root, func(n hclsyntax.Node) hcl.Diagnostics {
 			if e, ok := n.(hclsyntax.Expression); ok {
 				exprs = append(exprs, e)
 			}

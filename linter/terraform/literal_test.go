@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -13,16 +12,8 @@ import (
 // and testdata's .tf files.
 func TestLiteralValues(t *testing.T) {
 	literals, tuples := 0, 0
-	for _, path := range tfFiles(t) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, _ := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-		if f == nil {
-			continue
-		}
-		eachBody(f.Body.(*hclsyntax.Body), func(b *hclsyntax.Body) {
+	for _, root := range tfBodies(t) {
+		eachBody(root, func(b *hclsyntax.Body) {
 			for _, a := range b.Attributes {
 				_ = hclsyntax.VisitAll(a.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
 					e, ok := n.(hclsyntax.Expression)

@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
@@ -17,16 +16,8 @@ import (
 func TestPlainWalk(t *testing.T) {
 	plain, other := 0, 0
 	m := newModule(".")
-	for _, path := range tfFiles(t) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, _ := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
-		if f == nil {
-			continue
-		}
-		eachBody(f.Body.(*hclsyntax.Body), func(b *hclsyntax.Body) {
+	for _, root := range tfBodies(t) {
+		eachBody(root, func(b *hclsyntax.Body) {
 			for _, a := range b.Attributes {
 				for _, prepared := range []bool{false, true} {
 					if prepared {
