@@ -23,13 +23,9 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if v, ok := literal(expr); ok {
 		return v
 	}
-	v, static := literalTuple(expr)
-	var diags hcl.Diagnostics
-	if !static {
-		// Before the budget is reset, as context does: a local referred
-		// to is evaluated on its own budget.
-		v, diags, static = m.composite(expr)
-	}
+	// Before the budget is reset, as context does: a local referred to is
+	// evaluated on its own budget.
+	v, diags, static := m.composite(expr)
 	var ctx *hcl.EvalContext
 	if !static {
 		ctx = m.context(expr)
@@ -77,60 +73,23 @@ func literal(expr hcl.Expression) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
-// literalTuple is the value of a tuple of plain literals, such as
-// ["api", "audit"], as hcl would give it (a tuple of its elements'
-// values), without a context, a walk, or hcl's evaluation of each element
-// as a template. Unlike a literal, it is still bounded in size by eval.
-func literalTuple(expr hcl.Expression) (cty.Value, bool) {
-	t, ok := expr.(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return cty.NilVal, false
-	}
-	for _, e := range t.Exprs {
-		if _, ok := literal(e); !ok {
-			return cty.NilVal, false // before allocating: most tuples refer to something
-		}
-	}
-	vals := make([]cty.Value, len(t.Exprs))
-	for i, e := range t.Exprs {
-		vals[i], _ = literal(e)
-	}
-	return cty.TupleVal(vals), true
-}
-
 // reference is the value of a plain reference (var.name, local.tags,
 // aws_subnet.a.id, each.value, count.index) as hcl gives it in the
 // context that context builds, without building one: after literals,
 // references are what attributes hold most, and a context is a map, an
 // object value for the locals and a walk of the expression. It binds the
 // root as context does and applies the rest of the traversal as hcl's
-// TraverseAbs does; ok is false for any other expression, and for roots
-// context binds in other ways (path, terraform, a local not named by an
-// attribute step), which go the long way.
-func (m *module) reference(expr hcl.Expression) (v cty.Value, diags hcl.Diagnostics, ok bool) {
-	e, isRef := expr.(*hclsyntax.ScopeTraversalExpr)
-	if !isRef || len(e.Traversal) == 0 {
-		return cty.NilVal, nil, false
-	}
-	tr := e.Traversal
+// TraverseAbs does. tr must be bindable.
+func (m *module) reference(tr hcl.Traversal) (cty.Value, hcl.Diagnostics) {
 	rest := tr[1:]
 	var root cty.Value
 	switch name := tr.RootName(); name {
 	case "var":
 		root = m.varObject()
 	case "local":
-		attr, isAttr := hcl.TraverseAttr{}, false
-		if len(tr) > 1 {
-			attr, isAttr = tr[1].(hcl.TraverseAttr)
-		}
-		if !isAttr {
-			return cty.NilVal, nil, false
-		}
 		// context binds local to an object of the locals referred to, and
 		// hcl's first step takes this one out of it again.
-		root, rest = m.local(attr.Name), tr[2:]
-	case "path", "terraform":
-		return cty.NilVal, nil, false
+		root, rest = m.local(tr[1].(hcl.TraverseAttr).Name), tr[2:]
 	default:
 		if sv, inScope := m.scope[name]; inScope {
 			root = sv
@@ -138,8 +97,24 @@ func (m *module) reference(expr hcl.Expression) (v cty.Value, diags hcl.Diagnost
 			root = cty.DynamicVal // resources, data sources, modules, self
 		}
 	}
-	v, diags = traverseRel(rest, root)
-	return v, diags, true
+	return traverseRel(rest, root)
+}
+
+// bindable says whether reference can bind tr's root as context would:
+// not path or terraform (context builds those), nor a local not named by
+// an attribute step (context binds no local then).
+func bindable(tr hcl.Traversal) bool {
+	switch tr.RootName() {
+	case "path", "terraform":
+		return false
+	case "local":
+		if len(tr) < 2 {
+			return false
+		}
+		_, ok := tr[1].(hcl.TraverseAttr)
+		return ok
+	}
+	return true
 }
 
 // traverseRel is t.TraverseRel(v) for a relative traversal t.
@@ -188,35 +163,26 @@ func attrStep(v cty.Value, name string) (cty.Value, bool) {
 	return cty.NilVal, false
 }
 
-// composite is the value of a reference, or of a tuple or object built
-// only of literals and references ([aws_subnet.a.id, aws_subnet.b.id],
+// composite is the value of a literal, of a reference, or of a tuple or
+// object built only of those ([aws_subnet.a.id, aws_subnet.b.id],
 // { team = "platform", name = var.name }), as hcl gives it in the context
 // context builds, without building one. ok is false, before anything is
 // evaluated, for any other expression.
-func (m *module) composite(expr hcl.Expression) (cty.Value, hcl.Diagnostics, bool) {
+func (m *module) composite(expr hcl.Expression) (v cty.Value, diags hcl.Diagnostics, ok bool) {
 	if !simple(expr) {
 		return cty.NilVal, nil, false
 	}
-	return m.simpleValue(expr)
+	v, diags = m.simpleValue(expr)
+	return v, diags, true
 }
 
-// simple says whether expr is a literal, a reference that reference
-// answers, or a tuple or an object (with keys written as names or plain
-// strings) of simple expressions.
+// simple says whether expr is a literal, a bindable reference, or a tuple
+// or an object (with keys written as names or plain strings) of simple
+// expressions.
 func simple(expr hcl.Expression) bool {
 	switch e := expr.(type) {
 	case *hclsyntax.ScopeTraversalExpr:
-		switch e.Traversal.RootName() {
-		case "path", "terraform":
-			return false
-		case "local":
-			if len(e.Traversal) < 2 {
-				return false
-			}
-			_, ok := e.Traversal[1].(hcl.TraverseAttr)
-			return ok
-		}
-		return true
+		return len(e.Traversal) > 0 && bindable(e.Traversal)
 	case *hclsyntax.TupleConsExpr:
 		for _, el := range e.Exprs {
 			if !simple(el) {
@@ -259,30 +225,30 @@ func literalKey(expr hcl.Expression) (string, bool) {
 // ObjectConsExpr and ScopeTraversalExpr do: a tuple or object of the
 // elements' values, whatever errors they had (eval drops a value with
 // errors anyway), later keys replacing earlier ones.
-func (m *module) simpleValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics, bool) {
+func (m *module) simpleValue(expr hcl.Expression) (cty.Value, hcl.Diagnostics) {
 	switch e := expr.(type) {
 	case *hclsyntax.ScopeTraversalExpr:
-		return m.reference(e)
+		return m.reference(e.Traversal)
 	case *hclsyntax.TupleConsExpr:
 		vals := make([]cty.Value, len(e.Exprs))
 		var diags hcl.Diagnostics
 		for i, el := range e.Exprs {
-			v, d, _ := m.simpleValue(el)
+			v, d := m.simpleValue(el)
 			vals[i], diags = v, append(diags, d...)
 		}
-		return cty.TupleVal(vals), diags, true
+		return cty.TupleVal(vals), diags
 	case *hclsyntax.ObjectConsExpr:
 		vals := make(map[string]cty.Value, len(e.Items))
 		var diags hcl.Diagnostics
 		for _, item := range e.Items {
 			k, _ := literalKey(item.KeyExpr)
-			v, d, _ := m.simpleValue(item.ValueExpr)
+			v, d := m.simpleValue(item.ValueExpr)
 			vals[k], diags = v, append(diags, d...)
 		}
-		return cty.ObjectVal(vals), diags, true
+		return cty.ObjectVal(vals), diags
 	}
-	v, ok := literal(expr)
-	return v, nil, ok
+	v, _ := literal(expr)
+	return v, nil
 }
 
 // context binds what expr refers to. Locals are evaluated here, before
