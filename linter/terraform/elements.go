@@ -40,17 +40,7 @@ func elementAt(v cty.Value, i int) cty.Value {
 // appendElements appends the elements of v, a known, non-null, unmarked
 // collection, tuple or object, to dst in the order of its ElementIterator.
 func appendElements(dst []cty.Value, v cty.Value) []cty.Value {
-	if indexable(v) {
-		for i, n := 0, v.LengthInt(); i < n; i++ {
-			dst = append(dst, elementAt(v, i))
-		}
-		return dst
-	}
-	if v.LengthInt() == 0 {
-		return dst
-	}
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
+	for _, e := range elements(v) {
 		dst = append(dst, e)
 	}
 	return dst
