@@ -5,6 +5,7 @@ import (
 
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 // K8S060 flags containers that run without a seccomp profile.
@@ -26,13 +27,10 @@ var K8S060 = &linter.Rule{
 			for _, c := range w.Containers {
 				own := c.Security.Seccomp
 				switch {
-				case !own.Known():
-				case own.IsSet() && own.Val != "":
-					if !enforcedProfile(own.Val) {
-						p.ReportSeverity(profileSeverity(own.Val), w, own.Range, "%s %q sets seccompProfile.type %s, so every system call is allowed; use RuntimeDefault (or a Localhost profile)", c.Kind, c.Name, own.Val).In(containerPath(c))
-					}
-				default:
+				case inheritsPodProfile(own):
 					inherit = true
+				case own.IsSet() && !enforcedProfile(own.Val):
+					p.ReportSeverity(profileSeverity(own.Val), w, own.Range, "%s %q sets seccompProfile.type %s, so every system call is allowed; use RuntimeDefault (or a Localhost profile)", c.Kind, c.Name, own.Val).In(containerPath(c))
 				}
 			}
 			if !inherit || !pod.Known() || enforcedProfile(pod.Val) {
@@ -48,13 +46,18 @@ var K8S060 = &linter.Rule{
 	},
 }
 
+// inheritsPodProfile says whether a container whose own seccomp profile
+// type is own takes the pod's: own is known and not set to a type.
+func inheritsPodProfile(own source.Value[string]) bool {
+	return own.Known() && !(own.IsSet() && own.Val != "")
+}
+
 // inheritors names, for a message, the containers that take the pod's
-// seccomp profile: those whose own is known and not set (the default case
-// of K8S060's switch). It is written only once a finding needs it.
+// seccomp profile. It is written only once a finding needs it.
 func inheritors(cs []*model.Container) string {
 	var names []string
 	for _, c := range cs {
-		if own := c.Security.Seccomp; own.Known() && !(own.IsSet() && own.Val != "") {
+		if inheritsPodProfile(c.Security.Seccomp) {
 			names = append(names, c.Kind.String()+" "+quote(c.Name))
 		}
 	}
