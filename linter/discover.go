@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -20,10 +19,9 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": tru
 // unit is one piece of work for a reader: a YAML/JSON file, or a Terraform
 // module folder with its files.
 type unit struct {
-	path    string       // a YAML or JSON file
-	regular bool         // path was found by a walk as a regular file
-	tfDir   string       // a Terraform module folder
-	tfFiles []walkedFile // its .tf and .tf.json files
+	path    string   // a YAML or JSON file
+	tfDir   string   // a Terraform module folder
+	tfFiles []string // its .tf and .tf.json files
 	// tfOnly lists the files named on the command line when the folder
 	// itself was not: findings are limited to them.
 	tfOnly []string
@@ -35,14 +33,6 @@ type unit struct {
 	// the manifests it reads, linted one by one should the build fail.
 	kustomize  string
 	kResources []string
-}
-
-// walkedFile is a file to read, and whether the walk that found it saw a
-// regular file: its folder listing said so, and readSource need not look
-// the path up again to refuse pipes and devices.
-type walkedFile struct {
-	path    string
-	regular bool
 }
 
 func (u unit) name() string {
@@ -71,7 +61,7 @@ func discover(opts Options) input {
 	d := &discoverer{
 		opts:       opts,
 		yaml:       map[string]bool{},
-		tfWalked:   map[string][]walkedFile{},
+		tfWalked:   map[string][]string{},
 		tfNamed:    map[string]map[string]bool{},
 		tfEntries:  map[string][]os.DirEntry{},
 		seenDirs:   map[string]bool{},
@@ -86,8 +76,8 @@ func discover(opts Options) input {
 
 type discoverer struct {
 	opts       Options
-	yaml       map[string]bool            // file → found by a walk as a regular file
-	tfWalked   map[string][]walkedFile    // folder → files found by walking it (once: seenDirs)
+	yaml       map[string]bool            // YAML and JSON files to read
+	tfWalked   map[string][]string        // folder → files found by walking it (once: seenDirs)
 	tfNamed    map[string]map[string]bool // folder → files named on the command line
 	tfEntries  map[string][]os.DirEntry   // walked folder holding Terraform → its listing
 	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
@@ -116,9 +106,7 @@ func (d *discoverer) add(arg string) {
 		}
 		d.tfNamed[dir][p] = true
 	default:
-		if _, ok := d.yaml[p]; !ok {
-			d.yaml[p] = false // named, not walked: readSource checks its type
-		}
+		d.yaml[p] = true
 		if kustomize.IsFile(p) {
 			// A kustomization named on the command line is built.
 			d.kustomize[pathDir(p)] = true
@@ -187,19 +175,15 @@ func (d *discoverer) walk(osPath, p, real string) {
 		if d.ignored(cp) {
 			continue
 		}
-		// The listing gives the entry's type without a syscall; a symbolic
-		// link is not regular here, so its target's type is checked when
-		// it is read.
-		regular := e.Type().IsRegular()
 		switch kindOf(name) {
 		case kindTerraform:
 			dir := p
 			if d.tfWalked[dir] == nil {
 				d.tfEntries[dir] = entries
 			}
-			d.tfWalked[dir] = append(d.tfWalked[dir], walkedFile{path: cp, regular: regular})
+			d.tfWalked[dir] = append(d.tfWalked[dir], cp)
 		case kindYAML:
-			d.yaml[cp] = regular
+			d.yaml[cp] = true
 		}
 		if kustomize.IsFile(name) && !isDir {
 			d.kustomize[p] = true
@@ -228,8 +212,8 @@ func (d *discoverer) result() input {
 	}
 	in.units = make([]unit, 0, len(kunits)+len(d.yaml)+len(dirs))
 	in.units = append(in.units, kunits...)
-	for p, regular := range d.yaml {
-		in.units = append(in.units, unit{path: p, regular: regular})
+	for p := range d.yaml {
+		in.units = append(in.units, unit{path: p})
 	}
 	for dir := range dirs {
 		u := unit{tfDir: dir}
@@ -246,19 +230,19 @@ func (d *discoverer) result() input {
 			}
 			sort.Strings(u.tfOnly)
 			for _, f := range listTerraform(dir) {
-				files[f.path] = f.regular
+				files[f] = true
 			}
 			for f := range d.tfNamed[dir] {
-				if _, listed := files[f]; !listed && kindOf(f) == kindTerraform {
-					files[f] = false
+				if kindOf(f) == kindTerraform {
+					files[f] = true
 				}
 			}
-			u.tfFiles = make([]walkedFile, 0, len(files))
-			for f, regular := range files {
-				u.tfFiles = append(u.tfFiles, walkedFile{path: f, regular: regular})
+			u.tfFiles = make([]string, 0, len(files))
+			for f := range files {
+				u.tfFiles = append(u.tfFiles, f)
 			}
 		}
-		slices.SortFunc(u.tfFiles, func(a, b walkedFile) int { return strings.Compare(a.path, b.path) })
+		sort.Strings(u.tfFiles)
 		in.units = append(in.units, u)
 	}
 	sort.Slice(in.units, func(i, j int) bool { return in.units[i].name() < in.units[j].name() })
@@ -276,15 +260,15 @@ func (d *discoverer) result() input {
 }
 
 // listTerraform lists a folder's .tf and .tf.json files.
-func listTerraform(dir string) []walkedFile {
+func listTerraform(dir string) []string {
 	entries, err := os.ReadDir(filepath.FromSlash(dir))
 	if err != nil {
 		return nil
 	}
-	var out []walkedFile
+	var out []string
 	for _, e := range entries {
 		if !e.IsDir() && kindOf(e.Name()) == kindTerraform {
-			out = append(out, walkedFile{path: joinDisplay(dir, e.Name()), regular: e.Type().IsRegular()})
+			out = append(out, joinDisplay(dir, e.Name()))
 		}
 	}
 	return out

@@ -5,9 +5,12 @@ package linter
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 // A named pipe, or a device, among the files (named *.yaml, or listed by
@@ -35,5 +38,32 @@ func TestPipesAndDevicesAreNotRead(t *testing.T) {
 	}
 	if len(res.Findings) != 1 {
 		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+// readSource checks the type of what it opened, and the open itself does
+// not wait for a pipe's writer: a path that was a regular file when the
+// walk listed it and is a pipe when it is read is refused, not waited on.
+func TestReadSourceRefusesWhatItOpened(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "swapped.yaml")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for p, want := range map[string]string{
+		pipe:        "not a regular file (a named pipe)",
+		dir:         "not a regular file (type d---------)",
+		"/dev/zero": "not a regular file (a device)",
+	} {
+		done := make(chan *source.Problem, 1)
+		go func() { _, _, pr := readSource(p); done <- pr }()
+		select {
+		case pr := <-done:
+			if pr == nil || !strings.Contains(pr.Message, want) {
+				t.Errorf("readSource(%s) = %v, want a problem saying %q", p, pr, want)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("readSource(%s) blocked", p)
+		}
 	}
 }

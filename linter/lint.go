@@ -181,7 +181,7 @@ func runUnit(u unit, opts Options) (out unitResult) {
 	if u.kustomize != "" {
 		return readKustomize(u)
 	}
-	return readYAML(u.path, u.regular)
+	return readYAML(u.path)
 }
 
 // ruleResult is what one rule reported.

@@ -2,9 +2,8 @@ package linter
 
 import (
 	"bytes"
-	"io"
+	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -27,35 +26,27 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // readSource reads a file and checks that it is text ekslint can parse.
 // The byte-order mark is dropped (positions stay right: it precedes line 1
 // column 1). ok is false when the file must be skipped; the problem says why.
-// regular says that a folder listing just showed p as a regular file, so
-// that its type need not be looked up again.
-func readSource(p string, regular bool) (src []byte, ok bool, problem *source.Problem) {
+//
+// Only regular files are read: opening a named pipe would wait for a
+// writer, and a device such as /dev/zero never ends. readRegular checks
+// the type of what it opened, never blocking on the open, so that a path
+// changed after the walk listed it cannot slip by.
+func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 	fail := func(r source.Range, format string, args ...any) ([]byte, bool, *source.Problem) {
 		pr := source.Errorf(r, format, args...)
 		return nil, false, &pr
 	}
 	whole := source.Range{File: p}
-	if !regular {
-		// Opening a named pipe blocks until something writes to it, and a
-		// device such as /dev/zero never ends. A path named on the
-		// command line or by a kustomization, or a symbolic link, may be
-		// either: look it up. (A walked entry's type came with its
-		// folder's listing, which spares a path lookup per file.)
-		if info, err := os.Stat(filepath.FromSlash(p)); err == nil && !info.Mode().IsRegular() {
-			return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(info.Mode()))
-		}
-	}
-	f, err := os.Open(filepath.FromSlash(p))
-	if err != nil {
-		return fail(whole, "cannot read: %s", plainError(err))
-	}
-	defer f.Close()
-	src, err = readAll(f)
-	if err != nil {
-		return fail(whole, "cannot read: %s", plainError(err))
-	}
-	if len(src) > MaxFileSize {
+	src, err := readRegular(filepath.FromSlash(p))
+	var notRegular notRegularError
+	switch {
+	case err == nil:
+	case errors.As(err, &notRegular):
+		return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(notRegular.mode))
+	case errors.As(err, new(fileTooLargeError)):
 		return fail(whole, "file is larger than %d MiB; ekslint does not read files this large", MaxFileSize>>20)
+	default:
+		return fail(whole, "cannot read: %s", plainError(err))
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -111,9 +102,9 @@ func at(p string, src []byte, i int) source.Range {
 // adapter that claims it: eksctl for ClusterConfig, kube for anything else
 // with apiVersion and kind. Other YAML (CI workflows, Helm values) is not
 // ours. A JSON file that is a Terraform plan goes to the plan reader.
-func readYAML(p string, regular bool) unitResult {
+func readYAML(p string) unitResult {
 	var out unitResult
-	src, ok, pr := readSource(p, regular)
+	src, ok, pr := readSource(p)
 	if pr != nil {
 		out.problems = append(out.problems, *pr)
 	}
@@ -166,7 +157,7 @@ func readKustomize(u unit) unitResult {
 		return out
 	}
 	for _, p := range u.kResources {
-		r := readYAML(p, false)
+		r := readYAML(p)
 		out.model.Merge(r.model)
 		out.files = append(out.files, r.files...)
 		out.problems = append(out.problems, r.problems...)
@@ -180,12 +171,12 @@ func readTerraform(u unit, opts Options) unitResult {
 	var out unitResult
 	var files []terraform.File
 	for _, f := range u.tfFiles {
-		src, ok, pr := readSource(f.path, f.regular)
+		src, ok, pr := readSource(f)
 		if pr != nil {
 			out.problems = append(out.problems, *pr)
 		}
 		if ok {
-			files = append(files, terraform.File{Path: f.path, Src: src})
+			files = append(files, terraform.File{Path: f, Src: src})
 		}
 	}
 	if u.tfOnly != nil {
@@ -207,27 +198,13 @@ func readTerraform(u unit, opts Options) unitResult {
 	return out
 }
 
-// readAll reads f whole, up to one byte past MaxFileSize, into a buffer
-// sized from its length when it is known: io.ReadAll would grow and copy
-// its buffer several times for an ordinary file.
-func readAll(f *os.File) ([]byte, error) {
-	size := 512
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = int(min(info.Size(), MaxFileSize)) + 1 // +1 so that EOF is seen without growing
-	}
-	buf := make([]byte, 0, size)
-	r := io.LimitReader(f, MaxFileSize+1)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow: the file is longer than it said
-		}
-	}
-}
+// notRegularError says that a path names something other than a regular
+// file: a folder, a named pipe, a device or a socket.
+type notRegularError struct{ mode fs.FileMode }
+
+func (e notRegularError) Error() string { return "not a regular file (" + fileType(e.mode) + ")" }
+
+// fileTooLargeError says that a file is longer than MaxFileSize.
+type fileTooLargeError struct{}
+
+func (fileTooLargeError) Error() string { return "file too large" }
