@@ -124,26 +124,31 @@ func Lint(opts Options) *Result {
 	for _, rr := range ruled {
 		total += rr.findings.n
 	}
-	if total > 0 {
-		res.Findings = make([]Finding, 0, total)
-	}
+	kept := make([]*Finding, 0, total)
 	for _, rr := range ruled {
 		if rr.problem != nil {
 			res.Problems = append(res.Problems, *rr.problem)
 		}
 		for _, block := range rr.findings.blocks {
 			for i := range block {
-				// By pointer: a Finding is large, and each is copied once,
-				// into the result.
 				f := &block[i]
 				if len(restricted) > 0 && restricted[f.Range.File] && !only[f.Range.File] {
 					continue
 				}
-				res.Findings = append(res.Findings, *f)
-				if s, ok := opts.Severity[f.RuleID]; ok {
-					res.Findings[len(res.Findings)-1].Severity = s
-				}
+				kept = append(kept, f)
 			}
+		}
+	}
+	// Sorted by pointer, so that each finding, a large struct, is copied
+	// once: into the result, in its place.
+	sortFindings(kept, jobs)
+	if len(kept) > 0 {
+		res.Findings = make([]Finding, len(kept))
+	}
+	for i, f := range kept {
+		res.Findings[i] = *f
+		if s, ok := opts.Severity[f.RuleID]; ok {
+			res.Findings[i].Severity = s
 		}
 	}
 
@@ -154,7 +159,6 @@ func Lint(opts Options) *Result {
 			opts.EKSData.Name, opts.EKSData.GeneratedAt, int(opts.EKSData.Age(opts.AsOf).Hours()/24), opts.AsOf.Format("2006-01-02")))
 	}
 	res.Problems = append(res.Problems, applySuppressions(res.Findings, files, opts)...)
-	sortFindings(res.Findings)
 	res.Findings = dedupe(res.Findings)
 	sortProblems(res.Problems)
 	res.Problems = dedupeProblems(res.Problems)
@@ -333,38 +337,60 @@ func annotated(findings []Finding) bool {
 	return false
 }
 
-// sortFindings sorts stably by file, position, rule, object, end and
-// message. It sorts indices and then moves each finding into place once: a
-// finding is a large struct, and a stable sort moves its elements many times.
-func sortFindings(fs []Finding) {
-	idx := make([]int32, len(fs))
-	for i := range idx {
-		idx[i] = int32(i)
+// sortFindings sorts fs stably by compareFindings (by file, position,
+// rule, object, end and message), on up to jobs goroutines. Each finding
+// is ranked by its place in fs, which breaks ties: the order is total,
+// and the same as a stable sort's, which needs more comparisons.
+func sortFindings(fs []*Finding, jobs int) {
+	ks := make([]ranked, len(fs))
+	for i, f := range fs {
+		ks[i] = ranked{f, int32(i)}
 	}
-	// Ties broken by index make the order total, and the same as a
-	// stable sort's, which needs more comparisons.
-	slices.SortFunc(idx, func(i, j int32) int {
-		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
-	// Place i takes the finding at idx[i]: follow each cycle of that
-	// permutation, marking the places done.
-	for i := range fs {
-		if idx[i] < 0 {
-			continue
-		}
-		held, j := fs[i], i
-		for {
-			k := int(idx[j])
-			idx[j] = -1
-			if k == i {
-				fs[j] = held
-				break
-			}
-			fs[j] = fs[k]
-			j = k
+	sortRanked(ks, make([]ranked, len(ks)), jobs)
+	for i := range ks {
+		fs[i] = ks[i].f
+	}
+}
+
+type ranked struct {
+	f *Finding
+	i int32
+}
+
+func compareRanked(a, b ranked) int {
+	if c := compareFindings(a.f, b.f); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// minParallelSort is the length below which sortRanked sorts on one
+// goroutine: splitting a short list costs more than it saves.
+const minParallelSort = 1024
+
+// sortRanked sorts ks with tmp, as long as ks, for scratch space: the two
+// halves side by side (each split again while jobs allow), then merged.
+// Sorting is serial work after the rules, which run in parallel: a run
+// with thousands of findings would otherwise leave all cores but one idle
+// while it sorts.
+func sortRanked(ks, tmp []ranked, jobs int) {
+	if jobs < 2 || len(ks) < minParallelSort {
+		slices.SortFunc(ks, compareRanked)
+		return
+	}
+	mid := len(ks) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { sortRanked(ks[:mid], tmp[:mid], jobs/2) })
+	sortRanked(ks[mid:], tmp[mid:], jobs-jobs/2)
+	wg.Wait()
+	copy(tmp, ks)
+	a, b := tmp[:mid], tmp[mid:]
+	for i := range ks {
+		// The order is total: no two are equal.
+		if len(b) == 0 || len(a) > 0 && compareRanked(a[0], b[0]) < 0 {
+			ks[i], a = a[0], a[1:]
+		} else {
+			ks[i], b = b[0], b[1:]
 		}
 	}
 }

@@ -15,8 +15,12 @@ import (
 func TestSortFindingsIsStable(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	pick := func(s ...string) string { return s[r.Intn(len(s))] }
-	for n := 0; n < 200; n++ {
-		fs := make([]Finding, r.Intn(60))
+	for n := 0; n < 240; n++ {
+		size := r.Intn(60)
+		if n%8 == 0 {
+			size = minParallelSort + r.Intn(3*minParallelSort) // split and merged
+		}
+		fs := make([]Finding, size)
 		for i := range fs {
 			fs[i] = Finding{
 				RuleID:  pick("EKS-A", "EKS-B"),
@@ -31,9 +35,19 @@ func TestSortFindingsIsStable(t *testing.T) {
 		want := make([]Finding, len(fs))
 		copy(want, fs)
 		sort.SliceStable(want, func(i, j int) bool { return lessFinding(want[i], want[j]) })
-		sortFindings(fs)
-		if !reflect.DeepEqual(fs, want) {
-			t.Fatalf("round %d: sortFindings differs from a stable sort:\n%v\n%v", n, fs, want)
+		for _, jobs := range []int{1, 2, 3, 8} {
+			ps := make([]*Finding, len(fs))
+			for i := range fs {
+				ps[i] = &fs[i]
+			}
+			sortFindings(ps, jobs)
+			got := make([]Finding, len(ps))
+			for i, p := range ps {
+				got[i] = *p
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, %d jobs: sortFindings differs from a stable sort:\n%v\n%v", n, jobs, got, want)
+			}
 		}
 	}
 }
