@@ -64,9 +64,9 @@ type adapter struct {
 	// keys indexes the keys of large mappings, which aliases may have
 	// every node group read.
 	keys keyIndex
-	// lists and zoneLists hold the lists of strings already read, and the
-	// zones of lists of subnets, by list node (see elements).
-	lists, zoneLists map[*yaml.Node][]source.Value[string]
+	// lists holds the lists of strings already read, and the zones of
+	// lists of subnets, by list node (see elements).
+	lists listCache
 	// warned holds the nodes already reported: a bad value that aliases
 	// make many node groups read is reported once.
 	warned map[*yaml.Node]bool
@@ -85,6 +85,49 @@ func put[M ~map[K]V, K comparable, V any](m *M, k K, v V) {
 		*m = M{}
 	}
 	(*m)[k] = v
+}
+
+// listCache holds what was read from each list of strings, by list node:
+// a list that aliases make many node groups share is read once. A document
+// reads a handful of lists, kept in a small array and scanned; a map is
+// made only past that, so that a file that aliases make read many lists
+// still costs one lookup per read, while a plain one makes no map at all.
+type listCache struct {
+	few  [4]listRead
+	nFew int
+	many map[*yaml.Node]*listRead
+}
+
+// listRead is what was read from one list: its elements and, for a list
+// of subnets, their zones (zoned once subnetZonesOf has resolved them).
+type listRead struct {
+	list   *yaml.Node
+	values []source.Value[string]
+	zones  []source.Value[string]
+	zoned  bool
+}
+
+// find returns what was read from list, nil if it was not.
+func (c *listCache) find(list *yaml.Node) *listRead {
+	for i := range c.few[:c.nFew] {
+		if c.few[i].list == list {
+			return &c.few[i]
+		}
+	}
+	return c.many[list]
+}
+
+// add records values as what list holds, and returns the record.
+func (c *listCache) add(list *yaml.Node, values []source.Value[string]) *listRead {
+	if c.nFew < len(c.few) {
+		r := &c.few[c.nFew]
+		c.nFew++
+		*r = listRead{list: list, values: values}
+		return r
+	}
+	r := &listRead{list: list, values: values}
+	put(&c.many, list, r)
+	return r
 }
 
 // warn reports a value of the wrong shape at node n, once.

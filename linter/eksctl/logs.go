@@ -1,6 +1,7 @@
 package eksctl
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,11 +25,13 @@ func expandLogTypes(types source.Strings) source.Strings {
 	if !types.Known() {
 		return types
 	}
-	listed := map[string]bool{}
+	// Only the five types a wildcard adds are ever asked about, so which
+	// of them are listed fits in a bit set: no map per cluster.
+	var listed logTypeSet
 	wildcard := false
 	for _, t := range types.Val {
 		if t.Known() {
-			listed[t.Val] = true
+			listed.add(t.Val)
 			wildcard = wildcard || isWildcardLogType(t.Val)
 		}
 	}
@@ -41,9 +44,9 @@ func expandLogTypes(types source.Strings) source.Strings {
 			out = append(out, t)
 			continue
 		}
-		for _, lt := range allLogTypes {
-			if !listed[lt] {
-				listed[lt] = true
+		for i, lt := range allLogTypes {
+			if !listed.has(i) {
+				listed |= 1 << i
 				out = append(out, source.SetAt(lt, t.Range))
 			}
 		}
@@ -51,6 +54,18 @@ func expandLogTypes(types source.Strings) source.Strings {
 	types.Val = out
 	return types
 }
+
+// logTypeSet holds which of allLogTypes are listed, bit i for allLogTypes[i].
+type logTypeSet uint8
+
+// add records t when it is one of allLogTypes.
+func (s *logTypeSet) add(t string) {
+	if i := slices.Index(allLogTypes, t); i >= 0 {
+		*s |= 1 << i
+	}
+}
+
+func (s logTypeSet) has(i int) bool { return s&(1<<i) != 0 }
 
 // logRetention reads cloudWatch.clusterLogging.logRetentionInDays: omitted
 // or 0, eksctl sets no retention on the log group EKS creates, which then

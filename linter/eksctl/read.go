@@ -76,8 +76,8 @@ func (s *scope) strsNode(key string, def []string) (source.Strings, *yaml.Node) 
 // reported once, under the first name it is read by (key in s).
 func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
 	a := s.a
-	if out, ok := a.lists[list]; ok {
-		return out
+	if r := a.lists.find(list); r != nil {
+		return r.values
 	}
 	out := make([]source.Value[string], 0, len(list.Content))
 	for i, e := range list.Content {
@@ -89,7 +89,7 @@ func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
 			out = append(out, source.UnknownAt[string](er))
 		}
 	}
-	put(&a.lists, list, out)
+	a.lists.add(list, out)
 	return out
 }
 

@@ -370,3 +370,47 @@ func TestBadValueThroughAliasesReportedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedListsBeyondTheFew: past the few lists the adapter keeps in an
+// array, lists shared through aliases are still read once, and a list
+// read again is the same list, zones included.
+func TestSharedListsBeyondTheFew(t *testing.T) {
+	m := adaptClean(t, doc(
+		"vpc:",
+		"  publicAccessCIDRs: [10.0.0.0/8]",
+		"  subnets:",
+		"    private:",
+		"      p1: {az: eu-west-1a}",
+		"cloudWatch: {clusterLogging: {enableTypes: [api]}}",
+		"x-g: &g",
+		"  name: g",
+		"  availabilityZones: [eu-west-1a]",
+		"  subnets: [p1, p2]",
+		"  ssh: {allow: true, sourceSecurityGroupIds: [sg-1]}",
+		"  iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/A]}",
+		"nodeGroups: [*g, *g, *g]",
+	))
+	if len(m.NodeGroups) != 3 {
+		t.Fatalf("want three groups, got %d", len(m.NodeGroups))
+	}
+	first, last := m.NodeGroups[0], m.NodeGroups[2]
+	for _, l := range []struct {
+		name        string
+		first, last source.Strings
+	}{
+		{"zones", first.AvailabilityZones, last.AvailabilityZones},
+		{"subnets", first.Subnets, last.Subnets},
+		{"subnet zones", first.SubnetZones, last.SubnetZones},
+		{"sources", first.SSHSourceSecurityGroups, last.SSHSourceSecurityGroups},
+	} {
+		if len(l.first.Val) == 0 || len(l.last.Val) != len(l.first.Val) || &l.first.Val[0] != &l.last.Val[0] {
+			t.Errorf("%s: %v and %v are not one list read once", l.name, l.first.Val, l.last.Val)
+		}
+	}
+	if got := values(last.SubnetZones); got != "eu-west-1a@8:12 ?@13:17" {
+		t.Errorf("subnet zones %s", got)
+	}
+	if got := values(m.Clusters[0].PublicCIDRs); got != "10.0.0.0/8@5:23" {
+		t.Errorf("public CIDRs %s", got)
+	}
+}
