@@ -10,6 +10,7 @@
 package eksctl
 
 import (
+	"bytes"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -29,7 +30,15 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return &model.Model{}, nil
 	}
+	return adaptDoc(doc, mayShare(doc))
+}
+
+// adaptDoc is Adapt, keeping what was read for another place when shares
+// is set. Without it a file that shares nodes is read the same, only
+// slower (TestSharingChangesNothing).
+func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	a := newAdapter(doc.Path)
+	a.shares = shares
 	m := &a.model
 	root := yamldoc.Deref(doc.Root)
 	if root == nil || root.Kind != yaml.MappingNode {
@@ -65,8 +74,10 @@ type adapter struct {
 	// every node group read.
 	keys keyIndex
 	// lists holds the lists of strings already read, and the zones of
-	// lists of subnets, by list node (see elements).
-	lists listCache
+	// lists of subnets, by list node (see elements), when shares is set:
+	// only then can a list be reached twice.
+	lists  map[*yaml.Node]*listRead
+	shares bool
 	// warned holds the nodes already reported: a bad value that aliases
 	// make many node groups read is reported once.
 	warned map[*yaml.Node]bool
@@ -76,7 +87,17 @@ type adapter struct {
 }
 
 func newAdapter(path string) *adapter {
-	return &adapter{path: path}
+	return &adapter{path: path, shares: true}
+}
+
+// mayShare reports whether two places of the document may hold the same
+// node: only through an alias, or a merge key, of an anchor, and an anchor
+// is written with "&". A file without that character has no anchor (nor
+// an alias: one must name an anchor), so every node is read from one
+// place only and nothing read needs keeping for another. Most files are
+// such; without their text (a document built elsewhere), assume sharing.
+func mayShare(doc *yamldoc.Doc) bool {
+	return doc.Src == nil || bytes.IndexByte(doc.Src, '&') >= 0
 }
 
 // put sets m[k] = v, making the map on its first write.
@@ -87,47 +108,11 @@ func put[M ~map[K]V, K comparable, V any](m *M, k K, v V) {
 	(*m)[k] = v
 }
 
-// listCache holds what was read from each list of strings, by list node:
-// a list that aliases make many node groups share is read once. A document
-// reads a handful of lists, kept in a small array and scanned; a map is
-// made only past that, so that a file that aliases make read many lists
-// still costs one lookup per read, while a plain one makes no map at all.
-type listCache struct {
-	few  [4]listRead
-	nFew int
-	many map[*yaml.Node]*listRead
-}
-
-// listRead is what was read from one list: its elements and, for a list
-// of subnets, their zones (zoned once subnetZonesOf has resolved them).
+// listRead is what was read from one list of strings: its elements and,
+// for a list of subnets, their zones (nil until subnetZonesOf resolves
+// them).
 type listRead struct {
-	list   *yaml.Node
-	values []source.Value[string]
-	zones  []source.Value[string]
-	zoned  bool
-}
-
-// find returns what was read from list, nil if it was not.
-func (c *listCache) find(list *yaml.Node) *listRead {
-	for i := range c.few[:c.nFew] {
-		if c.few[i].list == list {
-			return &c.few[i]
-		}
-	}
-	return c.many[list]
-}
-
-// add records values as what list holds, and returns the record.
-func (c *listCache) add(list *yaml.Node, values []source.Value[string]) *listRead {
-	if c.nFew < len(c.few) {
-		r := &c.few[c.nFew]
-		c.nFew++
-		*r = listRead{list: list, values: values}
-		return r
-	}
-	r := &listRead{list: list, values: values}
-	put(&c.many, list, r)
-	return r
+	values, zones []source.Value[string]
 }
 
 // warn reports a value of the wrong shape at node n, once.

@@ -1,6 +1,7 @@
 package eksctl
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,17 +29,21 @@ func expandLogTypes(types source.Strings) source.Strings {
 	// Only the five types a wildcard adds are ever asked about, so which
 	// of them are listed fits in a bit set: no map per cluster.
 	var listed logTypeSet
-	wildcard := false
+	wildcards := 0
 	for _, t := range types.Val {
 		if t.Known() {
 			listed.add(t.Val)
-			wildcard = wildcard || isWildcardLogType(t.Val)
+			if isWildcardLogType(t.Val) {
+				wildcards++
+			}
 		}
 	}
-	if !wildcard {
+	if wildcards == 0 {
 		return types
 	}
-	out := make([]source.Value[string], 0, len(types.Val)+len(allLogTypes))
+	// Each wildcard goes, and the types not listed come, once.
+	n := len(types.Val) - wildcards + len(allLogTypes) - bits.OnesCount8(uint8(listed))
+	out := make([]source.Value[string], 0, n)
 	for _, t := range types.Val {
 		if !t.Known() || !isWildcardLogType(t.Val) {
 			out = append(out, t)

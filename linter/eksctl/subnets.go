@@ -54,18 +54,18 @@ func (a *adapter) subnetZonesOf(subnets source.Strings, list *yaml.Node) source.
 	if !subnets.IsSet() {
 		return subnets
 	}
-	// subnets was read from list by elements, which recorded it.
-	r := a.lists.find(list)
-	if r == nil {
-		r = a.lists.add(list, subnets.Val)
+	// elements recorded the list when it may be read again.
+	r, ok := a.lists[list]
+	if !ok {
+		return source.SetAt(a.zonesOf(subnets.Val), subnets.Range)
 	}
-	if !r.zoned {
-		r.zones, r.zoned = a.zonesOf(subnets.Val), true
+	if r.zones == nil {
+		r.zones = a.zonesOf(subnets.Val)
 	}
 	return source.SetAt(r.zones, subnets.Range)
 }
 
-// zonesOf resolves the zone of each subnet of a list.
+// zonesOf resolves the zone of each subnet of a list (never nil).
 func (a *adapter) zonesOf(subnets []source.Value[string]) []source.Value[string] {
 	out := make([]source.Value[string], len(subnets))
 	for i, s := range subnets {
