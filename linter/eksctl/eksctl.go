@@ -47,7 +47,8 @@ func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	}
 	top := a.top("", root, a.header(root))
 	c := a.cluster(top)
-	m.Clusters = append(m.Clusters, c)
+	a.clusters[0] = c
+	m.Clusters = a.clusters[:]
 	m.NodeGroups = a.nodeGroups(top, c)
 	// Settings of other areas, each in a file of its own.
 	a.versions(m, top, c)
@@ -67,6 +68,11 @@ type adapter struct {
 	// document's model into its own, so the adapter lives no longer for
 	// it.)
 	model model.Model
+	// clusterModel and clusters are the document's one cluster and the slice
+	// that holds it in model, made with the adapter for the same reason
+	// (clusters has capacity one: a merge appends to a new array).
+	clusterModel model.Cluster
+	clusters     [1]*model.Cluster
 	// The maps below are made on their first write (see put): most
 	// documents need few or none of them.
 	//
