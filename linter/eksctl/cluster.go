@@ -11,7 +11,8 @@ const worldCIDR = "0.0.0.0/0"
 // cluster reads the control plane of one ClusterConfig.
 func (a *adapter) cluster(top *scope) *model.Cluster {
 	meta := top.enter("metadata")
-	c := &model.Cluster{Object: model.Object{Kind: "ClusterConfig", Address: "ClusterConfig", Range: top.at, Format: model.Eksctl}}
+	c := &a.clusterModel
+	*c = model.Cluster{Object: model.Object{Kind: "ClusterConfig", Address: "ClusterConfig", Range: top.at, Format: model.Eksctl}}
 	c.Name = meta.str("name", "")
 	if c.Name.Known() && c.Name.Val != "" {
 		c.Address += "/" + c.Name.Val

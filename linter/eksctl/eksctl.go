@@ -10,6 +10,7 @@
 package eksctl
 
 import (
+	"bytes"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -29,7 +30,15 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return &model.Model{}, nil
 	}
+	return adaptDoc(doc, mayShare(doc))
+}
+
+// adaptDoc is Adapt, keeping what was read for another place when shares
+// is set. Without it a file that shares nodes is read the same, only
+// slower (TestSharingChangesNothing).
+func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	a := newAdapter(doc.Path)
+	a.shares = shares
 	m := &a.model
 	root := yamldoc.Deref(doc.Root)
 	if root == nil || root.Kind != yaml.MappingNode {
@@ -38,7 +47,8 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	}
 	top := a.top("", root, a.header(root))
 	c := a.cluster(top)
-	m.Clusters = append(m.Clusters, c)
+	a.clusters[0] = c
+	m.Clusters = a.clusters[:]
 	m.NodeGroups = a.nodeGroups(top, c)
 	// Settings of other areas, each in a file of its own.
 	a.versions(m, top, c)
@@ -58,15 +68,22 @@ type adapter struct {
 	// document's model into its own, so the adapter lives no longer for
 	// it.)
 	model model.Model
+	// clusterModel and clusters are the document's one cluster and the slice
+	// that holds it in model, made with the adapter for the same reason
+	// (clusters has capacity one: a merge appends to a new array).
+	clusterModel model.Cluster
+	clusters     [1]*model.Cluster
 	// The maps below are made on their first write (see put): most
 	// documents need few or none of them.
 	//
 	// keys indexes the keys of large mappings, which aliases may have
 	// every node group read.
 	keys keyIndex
-	// lists and zoneLists hold the lists of strings already read, and the
-	// zones of lists of subnets, by list node (see elements).
-	lists, zoneLists map[*yaml.Node][]source.Value[string]
+	// lists holds the lists of strings already read, and the zones of
+	// lists of subnets, by list node (see elements), when shares is set:
+	// only then can a list be reached twice.
+	lists  map[*yaml.Node]*listRead
+	shares bool
 	// warned holds the nodes already reported: a bad value that aliases
 	// make many node groups read is reported once.
 	warned map[*yaml.Node]bool
@@ -76,7 +93,17 @@ type adapter struct {
 }
 
 func newAdapter(path string) *adapter {
-	return &adapter{path: path}
+	return &adapter{path: path, shares: true}
+}
+
+// mayShare reports whether two places of the document may hold the same
+// node: only through an alias, or a merge key, of an anchor, and an anchor
+// is written with "&". A file without that character has no anchor (nor
+// an alias: one must name an anchor), so every node is read from one
+// place only and nothing read needs keeping for another. Most files are
+// such; without their text (a document built elsewhere), assume sharing.
+func mayShare(doc *yamldoc.Doc) bool {
+	return doc.Src == nil || bytes.IndexByte(doc.Src, '&') >= 0
 }
 
 // put sets m[k] = v, making the map on its first write.
@@ -85,6 +112,13 @@ func put[M ~map[K]V, K comparable, V any](m *M, k K, v V) {
 		*m = M{}
 	}
 	(*m)[k] = v
+}
+
+// listRead is what was read from one list of strings: its elements and,
+// for a list of subnets, their zones (nil until subnetZonesOf resolves
+// them).
+type listRead struct {
+	values, zones []source.Value[string]
 }
 
 // warn reports a value of the wrong shape at node n, once.

@@ -25,7 +25,8 @@ import (
 //
 // A managed group given launchTemplate uses that template: its settings are
 // not in the file.
-func (a *adapter) groupHardening(g *model.NodeGroup, ng *scope, kind string) {
+func (a *adapter) groupHardening(parts *groupParts, ng *scope, kind string) {
+	g := &parts.group
 	g.EKSTemplate = source.DefaultAt(false, ng.at)
 	// Public subnets exactly when SSH would be open to the world: both
 	// follow privateNetworking.
@@ -38,7 +39,8 @@ func (a *adapter) groupHardening(g *model.NodeGroup, ng *scope, kind string) {
 			return
 		}
 	}
-	t := &model.LaunchTemplate{Address: g.Address, Range: ng.at, VolumesAt: ng.at, VolumesKnown: true}
+	t := &parts.template
+	*t = model.LaunchTemplate{Address: g.Address, Range: ng.at, VolumesAt: ng.at, VolumesKnown: true, Volumes: parts.volumes[:0]}
 	g.LaunchTemplate = t
 	// ami is an AMI ID, or auto, auto-ssm or static for eksctl's choice.
 	if ami := ng.str("ami", ""); !ami.Known() || strings.HasPrefix(ami.Val, "ami-") {

@@ -179,7 +179,8 @@ var (
 // (instead of ReadOnly for unmanaged groups) and cloudWatch's
 // CloudWatchAgentServerPolicy. An instanceRoleARN (or an unmanaged group's
 // instanceProfileARN) is a role eksctl does not create: no role.
-func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
+func (a *adapter) groupIAM(parts *groupParts, ng *scope, kind string) {
+	g := &parts.group
 	iam := ng.enter("iam")
 	g.RoleAt = iam.at
 	for _, k := range []string{"instanceRoleARN", "instanceProfileARN"} {
@@ -188,7 +189,9 @@ func (a *adapter) groupIAM(g *model.NodeGroup, ng *scope, kind string) {
 		}
 	}
 	managed := kind == "managedNodeGroup"
-	r := &model.Role{Object: model.Object{Kind: "nodeInstanceRole", Address: g.Address + "/iam", Range: iam.at, Format: model.Eksctl}, Use: model.NodeRole}
+	r := &parts.role
+	*r = model.Role{Object: model.Object{Kind: "nodeInstanceRole", Address: g.Address + "/iam", Range: iam.at, Format: model.Eksctl}, Use: model.NodeRole,
+		Users: parts.users[:0]}
 	r.Name = iam.str("instanceRoleName", "")
 	list := iam.strs("attachPolicyARNs", nil)
 	r.Complete = list.Known()

@@ -1,6 +1,8 @@
 package eksctl
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,26 +26,32 @@ func expandLogTypes(types source.Strings) source.Strings {
 	if !types.Known() {
 		return types
 	}
-	listed := map[string]bool{}
-	wildcard := false
+	// Only the five types a wildcard adds are ever asked about, so which
+	// of them are listed fits in a bit set: no map per cluster.
+	var listed logTypeSet
+	wildcards := 0
 	for _, t := range types.Val {
 		if t.Known() {
-			listed[t.Val] = true
-			wildcard = wildcard || isWildcardLogType(t.Val)
+			listed.add(t.Val)
+			if isWildcardLogType(t.Val) {
+				wildcards++
+			}
 		}
 	}
-	if !wildcard {
+	if wildcards == 0 {
 		return types
 	}
-	out := make([]source.Value[string], 0, len(types.Val)+len(allLogTypes))
+	// Each wildcard goes, and the types not listed come, once.
+	n := len(types.Val) - wildcards + len(allLogTypes) - bits.OnesCount8(uint8(listed))
+	out := make([]source.Value[string], 0, n)
 	for _, t := range types.Val {
 		if !t.Known() || !isWildcardLogType(t.Val) {
 			out = append(out, t)
 			continue
 		}
-		for _, lt := range allLogTypes {
-			if !listed[lt] {
-				listed[lt] = true
+		for i, lt := range allLogTypes {
+			if !listed.has(i) {
+				listed |= 1 << i
 				out = append(out, source.SetAt(lt, t.Range))
 			}
 		}
@@ -51,6 +59,18 @@ func expandLogTypes(types source.Strings) source.Strings {
 	types.Val = out
 	return types
 }
+
+// logTypeSet holds which of allLogTypes are listed, bit i for allLogTypes[i].
+type logTypeSet uint8
+
+// add records t when it is one of allLogTypes.
+func (s *logTypeSet) add(t string) {
+	if i := slices.Index(allLogTypes, t); i >= 0 {
+		*s |= 1 << i
+	}
+}
+
+func (s logTypeSet) has(i int) bool { return s&(1<<i) != 0 }
 
 // logRetention reads cloudWatch.clusterLogging.logRetentionInDays: omitted
 // or 0, eksctl sets no retention on the log group EKS creates, which then

@@ -34,3 +34,19 @@ func TestLogRetention(t *testing.T) {
 		t.Errorf("a quoted number: %+v", r)
 	}
 }
+
+// TestExpandLogTypesSized: the expanded list is made at its exact length,
+// whatever the wildcards and the types listed beside them.
+func TestExpandLogTypesSized(t *testing.T) {
+	for _, types := range [][]string{{"*"}, {"all"}, {"api", "*"}, {"*", "all"}, {"audit", "*", "x", "audit"}, {"scheduler", "api", "audit", "authenticator", "controllerManager", "all"}} {
+		in := make([]source.Value[string], len(types))
+		for i, ty := range types {
+			in[i] = source.SetAt(ty, span(1, i+1, 1, i+2))
+		}
+		in = append(in, source.UnknownAt[string](span(2, 1, 2, 2)))
+		out := expandLogTypes(source.SetAt(in, span(1, 1, 2, 2)))
+		if len(out.Val) != cap(out.Val) {
+			t.Errorf("%v: %d types in room for %d", types, len(out.Val), cap(out.Val))
+		}
+	}
+}

@@ -39,7 +39,9 @@ func (a *adapter) nodeGroup(ng *scope, c *model.Cluster, listKey, kind string, i
 	if name := ng.str("name", ""); name.Known() && name.Val != "" {
 		id = name.Val
 	}
-	g := &model.NodeGroup{
+	parts := &groupParts{}
+	g := &parts.group
+	*g = model.NodeGroup{
 		Object:  model.Object{Kind: kind, Address: c.Address + "/" + listKey + "/" + id, Range: ng.at, Format: model.Eksctl},
 		Cluster: c,
 	}
@@ -52,9 +54,22 @@ func (a *adapter) nodeGroup(ng *scope, c *model.Cluster, listKey, kind string, i
 	g.Subnets, subnets = ng.strsNode("subnets", nil)
 	g.SubnetZones = a.subnetZonesOf(g.Subnets, subnets)
 	// Settings of other areas, each in a file of its own.
-	a.groupHardening(g, ng, kind)
-	a.groupIAM(g, ng, kind)
+	a.groupHardening(parts, ng, kind)
+	a.groupIAM(parts, ng, kind)
 	return g
+}
+
+// groupParts are the model objects of one node group, made in one
+// allocation: the group almost always has its launch template and role,
+// and they live as long as the model that holds them. The root volume
+// and the role's one user start in arrays of their own, appended to as
+// slices of capacity one, so that a second element moves to a new array.
+type groupParts struct {
+	group    model.NodeGroup
+	template model.LaunchTemplate
+	role     model.Role
+	volumes  [1]model.Volume
+	users    [1]source.Range
 }
 
 // sshKeys are the ways to give a node group an SSH key.

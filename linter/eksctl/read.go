@@ -73,11 +73,13 @@ func (s *scope) strsNode(key string, def []string) (source.Strings, *yaml.Node) 
 // elements reads the strings of list. A list that aliases make many node
 // groups share is read once and its elements shared (read-only), so that
 // an alias bomb costs no more than the file's length; its problems are
-// reported once, under the first name it is read by (key in s).
+// reported once, under the first name it is read by (key in s). In a file
+// that cannot share nodes (see mayShare) each list is read once anyway,
+// and is not kept.
 func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
 	a := s.a
-	if out, ok := a.lists[list]; ok {
-		return out
+	if r, ok := a.lists[list]; ok {
+		return r.values
 	}
 	out := make([]source.Value[string], 0, len(list.Content))
 	for i, e := range list.Content {
@@ -89,7 +91,9 @@ func (s *scope) elements(key string, list *yaml.Node) []source.Value[string] {
 			out = append(out, source.UnknownAt[string](er))
 		}
 	}
-	put(&a.lists, list, out)
+	if a.shares {
+		put(&a.lists, list, &listRead{values: out})
+	}
 	return out
 }
 

@@ -10,13 +10,19 @@ import (
 	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
-// yaml11Bools are the plain words eksctl's YAML reader (YAML 1.1, through
+// yaml11Word reads the plain words eksctl's YAML reader (YAML 1.1, through
 // sigs.k8s.io/yaml) takes for booleans. The decoder here follows YAML 1.2
 // and tags them as strings, so they are recognised by hand; quoted or
-// tagged (!!str yes), they stay strings for eksctl too.
-var yaml11Bools = map[string]bool{
-	"y": true, "Y": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
-	"n": false, "N": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
+// tagged (!!str yes), they stay strings for eksctl too. kindOf asks it of
+// every string read, so it is a switch: no hashing of the value.
+func yaml11Word(v string) (b, ok bool) {
+	switch v {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+		return true, true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return false, true
+	}
+	return false, false
 }
 
 // scalarKind is what eksctl makes of a scalar.
@@ -47,7 +53,7 @@ func kindOf(n *yaml.Node) scalarKind {
 		return numberScalar
 	}
 	written := yaml.TaggedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
-	if _, ok := yaml11Bools[n.Value]; ok && n.Style&written == 0 {
+	if _, ok := yaml11Word(n.Value); ok && n.Style&written == 0 {
 		return boolScalar
 	}
 	return stringScalar
@@ -59,7 +65,7 @@ func boolOf(n *yaml.Node) (v, ok bool) {
 		return false, false
 	}
 	n = yamldoc.Deref(n)
-	if b, known := yaml11Bools[n.Value]; known {
+	if b, known := yaml11Word(n.Value); known {
 		return b, true
 	}
 	switch strings.ToLower(n.Value) {

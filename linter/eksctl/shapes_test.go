@@ -1,7 +1,11 @@
 package eksctl
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -368,5 +372,96 @@ func TestBadValueThroughAliasesReportedOnce(t *testing.T) {
 		if g.SSHOpenToWorldWithoutSources.Known() {
 			t.Errorf("%s: %+v", g.Address, g.SSHOpenToWorldWithoutSources)
 		}
+	}
+}
+
+// TestSharedListsReadOnce: each of several lists that an alias makes three
+// node groups read is read once, and is the same list in each group, zones
+// included.
+func TestSharedListsReadOnce(t *testing.T) {
+	m := adaptClean(t, doc(
+		"vpc:",
+		"  publicAccessCIDRs: [10.0.0.0/8]",
+		"  subnets:",
+		"    private:",
+		"      p1: {az: eu-west-1a}",
+		"cloudWatch: {clusterLogging: {enableTypes: [api]}}",
+		"x-g: &g",
+		"  name: g",
+		"  availabilityZones: [eu-west-1a]",
+		"  subnets: [p1, p2]",
+		"  ssh: {allow: true, sourceSecurityGroupIds: [sg-1]}",
+		"  iam: {attachPolicyARNs: [arn:aws:iam::aws:policy/A]}",
+		"nodeGroups: [*g, *g, *g]",
+	))
+	if len(m.NodeGroups) != 3 {
+		t.Fatalf("want three groups, got %d", len(m.NodeGroups))
+	}
+	first, last := m.NodeGroups[0], m.NodeGroups[2]
+	for _, l := range []struct {
+		name        string
+		first, last source.Strings
+	}{
+		{"zones", first.AvailabilityZones, last.AvailabilityZones},
+		{"subnets", first.Subnets, last.Subnets},
+		{"subnet zones", first.SubnetZones, last.SubnetZones},
+		{"sources", first.SSHSourceSecurityGroups, last.SSHSourceSecurityGroups},
+	} {
+		if len(l.first.Val) == 0 || len(l.last.Val) != len(l.first.Val) || &l.first.Val[0] != &l.last.Val[0] {
+			t.Errorf("%s: %v and %v are not one list read once", l.name, l.first.Val, l.last.Val)
+		}
+	}
+	if got := values(last.SubnetZones); got != "eu-west-1a@8:12 ?@13:17" {
+		t.Errorf("subnet zones %s", got)
+	}
+	if got := values(m.Clusters[0].PublicCIDRs); got != "10.0.0.0/8@5:23" {
+		t.Errorf("public CIDRs %s", got)
+	}
+}
+
+// TestSharingChangesNothing: what elements and subnetZonesOf keep for a
+// node read from another place only saves work. Every ClusterConfig of the
+// fixtures, the examples and the tests' aliased documents is read the
+// same with and without keeping it; a file without "&" has nothing to
+// share (mayShare).
+func TestSharingChangesNothing(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/*/*.yaml")
+	examples, _ := filepath.Glob(filepath.Join(corpus, "*.yaml"))
+	files = append(files, examples...)
+	srcs := map[string][]byte{
+		"aliases.yaml": []byte(doc(
+			"vpc: {subnets: {private: {p1: {az: eu-west-1a}}}}",
+			"x-l: &l [eu-west-1a, 1]",
+			"x-g: &g {name: g, availabilityZones: *l, subnets: [p1, p2], ssh: {sourceSecurityGroupIds: *l}}",
+			"nodeGroups: [*g, {<<: *g, name: h}, {name: i, subnets: *l}]",
+		)),
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = src
+	}
+	read := 0
+	for name, src := range srcs {
+		docs, _, _ := yamldoc.Decode(name, src)
+		for _, d := range docs {
+			if av, k := d.APIVersionKind(); !Is(av, k) {
+				continue
+			}
+			read++
+			if mayShare(d) != bytes.Contains(src, []byte("&")) {
+				t.Errorf("%s: mayShare %v", name, mayShare(d))
+			}
+			m1, p1 := adaptDoc(d, true)
+			m2, p2 := adaptDoc(d, false)
+			if !reflect.DeepEqual(m1, m2) || !reflect.DeepEqual(p1, p2) {
+				t.Errorf("%s: read differently without sharing:\n%+v %v\n%+v %v", name, m1, p1, m2, p2)
+			}
+		}
+	}
+	if read < 30 {
+		t.Errorf("only %d ClusterConfigs read", read)
 	}
 }

@@ -54,18 +54,27 @@ func (a *adapter) subnetZonesOf(subnets source.Strings, list *yaml.Node) source.
 	if !subnets.IsSet() {
 		return subnets
 	}
-	out, ok := a.zoneLists[list]
+	// elements recorded the list when it may be read again.
+	r, ok := a.lists[list]
 	if !ok {
-		out = make([]source.Value[string], len(subnets.Val))
-		for i, s := range subnets.Val {
-			zone, declared := a.zones[s.Val]
-			if !s.Known() || !declared || !zone.Known() {
-				out[i] = source.UnknownAt[string](s.Range)
-				continue
-			}
-			out[i] = zone
-		}
-		put(&a.zoneLists, list, out)
+		return source.SetAt(a.zonesOf(subnets.Val), subnets.Range)
 	}
-	return source.SetAt(out, subnets.Range)
+	if r.zones == nil {
+		r.zones = a.zonesOf(subnets.Val)
+	}
+	return source.SetAt(r.zones, subnets.Range)
+}
+
+// zonesOf resolves the zone of each subnet of a list (never nil).
+func (a *adapter) zonesOf(subnets []source.Value[string]) []source.Value[string] {
+	out := make([]source.Value[string], len(subnets))
+	for i, s := range subnets {
+		zone, declared := a.zones[s.Val]
+		if !s.Known() || !declared || !zone.Known() {
+			out[i] = source.UnknownAt[string](s.Range)
+			continue
+		}
+		out[i] = zone
+	}
+	return out
 }

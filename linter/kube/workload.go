@@ -27,14 +27,11 @@ func (a *adapter) header(n *yaml.Node, kind string) (o model.Object, name, names
 		// recognisable by its prefix.
 		shown = a.metaString(meta, "generateName", kind)
 	}
-	o = model.Object{
-		Kind:    kind,
-		Address: kind + "/" + namespace + "/" + shown,
-		Range:   a.rng(n),
-		Format:  model.Kubernetes,
-	}
+	o = model.Object{Kind: kind, Address: kind + "/" + namespace + "/" + shown, Format: model.Kubernetes}
 	if len(n.Content) > 0 {
 		o.Range = a.rng(n.Content[0]) // the object's first key
+	} else {
+		o.Range = a.rng(n)
 	}
 	o.Ignore = a.ignore(meta, o.Address)
 	return o, name, namespace

@@ -252,9 +252,13 @@ func Range(path string, n *yaml.Node) source.Range {
 // KeyValueRange spans from a mapping key to the end of its value: where
 // findings about a bad value of a key point when the key names the setting.
 func KeyValueRange(path string, k, v *yaml.Node) source.Range {
-	r := Range(path, k)
-	if v != nil {
-		r.End = end(v, 0)
+	if v == nil {
+		return Range(path, k)
+	}
+	// Where the key itself ends does not matter: the value's end is taken.
+	r := source.Range{File: path, End: end(v, 0)}
+	if k != nil {
+		r.Start = Pos(k)
 	}
 	return r
 }

@@ -1,8 +1,12 @@
 package yamldoc
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -90,5 +94,55 @@ func TestBool(t *testing.T) {
 		if v != want[0] || ok != want[1] {
 			t.Errorf("%s: %v %v", key, v, ok)
 		}
+	}
+}
+
+// TestKeyValueRangeOnFixtures: KeyValueRange, which does not compute where
+// the key ends, spans from the key's start to the value's end, as
+// Range(key) with the end of Range(value) does, for every pair of every
+// mapping of the fixtures' YAML files.
+func TestKeyValueRangeOnFixtures(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/*/*.yaml")
+	more, _ := filepath.Glob("../../fixtures/*/*/*.yaml")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("no fixtures")
+	}
+	pairs := 0
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || depth > MaxDepth {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				want := Range("f.yaml", k)
+				want.End = Range("f.yaml", v).End
+				if got := KeyValueRange("f.yaml", k, v); got != want {
+					t.Errorf("%q at %d:%d: %v, want %v", k.Value, k.Line, k.Column, got, want)
+				}
+				pairs++
+			}
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, _, _ := Decode("f.yaml", src)
+		for _, d := range docs {
+			walk(d.Root, 0)
+		}
+	}
+	if pairs < 1000 {
+		t.Errorf("only %d pairs in %d files", pairs, len(files))
+	}
+	if r := KeyValueRange("f.yaml", nil, nil); r != (source.Range{File: "f.yaml"}) {
+		t.Errorf("no key, no value: %v", r)
 	}
 }
