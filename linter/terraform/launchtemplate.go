@@ -39,7 +39,7 @@ var (
 // nodeGroupHardening links an aws_eks_node_group to the launch template
 // it names and to the subnets it runs in.
 func (m *module) nodeGroupHardening(r *resource, g *model.NodeGroup) {
-	body := m.content(r.block.Body, groupHardeningSchema)
+	body := m.resourceContent(r, groupHardeningSchema)
 	header := g.Range
 	switch lt := m.block(body, "launch_template", templateRefSchema); lt.state {
 	case absent:
