@@ -205,7 +205,7 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 	}
 	out := source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
 	m.eachSubnet(body, subnets, func(i int, sub *resource) {
-		zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
+		zone := m.stringAttr(m.resourceContent(sub, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
 		if zone.IsSet() {
 			zones[i] = zone
 		}

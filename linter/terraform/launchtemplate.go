@@ -232,7 +232,7 @@ func (m *module) publicIP(body *hcl.BodyContent, g *model.NodeGroup) source.Valu
 		if out.IsSet() && out.Val {
 			return
 		}
-		v := m.boolAttr(m.content(sub.block.Body, publicIPSchema), "map_public_ip_on_launch", false, rangeOf(sub.block.DefRange))
+		v := m.boolAttr(m.resourceContent(sub, publicIPSchema), "map_public_ip_on_launch", false, rangeOf(sub.block.DefRange))
 		if source.IsTrue(v) {
 			out = v
 			g.PublicIPVia = g.Subnets.Val[i].Range

@@ -33,9 +33,12 @@ type sharedRead struct {
 // sharedReads are the shared reads by resource type. A member's caller
 // must only look things up (see sharedRead).
 var sharedReads = map[string]*sharedRead{
-	"aws_eks_cluster": union(clusterSchema, identityClusterSchema, versionSchema, upgradeSchema,
+	"aws_eks_cluster": union(instanceSchema, clusterSchema, identityClusterSchema, versionSchema, upgradeSchema,
 		clusterSGSchema, clusterRoleSchema),
-	"aws_eks_node_group": union(nodeGroupSchema, versionSchema, groupHardeningSchema, ngLTSchema, nodeRoleSchema),
+	"aws_eks_node_group": union(instanceSchema, nodeGroupSchema, versionSchema, groupHardeningSchema, ngLTSchema,
+		nodeRoleSchema),
+	// Each node group's subnets, and each instance's.
+	"aws_subnet": union(instanceSchema, subnetSchema, publicIPSchema),
 }
 
 // union is the shared read of schemas: every attribute and block header
@@ -68,6 +71,15 @@ func union(schemas ...*hcl.BodySchema) *sharedRead {
 // resourceContent is m.content(r.block.Body, s), from r's shared read when
 // s is a member of one.
 func (m *module) resourceContent(r *resource, s *hcl.BodySchema) *hcl.BodyContent {
+	if c := sharedContent(r, s); c != nil {
+		return c
+	}
+	return m.content(r.block.Body, s)
+}
+
+// sharedContent is r's shared read when s is a member of one and the read
+// is taken, else nil.
+func sharedContent(r *resource, s *hcl.BodySchema) *hcl.BodyContent {
 	if !r.sharedDone {
 		r.sharedDone = true
 		if sh := sharedReads[r.typ]; sh != nil {
@@ -80,5 +92,5 @@ func (m *module) resourceContent(r *resource, s *hcl.BodySchema) *hcl.BodyConten
 	if r.shared != nil && slices.Contains(r.sharedRead.members, s) {
 		return r.shared
 	}
-	return m.content(r.block.Body, s)
+	return nil
 }
