@@ -76,7 +76,7 @@ func (m *module) cluster(r *resource, address string) *model.Cluster {
 	c := &model.Cluster{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
 	done := m.collectPassed()
 	defer func() { c.Passed = done() }()
-	body := m.content(r.block.Body, clusterSchema)
+	body := m.resourceContent(r, clusterSchema)
 	c.Name = m.stringAttr(body, "name", "", header)
 	c.Version = m.stringAttr(body, "version", "", header)
 	c.LogTypes = m.stringsAttr(body, "enabled_cluster_log_types", nil, header)
@@ -130,7 +130,7 @@ func (m *module) nodeGroup(r *resource, address string, clusters map[string]*mod
 	g := &model.NodeGroup{Object: model.Object{Kind: r.typ, Address: address, Range: header, Format: model.Terraform}}
 	done := m.collectPassed()
 	defer func() { g.Passed = done() }()
-	body := m.content(r.block.Body, nodeGroupSchema)
+	body := m.resourceContent(r, nodeGroupSchema)
 	if a, ok := body.Attributes["cluster_name"]; ok {
 		g.Cluster = m.clusterByName(a.Expr, clusters)
 	}
@@ -205,7 +205,7 @@ func (m *module) subnetZones(body *hcl.BodyContent, subnets source.Strings) sour
 	}
 	out := source.Value[[]source.Value[string]]{Val: zones, Origin: subnets.Origin, Range: subnets.Range}
 	m.eachSubnet(body, subnets, func(i int, sub *resource) {
-		zone := m.stringAttr(m.content(sub.block.Body, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
+		zone := m.stringAttr(m.resourceContent(sub, subnetSchema), "availability_zone", "", rangeOf(sub.block.DefRange))
 		if zone.IsSet() {
 			zones[i] = zone
 		}

@@ -151,7 +151,7 @@ func (m *module) nameOwner(e hcl.Expression) string {
 		if r.typ != "aws_eks_cluster" {
 			continue
 		}
-		a, ok := m.content(r.block.Body, clusterSchema).Attributes["name"]
+		a, ok := m.resourceContent(r, clusterSchema).Attributes["name"]
 		if !ok || variablePath(a.Expr) != key {
 			continue
 		}

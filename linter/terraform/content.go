@@ -16,7 +16,8 @@ import (
 // Why it is equivalent: for a body fresh from the parser (its hidden maps
 // are nil) PartialContent keeps every attribute the schema names that the
 // body has and every block of a type the schema names, in source order,
-// converted with AsHCLAttribute / AsHCLBlock, and MissingItemRange. Only
+// converted as AsHCLAttribute / AsHCLBlock convert them (here into one
+// allocation per read for each), and MissingItemRange. Only
 // bodies fresh from the parser reach here: ekslint discards every remain
 // body hclsyntax returns (planBody wraps its own remain, which is not a
 // *hclsyntax.Body). Anything that could produce a diagnostic (a required
@@ -36,7 +37,11 @@ func partialContent(b hcl.Body, s *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagno
 // syntaxContent is PartialContent of a fresh *hclsyntax.Body, or false
 // where PartialContent could report a diagnostic.
 func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool) {
-	var attrs hcl.Attributes
+	// The attributes found, gathered first so that their copies are
+	// allocated together (schemas name a few attributes: the array stays
+	// on the stack, and append spills over it for a longer one).
+	var foundBuf [8]*hclsyntax.Attribute
+	found := foundBuf[:0]
 	for i, as := range s.Attributes {
 		a, ok := b.Attributes[as.Name]
 		if as.Required && (!ok || named(s.Attributes[:i], as.Name)) {
@@ -44,14 +49,19 @@ func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool
 			return nil, false
 		}
 		if ok {
-			if attrs == nil {
-				attrs = make(hcl.Attributes, len(s.Attributes)-i)
-			}
-			attrs[as.Name] = a.AsHCLAttribute()
+			found = append(found, a)
 		}
 	}
-	if attrs == nil {
-		attrs = noAttributes
+	attrs := noAttributes
+	if len(found) > 0 {
+		attrs = make(hcl.Attributes, len(found))
+		copies := make([]hcl.Attribute, len(found))
+		for i, a := range found {
+			// As AsHCLAttribute builds it. A name the schema lists twice
+			// is found twice: the second copy replaces the first, equal.
+			copies[i] = hcl.Attribute{Name: a.Name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange}
+			attrs[a.Name] = &copies[i]
+		}
 	}
 	wanted := 0
 	for _, blk := range b.Blocks {
@@ -65,9 +75,13 @@ func syntaxContent(b *hclsyntax.Body, s *hcl.BodySchema) (*hcl.BodyContent, bool
 	var blocks hcl.Blocks
 	if wanted > 0 {
 		blocks = make(hcl.Blocks, 0, wanted)
+		copies := make([]hcl.Block, 0, wanted)
 		for _, blk := range b.Blocks {
 			if _, ok := blockSchema(s, blk.Type); ok {
-				blocks = append(blocks, blk.AsHCLBlock())
+				// As AsHCLBlock builds it.
+				copies = append(copies, hcl.Block{Type: blk.Type, Labels: blk.Labels, Body: blk.Body,
+					DefRange: blk.DefRange(), TypeRange: blk.TypeRange, LabelRanges: blk.LabelRanges})
+				blocks = append(blocks, &copies[len(copies)-1])
 			}
 		}
 	}

@@ -52,6 +52,11 @@ type resource struct {
 	expanded bool
 	// byAddress indexes insts by address, built on the first lookup.
 	byAddress map[string]int
+	// shared is the body's shared read (see sharedRead), once sharedDone;
+	// nil when its type has none or the read could give a diagnostic.
+	shared     *hcl.BodyContent
+	sharedRead *sharedRead
+	sharedDone bool
 	// planned is the address a JSON plan gives the resource instance
 	// (module.eks.aws_eks_cluster.this[0]); "" for configuration.
 	planned string

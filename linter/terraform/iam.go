@@ -369,13 +369,13 @@ func (s *iamState) attachment(r *resource, in instance, l *links) {
 		if cl == nil {
 			return
 		}
-		cl.Role, cl.RoleAt = s.usedRole(m.content(r.block.Body, clusterRoleSchema), "role_arn", model.ClusterRole, header)
+		cl.Role, cl.RoleAt = s.usedRole(m.resourceContent(r, clusterRoleSchema), "role_arn", model.ClusterRole, header)
 	case "aws_eks_node_group":
 		g := l.nodeGroups[in.address]
 		if g == nil {
 			return
 		}
-		g.Role, g.RoleAt = s.usedRole(m.content(r.block.Body, nodeRoleSchema), "node_role_arn", model.NodeRole, header)
+		g.Role, g.RoleAt = s.usedRole(m.resourceContent(r, nodeRoleSchema), "node_role_arn", model.NodeRole, header)
 	default:
 		s.cniRole(r, header)
 		schema := workloadRoleSchemas[r.typ]

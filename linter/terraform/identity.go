@@ -43,7 +43,7 @@ const podIdentityAgent = "eks-pod-identity-agent"
 // and Auto Mode (whose nodes run the Pod Identity agent) of one instance.
 func (m *module) clusterIdentity(r *resource, c *model.Cluster) {
 	header := rangeOf(r.block.DefRange)
-	body := m.content(r.block.Body, identityClusterSchema)
+	body := m.resourceContent(r, identityClusterSchema)
 
 	c.Region = m.resourceRegion(body)
 

@@ -43,7 +43,10 @@ func (m *module) instancesOf(r *resource) []instance {
 // whose count.index or each.* are unknown. count = 0 and an empty for_each
 // give none: the configuration itself says there is nothing.
 func (m *module) instances(r *resource) []instance {
-	meta, _ := partialContent(r.block.Body, instanceSchema)
+	meta := sharedContent(r, instanceSchema)
+	if meta == nil {
+		meta, _ = partialContent(r.block.Body, instanceSchema) // its problems are the areas' to report
+	}
 	representative := func(scope map[string]cty.Value) []instance {
 		return []instance{{address: r.address(), scope: scope}}
 	}

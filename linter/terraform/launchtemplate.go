@@ -39,7 +39,7 @@ var (
 // nodeGroupHardening links an aws_eks_node_group to the launch template
 // it names and to the subnets it runs in.
 func (m *module) nodeGroupHardening(r *resource, g *model.NodeGroup) {
-	body := m.content(r.block.Body, groupHardeningSchema)
+	body := m.resourceContent(r, groupHardeningSchema)
 	header := g.Range
 	switch lt := m.block(body, "launch_template", templateRefSchema); lt.state {
 	case absent:
@@ -232,7 +232,7 @@ func (m *module) publicIP(body *hcl.BodyContent, g *model.NodeGroup) source.Valu
 		if out.IsSet() && out.Val {
 			return
 		}
-		v := m.boolAttr(m.content(sub.block.Body, publicIPSchema), "map_public_ip_on_launch", false, rangeOf(sub.block.DefRange))
+		v := m.boolAttr(m.resourceContent(sub, publicIPSchema), "map_public_ip_on_launch", false, rangeOf(sub.block.DefRange))
 		if source.IsTrue(v) {
 			out = v
 			g.PublicIPVia = g.Subnets.Val[i].Range

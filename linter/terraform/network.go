@@ -78,7 +78,7 @@ func (m *module) adaptNetwork(out *model.Model, l *links) {
 		out.Network.Ingress = append(out.Network.Ingress, g.Ingress...)
 	})
 	m.eachInstance("aws_eks_cluster", func(r *resource, in instance) {
-		vpc := m.block(m.content(r.block.Body, clusterSGSchema), "vpc_config", vpcSGSchema)
+		vpc := m.block(m.resourceContent(r, clusterSGSchema), "vpc_config", vpcSGSchema)
 		if vpc.state != present {
 			return
 		}
@@ -556,7 +556,7 @@ func listElements(expr hcl.Expression) []hcl.Expression {
 // nodeGroupSGs attaches the security groups of the launch template an
 // aws_eks_node_group uses (launch_template { id | name = aws_launch_template.X.id | name }).
 func (m *module) nodeGroupSGs(ix *sgIndex, r *resource, in instance) {
-	lt := m.block(m.content(r.block.Body, ngLTSchema), "launch_template", ngLTRefSchema)
+	lt := m.block(m.resourceContent(r, ngLTSchema), "launch_template", ngLTRefSchema)
 	if lt.state != present {
 		return
 	}

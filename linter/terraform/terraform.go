@@ -125,8 +125,13 @@ func Load(dir string, files []File, opts Options) (*model.Model, []*source.File,
 
 // LoadModule is Load that also follows the module's calls to local
 // modules, and says which folders it read as children.
-func LoadModule(dir string, files []File, opts Options) (out Loaded) {
-	m := newModule(dir)
+func LoadModule(dir string, files []File, opts Options) Loaded {
+	return newModule(dir).load(files, opts)
+}
+
+// load is LoadModule for the root module m.
+func (m *module) load(files []File, opts Options) (out Loaded) {
+	dir := m.dir
 	m.root = dir
 	defer func() {
 		// Last resort: every step below is protected on its own.

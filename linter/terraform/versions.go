@@ -32,14 +32,14 @@ const defaultSupportType = "EXTENDED"
 // would turn into the wrong string) and upgrade_policy.support_type.
 func (m *module) clusterVersions(r *resource, c *model.Cluster) {
 	header := rangeOf(r.block.DefRange)
-	body := m.content(r.block.Body, versionSchema)
+	body := m.resourceContent(r, versionSchema)
 	if a, ok := body.Attributes["version"]; ok {
 		if v, bad := m.numberVersion(a); bad {
 			c.Version = v
 		}
 	}
 	c.UpgradeSupportType = source.DefaultAt(defaultSupportType, header)
-	ub := m.content(r.block.Body, upgradeSchema)
+	ub := m.resourceContent(r, upgradeSchema)
 	switch up := m.block(ub, "upgrade_policy", upgradePolicySchema); up.state {
 	case unknownPresence:
 		c.UpgradeSupportType = source.UnknownAt[string](up.at)
@@ -75,7 +75,7 @@ func (m *module) numberVersion(a *hcl.Attribute) (source.Value[string], bool) {
 // cluster's version, provider docs for aws_eks_node_group) when omitted.
 func (m *module) nodeGroupVersions(r *resource, g *model.NodeGroup) {
 	header := rangeOf(r.block.DefRange)
-	body := m.content(r.block.Body, versionSchema)
+	body := m.resourceContent(r, versionSchema)
 	g.Version = m.stringAttr(body, "version", "", header)
 	if a, ok := body.Attributes["version"]; ok {
 		if v, bad := m.numberVersion(a); bad {
