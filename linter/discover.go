@@ -1,12 +1,10 @@
 package linter
 
 import (
-	"cmp"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 
@@ -53,14 +51,9 @@ type input struct {
 	fileCount int
 }
 
-// discover turns the command line's paths into units of work. It hands
-// each walked Terraform folder to send (when send is not nil) as soon as
-// the folder's listing is read, so that reading can start while the walk
-// goes on; the units that need the whole walk to be known (YAML files,
-// which a kustomization found later may take, kustomizations, and folders
-// of which only files were named) are returned, in a stable order
-// whatever the file system returns.
-func discover(opts Options, send func(unit)) input {
+// discover turns the command line's paths into units of work, in a stable
+// order whatever the file system returns.
+func discover(opts Options) input {
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -74,8 +67,6 @@ func discover(opts Options, send func(unit)) input {
 		seenDirs:   map[string]bool{},
 		helmCharts: map[string]bool{},
 		kustomize:  map[string]bool{},
-		send:       send,
-		sent:       map[string]bool{},
 	}
 	for _, p := range paths {
 		d.add(p)
@@ -93,9 +84,6 @@ type discoverer struct {
 	helmCharts map[string]bool
 	kustomize  map[string]bool // folders holding a kustomization file
 	problems   []source.Problem
-	send       func(unit)      // takes walked Terraform folders, or nil
-	sent       map[string]bool // folders given to send
-	fileCount  int             // files in the units sent
 }
 
 func (d *discoverer) add(arg string) {
@@ -201,12 +189,6 @@ func (d *discoverer) walk(osPath, p, real string) {
 			d.kustomize[p] = true
 		}
 	}
-	if files := d.tfWalked[p]; d.send != nil && len(files) > 0 {
-		// A folder is walked once: its Terraform files are all known.
-		d.sent[p] = true
-		d.fileCount += len(files)
-		d.send(d.walkedUnit(p))
-	}
 }
 
 func (d *discoverer) ignored(p string) bool {
@@ -219,32 +201,51 @@ func (d *discoverer) ignored(p string) bool {
 }
 
 func (d *discoverer) result() input {
-	in := input{problems: d.problems, fileCount: d.fileCount}
+	in := input{problems: d.problems}
 	kunits := d.kustomizeUnits() // first: it takes files out of d.yaml
 	dirs := make(map[string]bool, len(d.tfWalked)+len(d.tfNamed))
 	for dir := range d.tfWalked {
-		dirs[dir] = !d.sent[dir]
+		dirs[dir] = true
 	}
 	for dir := range d.tfNamed {
-		if _, walked := d.tfWalked[dir]; !walked {
-			dirs[dir] = true
-		}
+		dirs[dir] = true
 	}
 	in.units = make([]unit, 0, len(kunits)+len(d.yaml)+len(dirs))
 	in.units = append(in.units, kunits...)
 	for p := range d.yaml {
 		in.units = append(in.units, unit{path: p})
 	}
-	for dir, unsent := range dirs {
-		switch {
-		case !unsent:
-		case d.tfNamed[dir] != nil && d.tfWalked[dir] == nil:
-			in.units = append(in.units, d.namedUnit(dir))
-		default:
-			in.units = append(in.units, d.walkedUnit(dir))
+	for dir := range dirs {
+		u := unit{tfDir: dir}
+		if walked, ok := d.tfWalked[dir]; ok {
+			// A folder is walked once, so its files are distinct.
+			u.tfFiles = walked
+			u.tfEntries = d.tfEntries[dir]
+		} else {
+			files := map[string]bool{}
+			// Only files were named: read the whole folder so variables,
+			// locals and links resolve, but report on the named files only.
+			for f := range d.tfNamed[dir] {
+				u.tfOnly = append(u.tfOnly, f)
+			}
+			sort.Strings(u.tfOnly)
+			for _, f := range listTerraform(dir) {
+				files[f] = true
+			}
+			for f := range d.tfNamed[dir] {
+				if kindOf(f) == kindTerraform {
+					files[f] = true
+				}
+			}
+			u.tfFiles = make([]string, 0, len(files))
+			for f := range files {
+				u.tfFiles = append(u.tfFiles, f)
+			}
 		}
+		sort.Strings(u.tfFiles)
+		in.units = append(in.units, u)
 	}
-	slices.SortFunc(in.units, func(a, b unit) int { return a.key().compare(b.key()) })
+	sort.Slice(in.units, func(i, j int) bool { return in.units[i].name() < in.units[j].name() })
 	for _, u := range in.units {
 		switch {
 		case u.tfDir != "":
@@ -256,66 +257,6 @@ func (d *discoverer) result() input {
 		}
 	}
 	return in
-}
-
-// walkedUnit is the unit of a Terraform folder the walk listed: a folder
-// is walked once, so its files are distinct.
-func (d *discoverer) walkedUnit(dir string) unit {
-	u := unit{tfDir: dir, tfFiles: d.tfWalked[dir], tfEntries: d.tfEntries[dir]}
-	sort.Strings(u.tfFiles)
-	return u
-}
-
-// namedUnit is the unit of a Terraform folder of which only files were
-// named: the whole folder is read so that variables, locals and links
-// resolve, but findings are reported on the named files only.
-func (d *discoverer) namedUnit(dir string) unit {
-	u := unit{tfDir: dir}
-	for f := range d.tfNamed[dir] {
-		u.tfOnly = append(u.tfOnly, f)
-	}
-	sort.Strings(u.tfOnly)
-	files := map[string]bool{}
-	for _, f := range listTerraform(dir) {
-		files[f] = true
-	}
-	for f := range d.tfNamed[dir] {
-		if kindOf(f) == kindTerraform {
-			files[f] = true
-		}
-	}
-	u.tfFiles = make([]string, 0, len(files))
-	for f := range files {
-		u.tfFiles = append(u.tfFiles, f)
-	}
-	sort.Strings(u.tfFiles)
-	return u
-}
-
-// unitKey orders units: by name, and a folder that is both a
-// kustomization and a Terraform module by kind, so that the order of the
-// units read, and of everything they report, never depends on the file
-// system or on which worker read what.
-type unitKey struct {
-	name string
-	kind int
-}
-
-func (u unit) key() unitKey {
-	switch {
-	case u.tfDir != "":
-		return unitKey{u.tfDir, 0}
-	case u.kustomize != "":
-		return unitKey{u.kustomize, 1}
-	}
-	return unitKey{u.path, 2}
-}
-
-func (k unitKey) compare(o unitKey) int {
-	if c := strings.Compare(k.name, o.name); c != 0 {
-		return c
-	}
-	return cmp.Compare(k.kind, o.kind)
 }
 
 // listTerraform lists a folder's .tf and .tf.json files.

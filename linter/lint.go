@@ -73,13 +73,16 @@ func Lint(opts Options) *Result {
 	// before a date, that date is one day away, not zero).
 	y, mo, d := opts.AsOf.UTC().Date()
 	opts.AsOf = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	in := discover(opts)
+	res := &Result{Rules: opts.Rules, Files: in.fileCount}
+	res.Problems = append(res.Problems, in.problems...)
+
+	units := make([]unitResult, len(in.units))
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	in, units := readInput(opts, jobs)
-	res := &Result{Rules: opts.Rules, Files: in.fileCount}
-	res.Problems = append(res.Problems, in.problems...)
+	parallel(len(in.units), jobs, func(i int) { units[i] = runUnit(in.units[i], opts) })
 
 	// A folder another folder calls as a local module is not a root: it
 	// was read as that call's child, with the inputs the call passes, and
@@ -163,62 +166,6 @@ func Lint(opts Options) *Result {
 	sortProblems(res.Problems)
 	res.Problems = dedupeProblems(res.Problems)
 	return res
-}
-
-// readInput finds the input and reads it on jobs workers, which start on
-// the Terraform folders discovery hands over while it is still walking
-// (discovery is serial, and would otherwise leave the other workers idle
-// for a few percent of the run), then take the units it returns. The
-// results come back in the units' order (compareUnits), whichever worker
-// read which unit.
-func readInput(opts Options, jobs int) (input, []unitResult) {
-	type job struct {
-		i int
-		u unit
-	}
-	type read struct {
-		i int
-		r unitResult
-	}
-	queue := make(chan job, 64*jobs)
-	done := make([][]read, jobs)
-	var wg sync.WaitGroup
-	for w := range done {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range queue {
-				done[w] = append(done[w], read{j.i, runUnit(j.u, opts)})
-			}
-		}()
-	}
-	var keys []unitKey
-	give := func(u unit) {
-		queue <- job{len(keys), u}
-		keys = append(keys, u.key())
-	}
-	in := discover(opts, give)
-	for _, u := range in.units {
-		give(u)
-	}
-	close(queue)
-	wg.Wait()
-	order := make([]int32, len(keys))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return keys[a].compare(keys[b]) })
-	place := make([]int32, len(keys))
-	for at, i := range order {
-		place[i] = int32(at)
-	}
-	units := make([]unitResult, len(keys))
-	for _, rs := range done {
-		for _, x := range rs {
-			units[place[x.i]] = x.r
-		}
-	}
-	return in, units
 }
 
 // runUnit reads one unit and never lets a panic escape: a failure inside
