@@ -107,9 +107,9 @@ func BenchmarkLintVsParse(b *testing.B) {
 	// no collection, and the lint under the parse's small one.
 	timed := func(phase func()) (wall, cpu time.Duration) {
 		runtime.GC()
-		t, c := time.Now(), cpuTime()
+		t, c := time.Now(), corpus.CPUTime()
 		phase()
-		return time.Since(t), cpuTime() - c
+		return time.Since(t), corpus.CPUTime() - c
 	}
 	lintOnce := func() {
 		if res := linter.Lint(opts); len(res.Findings) < st.Bad {

@@ -28,14 +28,14 @@ func BenchmarkRules(b *testing.B) {
 	b.ReportAllocs()
 	// CPU time, which the other work on a shared machine disturbs less
 	// than the wall clock.
-	cpu := cpuTime()
+	cpu := corpus.CPUTime()
 	for b.Loop() {
 		for _, r := range all {
 			r.Check(&linter.Pass{Rule: r, Model: m, AsOf: asOf})
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(corpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	// Outside the loop: Findings copies them.
 	n := 0
 	for _, r := range all {

@@ -1,12 +1,9 @@
 package eksctl
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	gen "github.com/ekslint/ekslint/linter/corpus"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // BenchmarkAdapt adapts the ClusterConfigs of the generated 1,000-file
@@ -15,23 +12,9 @@ import (
 //
 //	go test -run '^$' -bench Adapt -benchmem ./linter/eksctl/
 func BenchmarkAdapt(b *testing.B) {
-	dir := b.TempDir()
-	if _, err := gen.Generate(dir, 1000); err != nil {
+	docs, err := gen.Docs(b.TempDir(), 1000, Is)
+	if err != nil {
 		b.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	var docs []*yamldoc.Doc
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ds, _, _ := yamldoc.Decode(f, src)
-		for _, d := range ds {
-			if av, k := d.APIVersionKind(); Is(av, k) {
-				docs = append(docs, d)
-			}
-		}
 	}
 	if len(docs) < 300 {
 		b.Fatalf("%d ClusterConfigs in the corpus", len(docs))

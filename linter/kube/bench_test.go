@@ -1,13 +1,10 @@
 package kube
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ekslint/ekslint/linter/corpus"
-	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // BenchmarkAdapt adapts the Kubernetes documents of the generated 1,000-file
@@ -16,23 +13,9 @@ import (
 //
 //	go test -run '^$' -bench Adapt -benchmem ./linter/kube/
 func BenchmarkAdapt(b *testing.B) {
-	dir := b.TempDir()
-	if _, err := corpus.Generate(dir, 1000); err != nil {
+	docs, err := corpus.Docs(b.TempDir(), 1000, func(av, k string) bool { return av != "" && k != "" && !strings.HasPrefix(av, "eksctl.io/") })
+	if err != nil {
 		b.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	var docs []*yamldoc.Doc
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ds, _, _ := yamldoc.Decode(f, src)
-		for _, d := range ds {
-			if av, k := d.APIVersionKind(); av != "" && k != "" && !strings.HasPrefix(av, "eksctl.io/") {
-				docs = append(docs, d)
-			}
-		}
 	}
 	if len(docs) < 300 {
 		b.Fatalf("%d Kubernetes documents in the corpus", len(docs))
