@@ -59,14 +59,13 @@ func discover(opts Options) input {
 		paths = []string{"."}
 	}
 	d := &discoverer{
-		opts:       opts,
-		yaml:       map[string]bool{},
-		tfWalked:   map[string][]string{},
-		tfNamed:    map[string]map[string]bool{},
-		tfEntries:  map[string][]os.DirEntry{},
-		seenDirs:   map[string]bool{},
-		helmCharts: map[string]bool{},
-		kustomize:  map[string]bool{},
+		opts:      opts,
+		yaml:      map[string]bool{},
+		tfWalked:  map[string][]string{},
+		tfNamed:   map[string]map[string]bool{},
+		tfEntries: map[string][]os.DirEntry{},
+		seenDirs:  map[string]bool{},
+		kustomize: map[string]bool{},
 	}
 	for _, p := range paths {
 		d.add(p)
@@ -75,15 +74,14 @@ func discover(opts Options) input {
 }
 
 type discoverer struct {
-	opts       Options
-	yaml       map[string]bool            // YAML and JSON files to read
-	tfWalked   map[string][]string        // folder → files found by walking it (once: seenDirs)
-	tfNamed    map[string]map[string]bool // folder → files named on the command line
-	tfEntries  map[string][]os.DirEntry   // walked folder holding Terraform → its listing
-	seenDirs   map[string]bool            // real paths of walked folders (symlink loops)
-	helmCharts map[string]bool
-	kustomize  map[string]bool // folders holding a kustomization file
-	problems   []source.Problem
+	opts      Options
+	yaml      map[string]bool            // YAML and JSON files to read
+	tfWalked  map[string][]string        // folder → files found by walking it (once: seenDirs)
+	tfNamed   map[string]map[string]bool // folder → files named on the command line
+	tfEntries map[string][]os.DirEntry   // walked folder holding Terraform → its listing
+	seenDirs  map[string]bool            // real paths of walked folders (symlink loops)
+	kustomize map[string]bool            // folders holding a kustomization file
+	problems  []source.Problem
 }
 
 func (d *discoverer) add(arg string) {
