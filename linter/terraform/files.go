@@ -22,15 +22,16 @@ func fileInfo(f File, hf *hcl.File) *source.File {
 	if !ok {
 		return info
 	}
+	// Scopes and comments matter only for ignore directives, which are
+	// comments starting with the keyword: a file without it needs
+	// neither (lexing the file a second time is the costliest step of
+	// reading it), as in the YAML reader.
+	if !bytes.Contains(f.Src, []byte("ekslint:ignore")) {
+		return info
+	}
 	if n := countBlocks(body, 0); n > 0 {
 		info.Scopes = make([]source.Range, 0, n)
 		info.Scopes = appendScopes(info.Scopes, body, 0)
-	}
-	// Comments matter only for ignore directives; lexing the file a
-	// second time is the costliest step of reading it, so skip it when no
-	// directive can be there.
-	if !bytes.Contains(f.Src, []byte("ekslint:ignore")) {
-		return info
 	}
 	info.Comments = comments(f)
 	return info

@@ -320,8 +320,12 @@ resource "aws_eks_node_group" "plain" {
 
 func TestCommentsOnlyLexedWhenADirectiveCanBeThere(t *testing.T) {
 	_, files, _ := load(t, map[string]string{"main.tf": "# just a note\nresource \"aws_eks_cluster\" \"c\" {}\n"}, Options{})
-	if len(files[0].Comments) != 0 || len(files[0].Scopes) != 1 {
-		t.Errorf("comments %+v scopes %+v", files[0].Comments, files[0].Scopes)
+	if len(files[0].Comments) != 0 || len(files[0].Scopes) != 0 {
+		t.Errorf("no directive: comments %+v scopes %+v", files[0].Comments, files[0].Scopes)
+	}
+	_, files, _ = load(t, map[string]string{"main.tf": "# ekslint:ignore EKS-CP-001 reason\nresource \"aws_eks_cluster\" \"c\" {\n  vpc_config {}\n}\n"}, Options{})
+	if len(files[0].Comments) != 1 || len(files[0].Scopes) != 2 {
+		t.Errorf("a directive: comments %+v scopes %+v", files[0].Comments, files[0].Scopes)
 	}
 }
 
