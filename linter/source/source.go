@@ -3,7 +3,10 @@
 // It imports nothing of ekslint's own.
 package source
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Pos is a 1-based line and column. Columns count Unicode characters.
 type Pos struct{ Line, Col int }
@@ -186,4 +189,14 @@ type File struct {
 	Path     string
 	Comments []Comment
 	Scopes   []Range
+}
+
+// DirectiveKeyword starts an ignore directive in a comment.
+const DirectiveKeyword = "ekslint:ignore"
+
+// MayHoldDirective says whether a file's text can hold an ignore
+// directive. A reader that sees false need not collect the file's
+// comments or scopes: without the keyword, nothing will read them.
+func MayHoldDirective(src []byte) bool {
+	return bytes.Contains(src, []byte(DirectiveKeyword))
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // keyword starts an ignore directive in a comment.
-const keyword = "ekslint:ignore"
+const keyword = source.DirectiveKeyword
 
 // annotationName is how messages name the Kubernetes annotation.
 const annotationName = "ekslint.io/ignore"

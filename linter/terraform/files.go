@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,7 +25,7 @@ func fileInfo(f File, hf *hcl.File) *source.File {
 	// comments starting with the keyword: a file without it needs
 	// neither (lexing the file a second time is the costliest step of
 	// reading it), as in the YAML reader.
-	if !bytes.Contains(f.Src, []byte("ekslint:ignore")) {
+	if !source.MayHoldDirective(f.Src) {
 		return info
 	}
 	if n := countBlocks(body, 0); n > 0 {

@@ -74,7 +74,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 	// Comments and scopes matter only for ignore directives (a comment
 	// starting with the keyword): a file without the keyword needs neither,
 	// as in the Terraform reader.
-	if !bytes.Contains(src, []byte("ekslint:ignore")) {
+	if !source.MayHoldDirective(src) {
 		return docs, file, problems
 	}
 	blockLines := map[int]bool{}
