@@ -88,7 +88,7 @@ func (d *discoverer) add(arg string) {
 	p := displayPath(arg)
 	info, err := os.Stat(arg)
 	if err != nil {
-		d.problems = append(d.problems, source.Errorf(source.Range{File: p}, "cannot read: %s", plainError(err)))
+		d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
 		return
 	}
 	if info.IsDir() {
@@ -120,7 +120,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 	if real == "" {
 		r, err := filepath.EvalSymlinks(osPath)
 		if err != nil {
-			d.problems = append(d.problems, source.Errorf(source.Range{File: p}, "cannot read: %s", plainError(err)))
+			d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
 			return
 		}
 		if abs, err := filepath.Abs(r); err == nil {
@@ -137,12 +137,12 @@ func (d *discoverer) walk(osPath, p, real string) {
 	}
 	entries, err := os.ReadDir(osPath)
 	if err != nil {
-		d.problems = append(d.problems, source.Errorf(source.Range{File: p}, "cannot read folder: %s", plainError(err)))
+		d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read folder: %s", plainError(err)))
 		return
 	}
 	for _, e := range entries {
 		if e.Name() == "Chart.yaml" && !e.IsDir() {
-			d.problems = append(d.problems, source.Notef(source.Range{File: p},
+			d.problems = append(d.problems, source.Notef(source.InFile(p),
 				"skipped Helm chart: its templates are not plain YAML; lint the output of `helm template` instead"))
 			return
 		}
@@ -155,7 +155,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 		if symlink {
 			info, err := os.Stat(filepath.Join(osPath, name))
 			if err != nil {
-				d.problems = append(d.problems, source.Warnf(source.Range{File: cp}, "skipped broken symbolic link: %s", plainError(err)))
+				d.problems = append(d.problems, source.Warnf(source.InFile(cp), "skipped broken symbolic link: %s", plainError(err)))
 				continue
 			}
 			isDir = info.IsDir()

@@ -40,7 +40,7 @@ func lintWithin(t *testing.T, limit time.Duration, opts Options) *Result {
 
 func hasProblem(res *Result, file, text string) bool {
 	for _, p := range res.Problems {
-		if p.Range.File == file && strings.Contains(p.Message, text) {
+		if p.Range.Path() == file && strings.Contains(p.Message, text) {
 			return true
 		}
 	}
@@ -127,7 +127,7 @@ func TestHostileInput(t *testing.T) {
 			res := lintWithin(t, 30*time.Second, Options{})
 			found := false
 			for _, f := range res.Findings {
-				found = found || f.Range.File == "good/main.tf"
+				found = found || f.Range.Path() == "good/main.tf"
 			}
 			if !found {
 				t.Error("the good file beside the hostile one was not linted")
@@ -178,7 +178,7 @@ func TestSymlinkLoopsAndUnreadableFiles(t *testing.T) {
 		t.Errorf("an unreadable file must be a problem: %v", res.Problems)
 	}
 	for _, p := range res.Problems {
-		if p.Level == source.LevelError && p.Range.File != "a/secret.yaml" {
+		if p.Level == source.LevelError && p.Range.Path() != "a/secret.yaml" {
 			t.Errorf("unexpected error: %s", p)
 		}
 	}

@@ -63,7 +63,7 @@ func TestBrokenKustomizationFallsBackToItsManifests(t *testing.T) {
 	}
 	found := false
 	for _, p := range res.Problems {
-		if p.Range.File == "k/kustomization.yaml" && strings.Contains(p.Message, "linted as plain manifests") {
+		if p.Range.Path() == "k/kustomization.yaml" && strings.Contains(p.Message, "linted as plain manifests") {
 			found = true
 		}
 	}

@@ -135,7 +135,7 @@ func Lint(opts Options) *Result {
 		for _, block := range rr.findings.blocks {
 			for i := range block {
 				f := &block[i]
-				if len(restricted) > 0 && restricted[f.Range.File] && !only[f.Range.File] {
+				if len(restricted) > 0 && restricted[f.Range.Path()] && !only[f.Range.Path()] {
 					continue
 				}
 				kept = append(kept, f)
@@ -157,7 +157,7 @@ func Lint(opts Options) *Result {
 
 	if data.used.Load() && opts.EKSData.Stale(opts.AsOf) {
 		// Once per run, however many clusters were judged with it.
-		res.Problems = append(res.Problems, source.Notef(source.Range{File: "ekslint"},
+		res.Problems = append(res.Problems, source.Notef(source.InFile("ekslint"),
 			"the EKS version data (%s, generated %s) is %d days old at %s: newer Kubernetes versions and support dates may be missing; upgrade ekslint or pass a current table with --eks-versions-file",
 			opts.EKSData.Name, opts.EKSData.GeneratedAt, int(opts.EKSData.Age(opts.AsOf).Hours()/24), opts.AsOf.Format("2006-01-02")))
 	}
@@ -173,7 +173,7 @@ func Lint(opts Options) *Result {
 func runUnit(u unit, opts Options) (out unitResult) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = unitResult{problems: []source.Problem{source.Errorf(source.Range{File: u.name()},
+			out = unitResult{problems: []source.Problem{source.Errorf(source.InFile(u.name()),
 				"internal error while reading this input (please report it): %v\n%s", r, debug.Stack())}}
 		}
 	}()
@@ -230,7 +230,7 @@ func runRule(r *Rule, m *model.Model, asOf time.Time, params map[string]any, dat
 	p := &Pass{Rule: r, Model: m, AsOf: asOf, params: params, data: data}
 	defer func() {
 		if x := recover(); x != nil {
-			pr := source.Errorf(source.Range{File: "ekslint"}, "internal error in rule %s (please report it): %v", r.ID, x)
+			pr := source.Errorf(source.InFile("ekslint"), "internal error in rule %s (please report it): %v", r.ID, x)
 			findings, problem = findingList{}, &pr
 		}
 	}()
@@ -343,7 +343,7 @@ func sortRanked(ks, tmp []ranked, jobs int) {
 }
 
 func compareFindings(a, b *Finding) int {
-	if c := strings.Compare(a.Range.File, b.Range.File); c != 0 {
+	if c := a.Range.File.Compare(b.Range.File); c != 0 {
 		return c
 	}
 	if a.Range.Start != b.Range.Start {
@@ -407,7 +407,7 @@ func sortProblems(ps []source.Problem) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.Range.File != b.Range.File {
-			return a.Range.File < b.Range.File
+			return a.Range.File.Compare(b.Range.File) < 0
 		}
 		if a.Range.Start != b.Range.Start {
 			return a.Range.Start.Line < b.Range.Start.Line ||
@@ -422,5 +422,5 @@ func sortProblems(ps []source.Problem) {
 
 // String renders a finding as the text format does, without colour.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.RuleID, f.Message, f.Object)
+	return fmt.Sprintf("%s:%d:%d: %s %s %s (%s)", f.Range.Path(), f.Range.Start.Line, f.Range.Start.Col, f.Severity, f.RuleID, f.Message, f.Object)
 }

@@ -51,7 +51,7 @@ func TestDiscovery(t *testing.T) {
 	res := Lint(Options{Rules: []*Rule{everyCluster}, IgnorePaths: []string{"examples/**"}})
 	var files []string
 	for _, f := range res.Findings {
-		files = append(files, f.Range.File)
+		files = append(files, f.Range.Path())
 	}
 	if got := strings.Join(files, ","); got != "a/main.tf,b/c/main.tf" {
 		t.Errorf("linted %s", got)
@@ -59,7 +59,7 @@ func TestDiscovery(t *testing.T) {
 	if len(res.Problems) != 0 {
 		t.Errorf("problems %v", res.Problems)
 	}
-	if res.Findings[0].Range.Start != (source.Pos{Line: 1, Col: 1}) || res.Findings[0].Object != "aws_eks_cluster.c" {
+	if res.Findings[0].Range.Start != (source.PosAt(1, 1)) || res.Findings[0].Object != "aws_eks_cluster.c" {
 		t.Errorf("a zero range falls back to the object's header: %+v", res.Findings[0])
 	}
 }
@@ -79,7 +79,7 @@ func TestPanickingRuleIsReported(t *testing.T) {
 func TestMissingPathAndSeverityOverride(t *testing.T) {
 	writeTree(t, map[string]string{"main.tf": cluster})
 	res := Lint(Options{Paths: []string{".", "nowhere"}, Rules: []*Rule{everyCluster}, Severity: map[string]Severity{"EKS-CP-001": Low}})
-	if len(res.Problems) != 1 || res.Problems[0].Range.File != "nowhere" || res.Problems[0].Level != source.LevelError {
+	if len(res.Problems) != 1 || res.Problems[0].Range.Path() != "nowhere" || res.Problems[0].Level != source.LevelError {
 		t.Errorf("problems %v", res.Problems)
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Severity != Low {
@@ -96,7 +96,7 @@ func TestSameFileTwiceIsReadOnce(t *testing.T) {
 	}}
 	abs, _ := filepath.Abs("k/pod.yaml")
 	res := Lint(Options{Paths: []string{"k", "k/pod.yaml", abs}, Rules: []*Rule{count}})
-	if len(res.Findings) != 1 || res.Findings[0].Range.File != "k/pod.yaml" || res.Findings[0].Format != model.Kubernetes {
+	if len(res.Findings) != 1 || res.Findings[0].Range.Path() != "k/pod.yaml" || res.Findings[0].Format != model.Kubernetes {
 		t.Errorf("findings %v", res.Findings)
 	}
 }

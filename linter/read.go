@@ -36,7 +36,7 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		pr := source.Errorf(r, format, args...)
 		return nil, false, &pr
 	}
-	whole := source.Range{File: p}
+	whole := source.InFile(p)
 	src, err := readRegular(filepath.FromSlash(p))
 	var notRegular notRegularError
 	switch {
@@ -95,7 +95,7 @@ func at(p string, src []byte, i int) source.Range {
 	line := 1 + bytes.Count(src[:i], []byte{'\n'})
 	start := bytes.LastIndexByte(src[:i], '\n') + 1
 	col := 1 + utf8.RuneCount(src[start:i])
-	return source.Range{File: p, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: col + 1}}
+	return source.Range{File: source.FileOf(p), Start: source.PosAt(line, col), End: source.PosAt(line, col+1)}
 }
 
 // readYAML reads one YAML or JSON file and hands each document to the

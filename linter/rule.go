@@ -356,7 +356,7 @@ type Finding struct {
 // file, object and path. SARIF's partialFingerprints and baselines use it.
 func (f Finding) Fingerprint() string {
 	h := sha256.New()
-	for _, s := range []string{f.RuleID, f.Range.File, f.Object, f.Path} {
+	for _, s := range []string{f.RuleID, f.Range.Path(), f.Object, f.Path} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -27,9 +27,9 @@ func TestSortFindingsIsStable(t *testing.T) {
 				Message: pick("m", "n"),
 				Object:  pick("o", "p"),
 				Path:    string(rune('a' + i)),
-				Range: source.Range{File: pick("a.tf", "b.tf"),
-					Start: source.Pos{Line: r.Intn(3), Col: r.Intn(2)},
-					End:   source.Pos{Line: r.Intn(3), Col: r.Intn(2)}},
+				Range: source.Range{File: source.FileOf(pick("a.tf", "b.tf")),
+					Start: source.PosAt(r.Intn(3), r.Intn(2)),
+					End:   source.PosAt(r.Intn(3), r.Intn(2))},
 			}
 		}
 		want := make([]Finding, len(fs))
@@ -54,8 +54,8 @@ func TestSortFindingsIsStable(t *testing.T) {
 
 // lessFinding is the order sortFindings keeps, written as a less function.
 func lessFinding(a, b Finding) bool {
-	if a.Range.File != b.Range.File {
-		return a.Range.File < b.Range.File
+	if a.Range.Path() != b.Range.Path() {
+		return a.Range.Path() < b.Range.Path()
 	}
 	if a.Range.Start != b.Range.Start {
 		return a.Range.Start.Line < b.Range.Start.Line ||

@@ -20,7 +20,7 @@ func runRule(t *testing.T, r *linter.Rule, m *model.Model) []linter.Finding {
 // nodeModel is a node group whose complete role has only the worker and
 // ECR policies; addon, when not nil, is the cluster's vpc-cni add-on.
 func nodeModel(addon *model.Addon) *model.Model {
-	at := source.Range{File: "main.tf", Start: source.Pos{Line: 1, Col: 1}}
+	at := source.Range{File: source.FileOf("main.tf"), Start: source.PosAt(1, 1)}
 	c := &model.Cluster{Object: model.Object{Kind: "aws_eks_cluster", Address: "aws_eks_cluster.c", Range: at, Format: model.Terraform}}
 	if addon != nil {
 		addon.Cluster = c
@@ -39,7 +39,7 @@ func nodeModel(addon *model.Addon) *model.Model {
 // TestNG050VPCCNIRole: the CNI policy is not needed on the node role when
 // vpc-cni has a role of its own, or one that cannot be known.
 func TestNG050VPCCNIRole(t *testing.T) {
-	at := source.Range{File: "main.tf", Start: source.Pos{Line: 9, Col: 1}}
+	at := source.Range{File: source.FileOf("main.tf"), Start: source.PosAt(9, 1)}
 	for name, tc := range map[string]struct {
 		addon *model.Addon
 		want  int
@@ -86,7 +86,7 @@ func TestActionMatches(t *testing.T) {
 // lacks the Auto Mode policies is not told that EKS cannot manage its
 // network interfaces (what the missing AmazonEKSClusterPolicy would mean).
 func TestNG051AutoModeOnly(t *testing.T) {
-	at := source.Range{File: "main.tf", Start: source.Pos{Line: 1, Col: 1}}
+	at := source.Range{File: source.FileOf("main.tf"), Start: source.PosAt(1, 1)}
 	role := &model.Role{Object: model.Object{Kind: "aws_iam_role", Address: "aws_iam_role.cluster", Range: at, Format: model.Terraform},
 		Use: model.ClusterRole, Complete: true, Policies: []source.Value[string]{
 			source.SetAt("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", at),

@@ -113,7 +113,7 @@ spec:
 // TestTokenAutomountUnknownAccount: a pod that mounts the token of a
 // ServiceAccount whose name cannot be read does not name it "".
 func TestTokenAutomountUnknownAccount(t *testing.T) {
-	at := source.Range{File: "m.yaml", Start: source.Pos{Line: 1, Col: 1}}
+	at := source.Range{File: source.FileOf("m.yaml"), Start: source.PosAt(1, 1)}
 	w := &model.Workload{Object: model.Object{Kind: "Pod", Address: "Pod/ops/app", Range: at, Format: model.Kubernetes},
 		Name: "app", Namespace: "ops", PodSpec: at,
 		ServiceAccountName: source.UnknownAt[string](at), AutomountToken: source.SetAt(true, at)}

@@ -29,7 +29,7 @@ func TestModulePath(t *testing.T) {
 		objects[f.Object] = true
 		if f.RuleID == CP040.ID && f.Object == "module.platform.module.eks" {
 			for _, r := range f.Related {
-				passed = passed || (r.Range.File == "testdata/modulepath/main.tf" && r.Range.Start.Line == 6)
+				passed = passed || (r.Range.Path() == "testdata/modulepath/main.tf" && r.Range.Start.Line == 6)
 			}
 		}
 		if !strings.HasPrefix(f.Object, "module.platform.") {

@@ -73,7 +73,7 @@ resource "aws_eks_cluster" "c" {
 	// still built.
 	reported := false
 	for _, p := range res.Problems {
-		if filepath.Base(p.Range.File) == "kustomization.yaml" && p.Range.Start.Line == 4 && strings.Contains(p.Message, "not fetched") {
+		if filepath.Base(p.Range.Path()) == "kustomization.yaml" && p.Range.Start.Line == 4 && strings.Contains(p.Message, "not fetched") {
 			reported = true
 		}
 	}

@@ -40,7 +40,7 @@ func Write(w io.Writer, findings []linter.Finding) error {
 		if x.Suppression != nil {
 			continue
 		}
-		f.Findings = append(f.Findings, Entry{Fingerprint: x.Fingerprint(), RuleID: x.RuleID, File: x.Range.File, Object: x.Object, Message: x.Message})
+		f.Findings = append(f.Findings, Entry{Fingerprint: x.Fingerprint(), RuleID: x.RuleID, File: x.Range.Path(), Object: x.Object, Message: x.Message})
 	}
 	sort.SliceStable(f.Findings, func(i, j int) bool { return f.Findings[i].Fingerprint < f.Findings[j].Fingerprint })
 	enc := json.NewEncoder(w)

@@ -228,7 +228,7 @@ func TestLogTypes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.enable, func(t *testing.T) {
 			c := adaptClean(t, doc("cloudWatch:", "  clusterLogging:", "    enableTypes: "+tt.enable)).Clusters[0]
-			if !c.LogTypes.IsSet() || c.LogTypes.Range.Start != (source.Pos{Line: 6, Col: 5}) {
+			if !c.LogTypes.IsSet() || c.LogTypes.Range.Start != (source.PosAt(6, 5)) {
 				t.Errorf("log types %+v", c.LogTypes)
 			}
 			if got := values(c.LogTypes); got != tt.want {

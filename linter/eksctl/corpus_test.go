@@ -52,7 +52,7 @@ func TestCorpus(t *testing.T) {
 	}
 
 	at := func(file string, l1, c1, l2, c2 int) source.Range {
-		return source.Range{File: file, Start: source.Pos{Line: l1, Col: c1}, End: source.Pos{Line: l2, Col: c2}}
+		return source.Range{File: source.FileOf(file), Start: source.PosAt(l1, c1), End: source.PosAt(l2, c2)}
 	}
 	// 07-ssh-keys: ng-1..4 enable SSH four ways, ng-5 has a key but
 	// allow: false, ng-6 only enables SSM, ng-7 has no ssh at all.
@@ -72,7 +72,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("07 %s: SSH %+v, want %+v", tt.ng, g, tt.want)
 		}
 	}
-	if g := groups["ClusterConfig/cluster-7/nodeGroups/ng-4"]; g == nil || !g.SSH.IsSet() || !g.SSH.Val || g.SSH.Range.Start != (source.Pos{Line: 30, Col: 7}) {
+	if g := groups["ClusterConfig/cluster-7/nodeGroups/ng-4"]; g == nil || !g.SSH.IsSet() || !g.SSH.Val || g.SSH.Range.Start != (source.PosAt(30, 7)) {
 		t.Errorf("07 ng-4: inline publicKey enables SSH: %+v", g)
 	}
 	// 15-managed-nodes: SSH allowed but restricted to one security group.

@@ -37,7 +37,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 // is set. Without it a file that shares nodes is read the same, only
 // slower (TestSharingChangesNothing).
 func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
-	a := newAdapter(doc.Path)
+	a := newAdapter(doc.File)
 	a.shares = shares
 	m := &a.model
 	root := yamldoc.Deref(doc.Root)
@@ -61,7 +61,7 @@ func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 
 // adapter holds what one Adapt call accumulates.
 type adapter struct {
-	path     string
+	file     source.FileID
 	problems []source.Problem
 	// model is the one Adapt returns, made with the adapter: one
 	// allocation per document rather than two. (The run merges each
@@ -92,8 +92,8 @@ type adapter struct {
 	zones subnetZones
 }
 
-func newAdapter(path string) *adapter {
-	return &adapter{path: path, shares: true}
+func newAdapter(file source.FileID) *adapter {
+	return &adapter{file: file, shares: true}
 }
 
 // mayShare reports whether two places of the document may hold the same
@@ -133,4 +133,4 @@ func (a *adapter) warn(n *yaml.Node, format string, args ...any) {
 }
 
 // rng is the exact range of n in the document's file.
-func (a *adapter) rng(n *yaml.Node) source.Range { return yamldoc.Range(a.path, n) }
+func (a *adapter) rng(n *yaml.Node) source.Range { return yamldoc.Range(a.file, n) }

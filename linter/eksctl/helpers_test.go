@@ -45,7 +45,7 @@ func adaptClean(t *testing.T, src string) *model.Model {
 
 // span is a range of the test file: start line and column, end line and column.
 func span(l1, c1, l2, c2 int) source.Range {
-	return source.Range{File: file, Start: source.Pos{Line: l1, Col: c1}, End: source.Pos{Line: l2, Col: c2}}
+	return source.Range{File: source.FileOf(file), Start: source.PosAt(l1, c1), End: source.PosAt(l2, c2)}
 }
 
 // lines joins YAML lines, so that a test can count them.

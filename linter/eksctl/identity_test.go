@@ -27,7 +27,7 @@ func TestWorkloadIdentity(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := adaptClean(t, head+tt.body).Clusters[0]
 			got := c.WorkloadIdentity
-			if got.Val != tt.want.Val || got.Origin != tt.want.Origin || got.Range.Start.Line != tt.line {
+			if got.Val != tt.want.Val || got.Origin != tt.want.Origin || int(got.Range.Start.Line) != tt.line {
 				t.Errorf("got %+v, want %v %v at line %d", got, tt.want.Val, tt.want.Origin, tt.line)
 			}
 		})

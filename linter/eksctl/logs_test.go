@@ -23,7 +23,7 @@ func TestLogRetention(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := adaptClean(t, tt.src).Clusters[0].LogRetentionDays
-			if r.Origin != tt.origin || r.Val != tt.val || r.Range.Start.Line != tt.line {
+			if r.Origin != tt.origin || r.Val != tt.val || int(r.Range.Start.Line) != tt.line {
 				t.Errorf("retention %+v, want %s %d at line %d", r, tt.origin, tt.val, tt.line)
 			}
 		})

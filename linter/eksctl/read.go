@@ -142,5 +142,5 @@ func (a *adapter) notString(what string, n *yaml.Node) {
 // keyValue is the range from a key through its value as written (an alias
 // stays an alias: its anchor may be anywhere in the file).
 func (a *adapter) keyValue(p pair) source.Range {
-	return yamldoc.KeyValueRange(a.path, p.Key, p.Raw)
+	return yamldoc.KeyValueRange(a.file, p.Key, p.Raw)
 }

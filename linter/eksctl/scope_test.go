@@ -1,11 +1,15 @@
 package eksctl
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ekslint/ekslint/linter/source"
+)
 
 // TestScopeNames checks the dotted names of nested scopes, which fill
 // keeps as outer keys (up to two) before joining them.
 func TestScopeNames(t *testing.T) {
-	a := newAdapter("c.yaml")
+	a := newAdapter(source.FileOf("c.yaml"))
 	for _, tc := range []struct {
 		top  string
 		keys []string

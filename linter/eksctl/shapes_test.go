@@ -261,7 +261,7 @@ func TestDocumentsOfTheWrongShape(t *testing.T) {
 	if m, ps := Adapt(nil); m == nil || len(m.Clusters) != 0 || len(ps) != 0 {
 		t.Errorf("nil document: %+v %v", m, ps)
 	}
-	if m, ps := Adapt(&yamldoc.Doc{Path: file}); len(m.Clusters) != 0 || len(ps) != 1 || ps[0].Level != source.LevelWarning || ps[0].Range.File != file {
+	if m, ps := Adapt(&yamldoc.Doc{File: source.FileOf(file)}); len(m.Clusters) != 0 || len(ps) != 1 || ps[0].Level != source.LevelWarning || ps[0].Range.Path() != file {
 		t.Errorf("document without a root: %+v %v", m, ps)
 	}
 	docs, _, _ := yamldoc.Decode(file, []byte("- a\n- b\n"))

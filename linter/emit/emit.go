@@ -86,7 +86,7 @@ func Text(w io.Writer, r *linter.Result, o Options) error {
 			sev = severityColour[f.Severity] + sev + ansiReset
 			id = ansiBold + id + ansiReset
 		}
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s (%s)", f.Range.File, f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s (%s)", f.Range.Path(), f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object); err != nil {
 			return err
 		}
 		if f.Suppression != nil {
@@ -117,9 +117,9 @@ func TextProblems(w io.Writer, r *linter.Result, o Options) error {
 		}
 		var err error
 		if p.Range.Start.Line == 0 {
-			_, err = fmt.Fprintf(w, "%s: %s: %s\n", p.Range.File, level, p.Message)
+			_, err = fmt.Fprintf(w, "%s: %s: %s\n", p.Range.Path(), level, p.Message)
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.Range.File, p.Range.Start.Line, p.Range.Start.Col, level, p.Message)
+			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.Range.Path(), p.Range.Start.Line, p.Range.Start.Col, level, p.Message)
 		}
 		if err != nil {
 			return err

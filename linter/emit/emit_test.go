@@ -18,7 +18,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 func rng(file string, l1, c1, l2, c2 int) source.Range {
-	return source.Range{File: file, Start: source.Pos{Line: l1, Col: c1}, End: source.Pos{Line: l2, Col: c2}}
+	return source.Range{File: source.FileOf(file), Start: source.PosAt(l1, c1), End: source.PosAt(l2, c2)}
 }
 
 // sample is a Result that exercises every part of the formats.
@@ -44,7 +44,7 @@ func sample() *linter.Result {
 		},
 		Problems: []source.Problem{
 			source.Errorf(rng("broken.yaml", 3, 1, 3, 1), "invalid YAML: did not find expected key"),
-			source.Notef(source.Range{File: "chart"}, "skipped Helm chart"),
+			source.Notef(source.Range{File: source.FileOf("chart")}, "skipped Helm chart"),
 		},
 	}
 }
@@ -212,7 +212,7 @@ func TestJSONSummary(t *testing.T) {
 func TestFingerprintSurvivesLineMoves(t *testing.T) {
 	f := sample().Findings[0]
 	moved := f
-	moved.Range = rng(f.Range.File, f.Range.Start.Line+10, 3, f.Range.End.Line+10, 13)
+	moved.Range = rng(f.Range.Path(), int(f.Range.Start.Line)+10, 3, int(f.Range.End.Line)+10, 13)
 	if f.Fingerprint() != moved.Fingerprint() {
 		t.Error("fingerprint changed when the finding moved down")
 	}

@@ -43,7 +43,7 @@ func GitHub(w io.Writer, r *linter.Result, o Options) error {
 }
 
 func workflowCommand(w io.Writer, cmd string, r source.Range, title, msg string) error {
-	props := []string{"file=" + escapeProperty(r.File)}
+	props := []string{"file=" + escapeProperty(r.Path())}
 	if r.Start.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", r.Start.Line), fmt.Sprintf("col=%d", r.Start.Col))
 		if r.End.Line >= r.Start.Line {

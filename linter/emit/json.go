@@ -100,8 +100,8 @@ func JSON(w io.Writer, r *linter.Result, o Options) error {
 		}
 	}
 	for _, p := range r.Problems {
-		rep.Problems = append(rep.Problems, jsonProblem{Level: p.Level.String(), File: p.Range.File,
-			Line: p.Range.Start.Line, Column: p.Range.Start.Col, Message: p.Message})
+		rep.Problems = append(rep.Problems, jsonProblem{Level: p.Level.String(), File: p.Range.Path(),
+			Line: int(p.Range.Start.Line), Column: int(p.Range.Start.Col), Message: p.Message})
 	}
 	rep.Summary.Problems = len(r.Problems)
 	rep.Summary.Files = r.Files
@@ -117,8 +117,8 @@ func JSON(w io.Writer, r *linter.Result, o Options) error {
 		f := &r.Findings[shownIdx[i]]
 		jf := jsonFinding{
 			RuleID: f.RuleID, RuleName: names[f.RuleID], Severity: f.Severity.String(), Message: f.Message,
-			File: f.Range.File, StartLine: f.Range.Start.Line, StartColumn: f.Range.Start.Col,
-			EndLine: f.Range.End.Line, EndColumn: f.Range.End.Col, Object: f.Object, Format: f.Format.String(),
+			File: f.Range.Path(), StartLine: int(f.Range.Start.Line), StartColumn: int(f.Range.Start.Col),
+			EndLine: int(f.Range.End.Line), EndColumn: int(f.Range.End.Col), Object: f.Object, Format: f.Format.String(),
 		}
 		if f.Suppression != nil {
 			jf.Suppressed = &jsonSuppressed{Reason: f.Suppression.Reason}

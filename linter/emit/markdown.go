@@ -42,10 +42,10 @@ func Markdown(w io.Writer, r *linter.Result, o Options) error {
 	var files []string
 	byFile := map[string][]linter.Finding{}
 	for _, f := range findings {
-		if _, ok := byFile[f.Range.File]; !ok {
-			files = append(files, f.Range.File)
+		if _, ok := byFile[f.Range.Path()]; !ok {
+			files = append(files, f.Range.Path())
 		}
-		byFile[f.Range.File] = append(byFile[f.Range.File], f)
+		byFile[f.Range.Path()] = append(byFile[f.Range.Path()], f)
 	}
 	for i, file := range files {
 		fs := byFile[file]
@@ -71,7 +71,7 @@ func Markdown(w io.Writer, r *linter.Result, o Options) error {
 	if len(r.Problems) > 0 {
 		fmt.Fprintf(&b, "### Input problems (%d)\n\n", len(r.Problems))
 		for _, p := range r.Problems {
-			loc := p.Range.File
+			loc := p.Range.Path()
 			if p.Range.Start.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", loc, p.Range.Start.Line)
 			}

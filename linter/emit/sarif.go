@@ -79,7 +79,7 @@ func SARIF(w io.Writer, r *linter.Result, o Options) error {
 				unknownIDs = append(unknownIDs, f.RuleID)
 			}
 			unknown[f.RuleID]++
-		case isAbsolute(f.Range.File):
+		case isAbsolute(f.Range.Path()):
 			// The engine makes paths under the working directory relative;
 			// one still absolute lies outside it, so not in the repository,
 			// and GitHub rejects a log whose results use absolute paths.
@@ -129,8 +129,8 @@ func invocation(r *linter.Result, o Options) sarifInvocation {
 	}
 	for _, p := range r.Problems {
 		n := sarifNotification{Level: p.Level.String(), Message: sarifText{Text: p.Message}}
-		if p.Range.File != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(p.Range.File)}}
+		if p.Range.Path() != "" {
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(p.Range.Path())}}
 			if p.Range.Start.Line > 0 {
 				loc.PhysicalLocation.Region = region(p.Range)
 			}
@@ -150,17 +150,17 @@ func sarifResultOf(f linter.Finding, idx int, rule *linter.Rule) sarifResult {
 		RuleID: f.RuleID, RuleIndex: idx, Level: Level(f.Severity),
 		Message: sarifText{Text: f.Message},
 		Locations: []sarifLocation{{
-			PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Range.File), Region: region(f.Range)},
+			PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Range.Path()), Region: region(f.Range)},
 			LogicalLocations: []sarifLogicalLocation{{FullyQualifiedName: f.Object, Kind: "resource"}},
 		}},
 		PartialFingerprints: map[string]string{FingerprintKey: f.Fingerprint()},
 	}
 	for i, rel := range f.Related {
-		if isAbsolute(rel.Range.File) {
+		if isAbsolute(rel.Range.Path()) {
 			continue // outside the repository, see SARIF
 		}
 		res.RelatedLocations = append(res.RelatedLocations, sarifRelated{ID: i + 1,
-			PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(rel.Range.File), Region: region(rel.Range)},
+			PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(rel.Range.Path()), Region: region(rel.Range)},
 			Message:          sarifText{Text: rel.Message}})
 	}
 	if f.Severity != rule.Severity {
@@ -288,7 +288,7 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 // region gives SARIF a well-formed region: lines and columns at least 1,
 // and an end that does not come before the start.
 func region(r source.Range) *sarifRegion {
-	reg := &sarifRegion{StartLine: max(r.Start.Line, 1), StartColumn: max(r.Start.Col, 1), EndLine: r.End.Line, EndColumn: max(r.End.Col, 1)}
+	reg := &sarifRegion{StartLine: max(int(r.Start.Line), 1), StartColumn: max(int(r.Start.Col), 1), EndLine: int(r.End.Line), EndColumn: max(int(r.End.Col), 1)}
 	if reg.EndLine < reg.StartLine || (reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn) {
 		reg.EndLine, reg.EndColumn = reg.StartLine, reg.StartColumn
 	}

@@ -64,7 +64,7 @@ func (a *adapter) authConfigMap(n *yaml.Node, kind string) bool {
 				Message: fmt.Sprintf("data.%s must be a string holding YAML (a block scalar `%s: |`), not %s", key, key, yamldoc.Describe(v))})
 			continue
 		}
-		path, place := a.path, Placer(nil)
+		file, place := a.file, Placer(nil)
 		if a.at != nil {
 			// Built: the text lies where the source scalar does. The
 			// placer checks every line it places against that file, so
@@ -72,18 +72,18 @@ func (a *adapter) authConfigMap(n *yaml.Node, kind string) bool {
 			r := a.at(v)
 			var src []byte
 			if a.fileText != nil {
-				src = a.fileText(r.File)
+				src = a.fileText(r.File.Path())
 			}
 			sv := *v
-			sv.Line, sv.Column = r.Start.Line, r.Start.Col
-			path, place = r.File, NewLines(src).scalarPlacer(&sv)
+			sv.Line, sv.Column = int(r.Start.Line), int(r.Start.Col)
+			file, place = r.File, NewLines(src).scalarPlacer(&sv)
 		} else {
 			if lines == nil {
 				lines = NewLines(a.src)
 			}
 			place = lines.scalarPlacer(v)
 		}
-		entries, problems := AuthText(path, key, v.Value, place, a.rng(k))
+		entries, problems := AuthText(file, key, v.Value, place, a.rng(k))
 		am.Entries = append(am.Entries, entries...)
 		am.Problems = append(am.Problems, problems...)
 	}
@@ -139,7 +139,7 @@ func (l *Lines) Literal(first int, text string) Placer {
 		if !ok || !strings.HasSuffix(raw, t) {
 			return source.Pos{}, false
 		}
-		return source.Pos{Line: first + line - 1, Col: utf8.RuneCountInString(raw) - utf8.RuneCountInString(t) + col}, true
+		return source.PosAt(first+line-1, utf8.RuneCountInString(raw)-utf8.RuneCountInString(t)+col), true
 	}
 }
 
@@ -171,27 +171,27 @@ func (l *Lines) scalarPlacer(v *yaml.Node) Placer {
 		if line != 1 {
 			return source.Pos{}, false
 		}
-		return source.Pos{Line: v.Line, Col: skip + col}, true
+		return source.PosAt(v.Line, skip+col), true
 	}
 }
 
 // AuthText reads the YAML text of one aws-auth map: from is mapRoles,
 // mapUsers or mapAccounts. place maps positions inside text to the file
-// (path); what it cannot place, or everything when it is nil, points at
+// (file); what it cannot place, or everything when it is nil, points at
 // fallback. Problems that make the map or an entry unreadable are returned
 // for EKS-RBAC-012.
-func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*model.AuthEntry, []model.AuthProblem) {
-	r := &authReader{path: path, from: from, place: place, fallback: fallback}
+func AuthText(file source.FileID, from, text string, place Placer, fallback source.Range) ([]*model.AuthEntry, []model.AuthProblem) {
+	r := &authReader{file: file, from: from, place: place, fallback: fallback}
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
-	docs, _, problems := yamldoc.Decode(path, []byte(text))
+	docs, _, problems := yamldoc.Decode(file.Path(), []byte(text))
 	if len(problems) > 0 && envPlaceholder(text) {
 		return nil, nil // a template (envsubst, a CI step) fills it in later
 	}
 	if len(problems) > 0 {
 		p := problems[0]
-		at := r.pos(p.Range.Start.Line, 1)
+		at := r.pos(int(p.Range.Start.Line), 1)
 		msg := strings.TrimPrefix(p.Message, "invalid YAML: ")
 		r.problem(at, "%s is not valid YAML (%s), so aws-iam-authenticator cannot read any of it", from, msg)
 		return nil, r.problems
@@ -225,10 +225,11 @@ func AuthText(path, from, text string, place Placer, fallback source.Range) ([]*
 }
 
 type authReader struct {
-	path, from string
-	place      Placer
-	fallback   source.Range
-	problems   []model.AuthProblem
+	file     source.FileID
+	from     string
+	place    Placer
+	fallback source.Range
+	problems []model.AuthProblem
 	// groups counts the group names read: aliases could otherwise make
 	// every entry read one huge list.
 	groupsRead int
@@ -245,7 +246,7 @@ func (r *authReader) problem(at source.Range, format string, args ...any) {
 func (r *authReader) pos(line, col int) source.Range {
 	if r.place != nil {
 		if p, ok := r.place(line, col); ok {
-			return source.Range{File: r.path, Start: p, End: p}
+			return source.Range{File: r.file, Start: p, End: p}
 		}
 	}
 	return r.fallback
@@ -256,16 +257,16 @@ func (r *authReader) rng(n *yaml.Node) source.Range {
 	if r.place == nil || n == nil {
 		return r.fallback
 	}
-	in := yamldoc.Range(r.path, n)
-	start, ok := r.place(in.Start.Line, in.Start.Col)
+	in := yamldoc.Range(r.file, n)
+	start, ok := r.place(int(in.Start.Line), int(in.Start.Col))
 	if !ok {
 		return r.fallback
 	}
-	end, ok := r.place(in.End.Line, in.End.Col)
+	end, ok := r.place(int(in.End.Line), int(in.End.Col))
 	if !ok || end.Line < start.Line {
 		end = start
 	}
-	return source.Range{File: r.path, Start: start, End: end}
+	return source.Range{File: r.file, Start: start, End: end}
 }
 
 // keyValue is the file range from an inner key through its value.

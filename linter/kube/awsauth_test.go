@@ -45,11 +45,11 @@ func TestAuthBlockScalarPositions(t *testing.T) {
 			}
 			e := am.Entries[0]
 			g := e.Groups.Val[0]
-			want := source.Pos{Line: 11, Col: len(in) + 7}
+			want := source.PosAt(11, len(in)+7)
 			if g.Val != "system:masters" || g.Range.Start != want {
 				t.Errorf("group %q at %v, want %v", g.Val, g.Range.Start, want)
 			}
-			if e.ARN.Range.Start != (source.Pos{Line: 8, Col: len(in) + 3}) || e.Range.Start.Line != 8 {
+			if e.ARN.Range.Start != (source.PosAt(8, len(in)+3)) || e.Range.Start.Line != 8 {
 				t.Errorf("rolearn at %v, entry at %v", e.ARN.Range.Start, e.Range.Start)
 			}
 		})
@@ -91,7 +91,7 @@ func TestAuthAliasesBounded(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		b.WriteString("- *e\n")
 	}
-	entries, problems := AuthText(testFile, model.MapRoles, b.String(), nil, span(1, 1, 1, 2))
+	entries, problems := AuthText(source.FileOf(testFile), model.MapRoles, b.String(), nil, span(1, 1, 1, 2))
 	if len(entries) == 0 || len(problems) == 0 || !strings.Contains(problems[0].Message, "group names in all") {
 		t.Errorf("entries %d, problems %v", len(entries), problems)
 	}
@@ -100,11 +100,11 @@ func TestAuthAliasesBounded(t *testing.T) {
 // Deep nesting and a huge list stay bounded.
 func TestAuthHostile(t *testing.T) {
 	deep := "- " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n"
-	if _, problems := AuthText(testFile, model.MapRoles, deep, nil, span(1, 1, 1, 2)); len(problems) == 0 {
+	if _, problems := AuthText(source.FileOf(testFile), model.MapRoles, deep, nil, span(1, 1, 1, 2)); len(problems) == 0 {
 		t.Errorf("deep nesting: want a problem")
 	}
 	huge := strings.Repeat("- \"111122223333\"\n", MaxAuthEntries+5)
-	entries, problems := AuthText(testFile, model.MapAccounts, huge, nil, span(1, 1, 1, 2))
+	entries, problems := AuthText(source.FileOf(testFile), model.MapAccounts, huge, nil, span(1, 1, 1, 2))
 	if len(entries) != MaxAuthEntries || len(problems) != 1 {
 		t.Errorf("huge: %d entries, %d problems", len(entries), len(problems))
 	}

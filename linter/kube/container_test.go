@@ -141,7 +141,7 @@ spec:
 		t.Fatalf("containers %d, want %d", len(w.Containers), len(want))
 	}
 	for i, c := range w.Containers {
-		if g := (got{c.Name, c.Kind, c.Sidecar, c.Range.Start.Line}); g != want[i] {
+		if g := (got{c.Name, c.Kind, c.Sidecar, int(c.Range.Start.Line)}); g != want[i] {
 			t.Errorf("container %d: %+v, want %+v", i, g, want[i])
 		}
 	}

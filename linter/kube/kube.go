@@ -24,7 +24,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return &model.Model{}, nil
 	}
-	a := &adapter{path: doc.Path, src: doc.Src}
+	a := &adapter{file: doc.File, src: doc.Src}
 	a.m = &a.model
 	a.document(doc.Root, "", 0)
 	return a.m, a.problems
@@ -40,14 +40,14 @@ func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range, text func(fil
 	if root == nil {
 		return m, nil
 	}
-	a := &adapter{path: at(root).File, m: m, at: at, fileText: text}
+	a := &adapter{file: at(root).File, m: m, at: at, fileText: text}
 	a.document(root, "", 0)
 	return a.m, a.problems
 }
 
 // adapter holds what one Adapt call accumulates.
 type adapter struct {
-	path     string
+	file     source.FileID
 	src      []byte // the whole file (see awsauth.go)
 	m        *model.Model
 	problems []source.Problem
@@ -61,7 +61,7 @@ type adapter struct {
 	// use, see document).
 	seen map[*yaml.Node]bool
 	// at, when set, locates nodes that did not come from one file as they
-	// are (see AdaptBuilt); nil means every node lies in path.
+	// are (see AdaptBuilt); nil means every node lies in file.
 	at       func(*yaml.Node) source.Range
 	fileText func(file string) []byte
 }
@@ -76,7 +76,7 @@ func (a *adapter) rng(n *yaml.Node) source.Range {
 	if a.at != nil {
 		return a.at(n)
 	}
-	return yamldoc.Range(a.path, n)
+	return yamldoc.Range(a.file, n)
 }
 
 // keyValueRange spans from a mapping key to the end of its value, where
@@ -84,7 +84,7 @@ func (a *adapter) rng(n *yaml.Node) source.Range {
 // took from different files are located at the value.
 func (a *adapter) keyValueRange(k, v *yaml.Node) source.Range {
 	if a.at == nil {
-		return yamldoc.KeyValueRange(a.path, k, v)
+		return yamldoc.KeyValueRange(a.file, k, v)
 	}
 	kr, vr := a.at(k), a.at(v)
 	if kr.File != vr.File || vr.Start.Line < kr.Start.Line {

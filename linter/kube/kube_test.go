@@ -52,18 +52,18 @@ func one(t *testing.T, m *model.Model) *model.Workload {
 
 // span is a range of the test file, end exclusive as yamldoc gives it.
 func span(l1, c1, l2, c2 int) source.Range {
-	return source.Range{File: testFile, Start: source.Pos{Line: l1, Col: c1}, End: source.Pos{Line: l2, Col: c2}}
+	return source.Range{File: source.FileOf(testFile), Start: source.PosAt(l1, c1), End: source.PosAt(l2, c2)}
 }
 
 // pos is a start position, for tests that need not pin the end.
-func pos(line, col int) source.Pos { return source.Pos{Line: line, Col: col} }
+func pos(line, col int) source.Pos { return source.PosAt(line, col) }
 
 func TestAdaptNilDocument(t *testing.T) {
 	m, problems := Adapt(nil)
 	if m == nil || len(m.Workloads) != 0 || len(problems) != 0 {
 		t.Errorf("nil document: %+v %v", m, problems)
 	}
-	m, problems = Adapt(&yamldoc.Doc{Path: testFile})
+	m, problems = Adapt(&yamldoc.Doc{File: source.FileOf(testFile)})
 	if m == nil || len(m.Workloads) != 0 || len(problems) != 0 {
 		t.Errorf("document without root: %+v %v", m, problems)
 	}

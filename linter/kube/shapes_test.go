@@ -55,7 +55,7 @@ func TestWrongShapes(t *testing.T) {
 			m, problems := adapt(t, tt.src)
 			var got []source.Pos
 			for _, p := range problems {
-				if p.Level != source.LevelWarning || p.Range.File != testFile || p.Message == "" {
+				if p.Level != source.LevelWarning || p.Range.Path() != testFile || p.Message == "" {
 					t.Errorf("not a located warning: %v", p)
 				}
 				got = append(got, p.Range.Start)

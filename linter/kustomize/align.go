@@ -31,7 +31,7 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 	idx := choose(out, cands)
 	own := parent
 	if idx >= 0 {
-		own = yamldoc.Range(cands[idx].file, cands[idx].node)
+		own = yamldoc.Range(source.FileOf(cands[idx].file), cands[idx].node)
 	}
 	ranges[out] = own
 	switch out.Kind {
@@ -53,7 +53,7 @@ func align(out *yaml.Node, cands []located, parent source.Range, ranges map[*yam
 				}
 			}
 			if j := align(v, values, own, ranges, changed, depth+1); j >= 0 {
-				ranges[k] = yamldoc.Range(keys[j].file, keys[j].node)
+				ranges[k] = yamldoc.Range(source.FileOf(keys[j].file), keys[j].node)
 			} else {
 				ranges[k] = own
 			}

@@ -61,7 +61,7 @@ func Build(dir string) (res Result) {
 	res.Model = &model.Model{}
 	abs, err := filepath.Abs(filepath.FromSlash(dir))
 	if err != nil {
-		res.Problems = append(res.Problems, source.Errorf(source.Range{File: dir}, "cannot read folder: %v", err))
+		res.Problems = append(res.Problems, source.Errorf(source.InFile(dir), "cannot read folder: %v", err))
 		return res
 	}
 	b := &builder{
@@ -74,12 +74,12 @@ func Build(dir string) (res Result) {
 	res.Problems = append(res.Problems, b.problems...)
 	kfile, _ := FileIn(dir)
 	if err != nil && b.bomb != "" {
-		res.Problems = append(res.Problems, source.Warnf(source.Range{File: b.bomb},
+		res.Problems = append(res.Problems, source.Warnf(source.InFile(b.bomb),
 			"the YAML aliases of this file expand it to more than %d times its size; kustomize would expand every one of them, so ekslint does not build the kustomization %s and lints its resources as plain manifests instead", aliasGrowth, kfile))
 		return res
 	}
 	if err != nil && b.documents > maxDocuments {
-		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+		res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
 			"the manifests and patches of this kustomization hold more than %d YAML documents in all; kustomize's build time grows with the square of their number, so ekslint does not build it and lints its resources as plain manifests instead", maxDocuments))
 		return res
 	}
@@ -87,18 +87,18 @@ func Build(dir string) (res Result) {
 		if isComponent(kfile) {
 			// A Component patches what the kustomization that lists it
 			// builds; on its own it usually has nothing to patch.
-			res.Problems = append(res.Problems, source.Notef(source.Range{File: kfile},
+			res.Problems = append(res.Problems, source.Notef(source.InFile(kfile),
 				"this Component is not listed under components by any kustomization in the input, and kustomize cannot build it alone (%s); its resources are linted as plain manifests instead", b.plain(err)))
 			return res
 		}
-		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+		res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
 			"kustomize could not build this kustomization (%s); its resources are linted as plain manifests instead", b.plain(err)))
 		return res
 	}
 	res.Built = true
 	resources := rm.Resources()
 	if len(resources) > maxObjects {
-		res.Problems = append(res.Problems, source.Warnf(source.Range{File: kfile},
+		res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
 			"the kustomization produces %d objects; only the first %d are linted", len(resources), maxObjects))
 		resources = resources[:maxObjects]
 	}
@@ -335,10 +335,10 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 		case ok:
 			return true
 		case remote(e.Value):
-			b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, e),
+			b.problems = append(b.problems, source.Warnf(yamldoc.Range(source.FileOf(p), e),
 				"remote %q is not fetched (ekslint works offline); the kustomization is built without it", e.Value))
 		default:
-			b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, e),
+			b.problems = append(b.problems, source.Warnf(yamldoc.Range(source.FileOf(p), e),
 				"%q does not exist; the kustomization is built without it", e.Value))
 		}
 		return false
@@ -356,7 +356,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 		})
 	}
 	if k, _ := yamldoc.Lookup(top, "helmCharts"); k != nil {
-		b.problems = append(b.problems, source.Notef(yamldoc.Range(p, k),
+		b.problems = append(b.problems, source.Notef(yamldoc.Range(source.FileOf(p), k),
 			"helmCharts are not inflated (that runs helm); lint the output of `kustomize build --enable-helm` instead"))
 		deleteKey(top, "helmCharts")
 	}
@@ -366,7 +366,7 @@ func (b *builder) sanitise(p string, src []byte, root bool) ([]byte, error) {
 	b.noteImages(p, top)
 	for _, d := range deprecatedKeys {
 		if k, _ := yamldoc.Lookup(top, d.key); k != nil {
-			b.problems = append(b.problems, source.Notef(yamldoc.Range(p, k),
+			b.problems = append(b.problems, source.Notef(yamldoc.Range(source.FileOf(p), k),
 				"%s is deprecated in kustomize; use %s (`kustomize edit fix` rewrites it)", d.key, d.use))
 		}
 	}
@@ -388,7 +388,7 @@ func (b *builder) dropFetched(p string, top *yaml.Node) {
 		if n == nil || n.Kind != yaml.ScalarNode || !remote(n.Value) {
 			return false
 		}
-		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(source.FileOf(p), n),
 			"remote %q is not fetched (ekslint works offline); the kustomization is built without it", n.Value))
 		return true
 	}
@@ -431,7 +431,7 @@ func (b *builder) dropInlineBombs(p string, top *yaml.Node) {
 		if n == nil || n.Kind != yaml.ScalarNode || !strings.Contains(n.Value, "&") || !aliasBomb([]byte(n.Value)) {
 			return false
 		}
-		b.problems = append(b.problems, source.Warnf(yamldoc.Range(p, n),
+		b.problems = append(b.problems, source.Warnf(yamldoc.Range(source.FileOf(p), n),
 			"the YAML aliases of this inline %s expand it to more than %d times its size; kustomize would expand every one of them, so the kustomization is built without it", what, aliasGrowth))
 		return true
 	}
@@ -543,7 +543,7 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 		file := path.Clean(path.Join(b.rootDisplay, filepath.ToSlash(origin.Path)))
 		if doc := b.sourceDoc(file, obj); doc != nil {
 			sources = append(sources, located{file: file, node: doc})
-			fallback = yamldoc.Range(file, doc)
+			fallback = yamldoc.Range(source.FileOf(file), doc)
 		}
 	case origin.ConfiguredIn != "":
 		// A generated object (configMapGenerator, secretGenerator): it
@@ -595,9 +595,9 @@ func (b *builder) adapt(r *resource.Resource, kfile string) (*model.Model, []sou
 func (b *builder) head(file string) source.Range {
 	docs := b.read(file).docs
 	if len(docs) == 0 || docs[0].Root.Kind != yaml.MappingNode || len(docs[0].Root.Content) == 0 {
-		return source.Range{File: file}
+		return source.InFile(file)
 	}
-	return yamldoc.Range(file, docs[0].Root.Content[0])
+	return yamldoc.Range(source.FileOf(file), docs[0].Root.Content[0])
 }
 
 // generatorEntry finds the configMapGenerator or secretGenerator entry of
@@ -626,7 +626,7 @@ func (b *builder) generatorEntry(file string, obj *yaml.Node) source.Range {
 	if best == nil {
 		return b.head(file)
 	}
-	return yamldoc.Range(file, best)
+	return yamldoc.Range(source.FileOf(file), best)
 }
 
 // sourceDoc finds the document of file that produced obj: the one of the

@@ -34,16 +34,16 @@ func (b *builder) noteImages(p string, top *yaml.Node) {
 		if it == nil || it.Kind != yaml.MappingNode || name == "" {
 			continue
 		}
-		e := imageEntry{name: name, newName: yamldoc.ScalarOf(yamldoc.Get(it, "newName")), at: yamldoc.Range(p, it)}
+		e := imageEntry{name: name, newName: yamldoc.ScalarOf(yamldoc.Get(it, "newName")), at: yamldoc.Range(source.FileOf(p), it)}
 		e.rename = e.at
 		if k, v := yamldoc.Lookup(it, "newName"); k != nil {
-			e.rename = yamldoc.KeyValueRange(p, k, v)
+			e.rename = yamldoc.KeyValueRange(source.FileOf(p), k, v)
 		}
 		if k, v := yamldoc.Lookup(it, "newTag"); k != nil {
-			e.tag, e.hasTag = yamldoc.KeyValueRange(p, k, v), true
+			e.tag, e.hasTag = yamldoc.KeyValueRange(source.FileOf(p), k, v), true
 		}
 		if k, v := yamldoc.Lookup(it, "digest"); k != nil {
-			e.digest, e.hasDigest = yamldoc.KeyValueRange(p, k, v), true
+			e.digest, e.hasDigest = yamldoc.KeyValueRange(source.FileOf(p), k, v), true
 		}
 		mine = append(mine, e)
 	}

@@ -71,7 +71,7 @@ spec:
 		t.Errorf("address %q, want the built name and namespace", w.Address)
 	}
 	at := func(r source.Range) string {
-		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+		return strings.TrimPrefix(r.Path(), dir+"/") + ":" + itoa(int(r.Start.Line)) + ":" + itoa(int(r.Start.Col))
 	}
 	if got := at(w.Range); got != "base/deploy.yaml:1:1" {
 		t.Errorf("object at %s, want its base manifest", got)
@@ -111,8 +111,8 @@ func TestRemoteEntriesAreLocatedProblemsNotDownloads(t *testing.T) {
 	}
 	want := map[int]string{2: "remote", 3: "remote", 4: "does not exist", 6: "helmCharts"}
 	for _, p := range res.Problems {
-		if strings.HasSuffix(p.Range.File, "kustomization.yaml") && strings.Contains(p.Message, want[p.Range.Start.Line]) {
-			delete(want, p.Range.Start.Line)
+		if strings.HasSuffix(p.Range.Path(), "kustomization.yaml") && strings.Contains(p.Message, want[int(p.Range.Start.Line)]) {
+			delete(want, int(p.Range.Start.Line))
 		}
 	}
 	if len(want) > 0 {
@@ -173,7 +173,7 @@ spec:
 	}
 	w := res.Model.Workloads[0]
 	at := func(r source.Range) string {
-		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col) + "-" + itoa(r.End.Line) + ":" + itoa(r.End.Col)
+		return strings.TrimPrefix(r.Path(), dir+"/") + ":" + itoa(int(r.Start.Line)) + ":" + itoa(int(r.Start.Col)) + "-" + itoa(int(r.End.Line)) + ":" + itoa(int(r.End.Col))
 	}
 	if got := at(w.Replicas.Range); w.Replicas.Val != 5 || got != "prod/patch.yaml:7:3-7:14" {
 		t.Errorf("replicas %d at %s, want 5 at the overlay patch's line", w.Replicas.Val, got)
@@ -243,7 +243,7 @@ spec:
 	}
 	w := res.Model.Workloads[0]
 	at := func(r source.Range) string {
-		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+		return strings.TrimPrefix(r.Path(), dir+"/") + ":" + itoa(int(r.Start.Line)) + ":" + itoa(int(r.Start.Col))
 	}
 	if got := at(w.HostNetwork.Range); !w.HostNetwork.Val || got != "prod/host.yaml:8:7" {
 		t.Errorf("hostNetwork %v at %s, want true at the targeted patch's line", w.HostNetwork.Val, got)
@@ -270,7 +270,7 @@ func TestBuildLocatesImagesEntries(t *testing.T) {
 		t.Fatalf("not built: %v", res.Problems)
 	}
 	at := func(r source.Range) string {
-		return strings.TrimPrefix(r.File, dir+"/") + ":" + itoa(r.Start.Line) + ":" + itoa(r.Start.Col)
+		return strings.TrimPrefix(r.Path(), dir+"/") + ":" + itoa(int(r.Start.Line)) + ":" + itoa(int(r.Start.Col))
 	}
 	web, side := res.Model.Workloads[0].Containers[0], res.Model.Workloads[0].Containers[1]
 	if got := at(web.Image.Range); web.Image.Val != "example.com/nginx:latest" || got != "prod/kustomization.yaml:6:3" {
@@ -308,7 +308,7 @@ func TestBuildLocatesGeneratedObjects(t *testing.T) {
 	if got := am.Range.String(); got != want {
 		t.Errorf("aws-auth at %s, want its generator entry %s", got, want)
 	}
-	if got := am.Entries[0].Range; got.File != dir+"/base/kustomization.yaml" || got.Start.Line == 0 {
+	if got := am.Entries[0].Range; got.Path() != dir+"/base/kustomization.yaml" || got.Start.Line == 0 {
 		t.Errorf("entry at %s", got)
 	}
 }
@@ -329,8 +329,8 @@ func TestBuildLocatesAuthEntries(t *testing.T) {
 	}
 	var got []string
 	for _, e := range res.Model.Access.AuthMaps[0].Entries {
-		got = append(got, strconv.Itoa(e.Range.Start.Line)+":"+strconv.Itoa(e.Range.Start.Col)+" "+strings.TrimPrefix(e.Range.File, dir+"/")+" "+e.ARN.Val)
-		if g := e.Groups.Val; len(g) != 1 || g[0].Range.File != e.Range.File || g[0].Range.Start.Line != e.Range.Start.Line+1 {
+		got = append(got, strconv.Itoa(int(e.Range.Start.Line))+":"+strconv.Itoa(int(e.Range.Start.Col))+" "+strings.TrimPrefix(e.Range.Path(), dir+"/")+" "+e.ARN.Val)
+		if g := e.Groups.Val; len(g) != 1 || g[0].Range.Path() != e.Range.Path() || g[0].Range.Start.Line != e.Range.Start.Line+1 {
 			t.Errorf("groups of %s at %+v", e.ARN.Val, g)
 		}
 	}

@@ -99,7 +99,7 @@ func Run(t *testing.T, dir string, rules []*linter.Rule) {
 // claim marks the first unmet expectation that f satisfies.
 func claim(want []*Expectation, f linter.Finding) bool {
 	for _, w := range want {
-		if w.met || w.File != f.Range.File || w.Line != f.Range.Start.Line || w.RuleID != f.RuleID {
+		if w.met || w.File != f.Range.Path() || w.Line != int(f.Range.Start.Line) || w.RuleID != f.RuleID {
 			continue
 		}
 		if w.Severity != "" && w.Severity != f.Severity.String() {

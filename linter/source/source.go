@@ -9,17 +9,23 @@ import (
 )
 
 // Pos is a 1-based line and column. Columns count Unicode characters.
-type Pos struct{ Line, Col int }
+// They are 32-bit: no file ekslint reads (at most MaxFileSize bytes) has
+// more lines or columns than that, and a model holds hundreds of
+// thousands of positions.
+type Pos struct{ Line, Col int32 }
 
-// Range is a span in one file. File is the path as ekslint was given it,
-// cleaned and with forward slashes.
+// Range is a span in one file. File stands for the path as ekslint was
+// given it, cleaned and with forward slashes (Path returns it).
 type Range struct {
-	File       string
+	File       FileID
 	Start, End Pos
 }
 
+// Path returns the path of r's file.
+func (r Range) Path() string { return r.File.Path() }
+
 // IsZero reports whether r has no position at all.
-func (r Range) IsZero() bool { return r.File == "" && r.Start.Line == 0 }
+func (r Range) IsZero() bool { return r.File == 0 && r.Start.Line == 0 }
 
 // Contains reports whether p lies inside r (inclusive of both ends).
 func (r Range) Contains(p Pos) bool {
@@ -36,13 +42,13 @@ func (r Range) Contains(p Pos) bool {
 }
 
 func (r Range) String() string {
-	return fmt.Sprintf("%s:%d:%d", r.File, r.Start.Line, r.Start.Col)
+	return fmt.Sprintf("%s:%d:%d", r.Path(), r.Start.Line, r.Start.Col)
 }
 
 // Less orders ranges by file, then start line, then start column.
 func (r Range) Less(o Range) bool {
 	if r.File != o.File {
-		return r.File < o.File
+		return r.File.Compare(o.File) < 0
 	}
 	if r.Start.Line != o.Start.Line {
 		return r.Start.Line < o.Start.Line
@@ -154,9 +160,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	if p.Range.Start.Line == 0 {
-		return fmt.Sprintf("%s: %s: %s", p.Range.File, p.Level, p.Message)
+		return fmt.Sprintf("%s: %s: %s", p.Range.Path(), p.Level, p.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Range.File, p.Range.Start.Line, p.Range.Start.Col, p.Level, p.Message)
+	return fmt.Sprintf("%s:%d:%d: %s: %s", p.Range.Path(), p.Range.Start.Line, p.Range.Start.Col, p.Level, p.Message)
 }
 
 // Errorf returns an error-level problem at r.
@@ -200,3 +206,6 @@ const DirectiveKeyword = "ekslint:ignore"
 func MayHoldDirective(src []byte) bool {
 	return bytes.Contains(src, []byte(DirectiveKeyword))
 }
+
+// PosAt returns the position at line and col, as the parsers count them.
+func PosAt(line, col int) Pos { return Pos{Line: int32(line), Col: int32(col)} }

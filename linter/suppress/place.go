@@ -31,7 +31,7 @@ import (
 type fileIndex struct {
 	// at maps a line to the directives that apply to what starts on it,
 	// nearest first.
-	at map[int][]*directive
+	at map[int32][]*directive
 	// scopes are the file's scopes that start on a line of at, sorted by
 	// start (outer first on ties), each with its nearest enclosing one.
 	scopes []anchored
@@ -45,7 +45,7 @@ type anchored struct {
 // newFileIndex indexes file f, whose i-th comment holds directive ds[i]
 // (nil for an ordinary comment); starts are where f's findings start.
 func newFileIndex(f *source.File, ds []*directive, starts []source.Pos) *fileIndex {
-	ix := &fileIndex{at: map[int][]*directive{}}
+	ix := &fileIndex{at: map[int32][]*directive{}}
 	runs := commentRuns(f, starts)
 	for i, c := range f.Comments {
 		d := ds[i]
@@ -68,7 +68,7 @@ func newFileIndex(f *source.File, ds []*directive, starts []source.Pos) *fileInd
 	return ix
 }
 
-func (ix *fileIndex) add(line int, d *directive) {
+func (ix *fileIndex) add(line int32, d *directive) {
 	for _, x := range ix.at[line] {
 		if x == d {
 			return
@@ -78,7 +78,7 @@ func (ix *fileIndex) add(line int, d *directive) {
 }
 
 // lines returns the first and last line of a comment's range.
-func lines(r source.Range) (first, last int) {
+func lines(r source.Range) (first, last int32) {
 	first, last = r.Start.Line, r.End.Line
 	if last < first {
 		last = first
@@ -87,7 +87,7 @@ func lines(r source.Range) (first, last int) {
 }
 
 // run is a stretch of consecutive lines holding nothing but comments.
-type run struct{ first, last int }
+type run struct{ first, last int32 }
 
 type runs []run
 
@@ -95,11 +95,11 @@ type runs []run
 func commentRuns(f *source.File, starts []source.Pos) runs {
 	// The first column of something other than a comment, on each line
 	// that has a comment.
-	content := map[int]int{}
+	content := map[int32]int32{}
 	for _, c := range f.Comments {
 		content[c.Range.Start.Line] = 0
 	}
-	see := func(line, col int) {
+	see := func(line, col int32) {
 		if cur, ok := content[line]; ok && col >= 1 && (cur == 0 || col < cur) {
 			content[line] = col
 		}
@@ -135,7 +135,7 @@ func commentRuns(f *source.File, starts []source.Pos) runs {
 }
 
 // endOf returns the last line of the run holding line, if one does.
-func (rs runs) endOf(line int) (int, bool) {
+func (rs runs) endOf(line int32) (int32, bool) {
 	i := sort.Search(len(rs), func(i int) bool { return rs[i].last >= line })
 	if i < len(rs) && rs[i].first <= line {
 		return rs[i].last, true

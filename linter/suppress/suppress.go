@@ -67,7 +67,7 @@ func Apply(targets []Target, files []*source.File, isRule func(id string) bool, 
 	c := &checker{isRule: isRule, targets: targets, nearest: map[string]string{}}
 
 	var order []*directive // every directive, for the unused check
-	var states map[string]*fileState
+	var states map[source.FileID]*fileState
 	if HasDirective(files) {
 		states, order = c.fileStates(files)
 	}
@@ -146,11 +146,15 @@ func HasDirective(files []*source.File) bool {
 
 // fileStates checks the directives in the comments of files, by path (the
 // first entry of a path wins), and returns them in the order found too.
-func (c *checker) fileStates(files []*source.File) (map[string]*fileState, []*directive) {
+func (c *checker) fileStates(files []*source.File) (map[source.FileID]*fileState, []*directive) {
 	var order []*directive
-	states := make(map[string]*fileState, len(files))
+	states := make(map[source.FileID]*fileState, len(files))
 	for _, f := range files {
-		if f == nil || states[f.Path] != nil {
+		if f == nil {
+			continue
+		}
+		id := source.FileOf(f.Path)
+		if states[id] != nil {
 			continue
 		}
 		st := &fileState{file: f}
@@ -167,15 +171,15 @@ func (c *checker) fileStates(files []*source.File) (map[string]*fileState, []*di
 			st.valid = st.valid || d.valid
 			order = append(order, d)
 		}
-		states[f.Path] = st
+		states[id] = st
 	}
 	return states, order
 }
 
 // startsIn returns where the targets start, by file, for the files whose
 // directives may suppress: only those files are ever indexed.
-func startsIn(targets []Target, states map[string]*fileState) map[string][]source.Pos {
-	starts := map[string][]source.Pos{}
+func startsIn(targets []Target, states map[source.FileID]*fileState) map[source.FileID][]source.Pos {
+	starts := map[source.FileID][]source.Pos{}
 	for _, t := range targets {
 		if st := states[t.Range.File]; st != nil && st.valid {
 			starts[t.Range.File] = append(starts[t.Range.File], t.Range.Start)

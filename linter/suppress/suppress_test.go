@@ -33,7 +33,7 @@ func layout(src string, scopes ...[2]int) *source.File {
 }
 
 func span(l1, c1, l2, c2 int) source.Range {
-	return source.Range{File: path, Start: source.Pos{Line: l1, Col: c1}, End: source.Pos{Line: l2, Col: c2}}
+	return source.Range{File: source.FileOf(path), Start: source.PosAt(l1, c1), End: source.PosAt(l2, c2)}
 }
 
 // indent is the first non-blank column of a line.
@@ -175,7 +175,7 @@ func TestBlockComment(t *testing.T) {
 // TestOtherFile: a directive applies in its own file only.
 func TestOtherFile(t *testing.T) {
 	f := layout("# ekslint:ignore EKS-CP-001 -- sandbox\nx = 1")
-	target := Target{RuleID: "EKS-CP-001", Range: source.Range{File: "other.tf", Start: source.Pos{Line: 2, Col: 1}}}
+	target := Target{RuleID: "EKS-CP-001", Range: source.Range{File: source.FileOf("other.tf"), Start: source.PosAt(2, 1)}}
 	m, _ := Apply([]Target{target}, []*source.File{f, nil}, known, enabled)
 	if m[0] != nil {
 		t.Errorf("suppressed from another file: %+v", m[0])
@@ -241,12 +241,12 @@ func TestProblems(t *testing.T) {
 // order of the files and comments.
 func TestProblemOrder(t *testing.T) {
 	b := &source.File{Path: "b.tf", Comments: []source.Comment{
-		{Range: source.Range{File: "b.tf", Start: source.Pos{Line: 3, Col: 1}}, Text: " ekslint:ignore EKS-CP-001"},
-		{Range: source.Range{File: "b.tf", Start: source.Pos{Line: 1, Col: 9}}, Text: " ekslint:ignore EKS-CP-002 -- x"},
-		{Range: source.Range{File: "b.tf", Start: source.Pos{Line: 1, Col: 2}}, Text: " ekslint:ignore -- x"},
+		{Range: source.Range{File: source.FileOf("b.tf"), Start: source.PosAt(3, 1)}, Text: " ekslint:ignore EKS-CP-001"},
+		{Range: source.Range{File: source.FileOf("b.tf"), Start: source.PosAt(1, 9)}, Text: " ekslint:ignore EKS-CP-002 -- x"},
+		{Range: source.Range{File: source.FileOf("b.tf"), Start: source.PosAt(1, 2)}, Text: " ekslint:ignore -- x"},
 	}}
 	a := &source.File{Path: "a.tf", Comments: []source.Comment{
-		{Range: source.Range{File: "a.tf", Start: source.Pos{Line: 7, Col: 1}}, Text: " ekslint:ignore EKS-CP-001 -- x"},
+		{Range: source.Range{File: source.FileOf("a.tf"), Start: source.PosAt(7, 1)}, Text: " ekslint:ignore EKS-CP-001 -- x"},
 	}}
 	_, problems := Apply(nil, []*source.File{b, a}, known, enabled)
 	var got []string
@@ -328,7 +328,7 @@ func TestAnnotationAndComment(t *testing.T) {
 // TestNoPosition: a finding without a line is reached by its annotation only.
 func TestNoPosition(t *testing.T) {
 	f := layout("# ekslint:ignore EKS-K8S-010 -- comment\nx = 1")
-	target := Target{RuleID: "EKS-K8S-010", Range: source.Range{File: path}}
+	target := Target{RuleID: "EKS-K8S-010", Range: source.Range{File: source.FileOf(path)}}
 	m, problems := Apply([]Target{target}, []*source.File{f}, known, enabled)
 	if m[0] != nil {
 		t.Errorf("suppressed: %+v", m[0])

@@ -37,7 +37,7 @@ spec:
 		t.Fatal(problems)
 	}
 	at := func(rule string, line, col int) Target {
-		return Target{RuleID: rule, Range: source.Range{File: "pod.yaml", Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: col + 4}}}
+		return Target{RuleID: rule, Range: source.Range{File: source.FileOf("pod.yaml"), Start: source.PosAt(line, col), End: source.PosAt(line, col+4)}}
 	}
 	tests := []struct {
 		target Target

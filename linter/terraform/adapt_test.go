@@ -118,7 +118,7 @@ func TestNodeGroupSSH(t *testing.T) {
 				t.Fatal(problems)
 			}
 			ssh := m.NodeGroups[0].SSH
-			if ssh.Origin != tt.want || ssh.Val != tt.on || ssh.Range.Start.Line != tt.line {
+			if ssh.Origin != tt.want || ssh.Val != tt.on || int(ssh.Range.Start.Line) != tt.line {
 				t.Errorf("ssh %+v, want %v %v at line %d", ssh, tt.want, tt.on, tt.line)
 			}
 		})
@@ -269,7 +269,7 @@ func TestDuplicatesAreReported(t *testing.T) {
 	if len(m.Clusters) != 2 || m.Clusters[0].Name.Val != "first-1" || m.Clusters[1].Name.Val != "second-1" {
 		t.Fatalf("both resources are checked, and the first local is used: %+v", m.Clusters)
 	}
-	if len(problems) != 2 || problems[0].Level != source.LevelNote || problems[0].Range.File != "m/b.tf" || !strings.Contains(problems[0].Message, "declared twice (first at m/a.tf:1:1)") {
+	if len(problems) != 2 || problems[0].Level != source.LevelNote || problems[0].Range.Path() != "m/b.tf" || !strings.Contains(problems[0].Message, "declared twice (first at m/a.tf:1:1)") {
 		t.Errorf("problems %v", problems)
 	}
 }

@@ -75,7 +75,7 @@ module "eks_default" {
 		t.Helper()
 		c := clusterAt(t, m, address)
 		r := c.LogRetentionDays
-		if r.Origin != origin || (r.Known() && r.Val != days) || r.Range.Start.Line != line {
+		if r.Origin != origin || (r.Known() && r.Val != days) || int(r.Range.Start.Line) != line {
 			t.Errorf("%s: retention %+v, want %s %d at line %d", address, r, origin, days, line)
 		}
 	}

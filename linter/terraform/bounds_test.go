@@ -58,7 +58,7 @@ func TestEvaluationIsBounded(t *testing.T) {
 			if len(problems) != 1 || problems[0].Level != source.LevelWarning || !strings.Contains(problems[0].Message, "at most") {
 				t.Fatalf("want one warning about a bound, got %v", problems)
 			}
-			if tt.line != 0 && problems[0].Range.Start.Line != tt.line {
+			if tt.line != 0 && int(problems[0].Range.Start.Line) != tt.line {
 				t.Errorf("reported at %s, want line %d", problems[0].Range, tt.line)
 			}
 		})

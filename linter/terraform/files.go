@@ -84,7 +84,7 @@ func comments(f File) []source.Comment {
 		r := rangeOf(t.Range)
 		if r.End.Line > r.Start.Line && strings.HasSuffix(raw, "\n") && !strings.HasPrefix(raw, "/*") {
 			// A line comment's token includes its newline; end it on its own line.
-			r.End = source.Pos{Line: r.Start.Line, Col: r.Start.Col + len([]rune(strings.TrimRight(raw, "\r\n")))}
+			r.End = source.Pos{Line: r.Start.Line, Col: r.Start.Col + int32(len([]rune(strings.TrimRight(raw, "\r\n"))))}
 		}
 		out = append(out, source.Comment{Range: r, Text: text})
 	}

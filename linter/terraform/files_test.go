@@ -101,11 +101,11 @@ func TestProblemsAreLocatedAndPlain(t *testing.T) {
 		t.Fatalf("problems %v", problems)
 	}
 	cycle, syntax := problems[1], problems[0]
-	if cycle.Range.File != "m/a.tf" || cycle.Range.Start.Line != 2 || cycle.Level != source.LevelWarning ||
+	if cycle.Range.Path() != "m/a.tf" || cycle.Range.Start.Line != 2 || cycle.Level != source.LevelWarning ||
 		!strings.Contains(cycle.Message, "local.a → local.b → local.c → local.a") {
 		t.Errorf("cycle: %s", cycle)
 	}
-	if syntax.Range.File != "m/b.tf" || syntax.Range.Start.Line == 0 || syntax.Level != source.LevelError ||
+	if syntax.Range.Path() != "m/b.tf" || syntax.Range.Start.Line == 0 || syntax.Level != source.LevelError ||
 		!strings.HasPrefix(syntax.Message, "invalid HCL: ") {
 		t.Errorf("syntax: %s", syntax)
 	}

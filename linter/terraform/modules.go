@@ -213,7 +213,7 @@ func prefixWords(prefix, text string) string {
 func moduleFiles(dir string) ([]File, []source.Problem) {
 	entries, err := os.ReadDir(filepath.FromSlash(dir))
 	if err != nil {
-		return nil, []source.Problem{source.Errorf(source.Range{File: dir}, "cannot read module folder: %v", err)}
+		return nil, []source.Problem{source.Errorf(source.InFile(dir), "cannot read module folder: %v", err)}
 	}
 	var names []string
 	for _, e := range entries {
@@ -229,13 +229,13 @@ func moduleFiles(dir string) ([]File, []source.Problem) {
 		p := join(dir, n)
 		f, err := os.Open(filepath.FromSlash(p))
 		if err != nil {
-			problems = append(problems, source.Errorf(source.Range{File: p}, "cannot read: %v", err))
+			problems = append(problems, source.Errorf(source.InFile(p), "cannot read: %v", err))
 			continue
 		}
 		src, err := io.ReadAll(io.LimitReader(f, maxModuleFile+1))
 		f.Close()
 		if err != nil || len(src) > maxModuleFile {
-			problems = append(problems, source.Errorf(source.Range{File: p}, "cannot read (too large or unreadable)"))
+			problems = append(problems, source.Errorf(source.InFile(p), "cannot read (too large or unreadable)"))
 			continue
 		}
 		files = append(files, File{Path: p, Src: src})

@@ -289,7 +289,7 @@ resource "aws_security_group_rule" "all" {
 		t.Errorf("group %s with %d rules", g.Address, len(g.Ingress))
 	}
 	r := ingressOf(t, l.Model, "module.net.aws_security_group_rule.all", "")
-	if valsOf(r.IPv4CIDRs.Val)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.File != "modules/net/main.tf" {
+	if valsOf(r.IPv4CIDRs.Val)[0] != "0.0.0.0/0" || r.IPv4CIDRs.Val[0].Range.Path() != "modules/net/main.tf" {
 		t.Errorf("the caller's CIDR reaches the rule: %+v", r.IPv4CIDRs)
 	}
 }

@@ -61,7 +61,7 @@ func TestLoadPlan(t *testing.T) {
 
 func TestLoadPlanBroken(t *testing.T) {
 	l := LoadPlan("p.json", []byte("{\n  \"format_version\": \"1.2\",\n  \"planned_values\": {\n    \"root_module\": [\n"))
-	if len(l.Problems) == 0 || !strings.HasPrefix(l.Problems[0].Range.File, "p.json") || l.Problems[0].Range.Start.Line == 0 {
+	if len(l.Problems) == 0 || !strings.HasPrefix(l.Problems[0].Range.Path(), "p.json") || l.Problems[0].Range.Start.Line == 0 {
 		t.Errorf("a broken plan gives a located problem: %v", l.Problems)
 	}
 	if l.Model == nil {

@@ -136,7 +136,7 @@ func (m *module) load(files []File, opts Options) (out Loaded) {
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
-			m.problems = append(m.problems, source.Errorf(source.Range{File: dir},
+			m.problems = append(m.problems, source.Errorf(source.InFile(dir),
 				"internal error while reading this Terraform module (please report it): %v\n%s", r, debug.Stack()))
 			out = Loaded{Model: &model.Model{}, Problems: dedupe(m.problems)}
 		}
@@ -213,7 +213,7 @@ func (m *module) diagnostics(diags hcl.Diagnostics) {
 		if d.Severity != hcl.DiagError {
 			continue
 		}
-		r := source.Range{File: m.dir}
+		r := source.InFile(m.dir)
 		if d.Subject != nil {
 			r = rangeOf(*d.Subject)
 		}
@@ -255,9 +255,9 @@ func dedupe(ps []source.Problem) []source.Problem {
 }
 
 func rangeOf(r hcl.Range) source.Range {
-	return source.Range{File: r.Filename,
-		Start: source.Pos{Line: r.Start.Line, Col: r.Start.Column},
-		End:   source.Pos{Line: r.End.Line, Col: r.End.Column}}
+	return source.Range{File: source.FileOf(r.Filename),
+		Start: source.PosAt(r.Start.Line, r.Start.Column),
+		End:   source.PosAt(r.End.Line, r.End.Column)}
 }
 
 func warnAt(r hcl.Range, format string, args ...any) source.Problem {

@@ -38,7 +38,9 @@ func load(t *testing.T, files map[string]string, opts Options) (*model.Model, []
 	return Load("m", fs, opts)
 }
 
-func pos(r source.Range) [4]int { return [4]int{r.Start.Line, r.Start.Col, r.End.Line, r.End.Col} }
+func pos(r source.Range) [4]int {
+	return [4]int{int(r.Start.Line), int(r.Start.Col), int(r.End.Line), int(r.End.Col)}
+}
 
 func TestBareClusterDefaults(t *testing.T) {
 	m, _, problems := load(t, map[string]string{"main.tf": `resource "aws_eks_cluster" "main" {
@@ -65,7 +67,7 @@ func TestBareClusterDefaults(t *testing.T) {
 	if !c.LogTypes.IsDefault() || len(c.LogTypes.Val) != 0 {
 		t.Errorf("log types %+v", c.LogTypes)
 	}
-	if c.Address != "aws_eks_cluster.main" || c.Name.Val != "main" || c.Range.File != "m/main.tf" {
+	if c.Address != "aws_eks_cluster.main" || c.Name.Val != "main" || c.Range.Path() != "m/main.tf" {
 		t.Errorf("object %+v", c.Object)
 	}
 }
@@ -240,7 +242,7 @@ func TestJSONPositions(t *testing.T) {
 		t.Fatal(problems)
 	}
 	c := m.Clusters[0]
-	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.Start.Line != 7 || c.PublicEndpoint.Range.File != "m/main.tf.json" {
+	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.Start.Line != 7 || c.PublicEndpoint.Range.Path() != "m/main.tf.json" {
 		t.Errorf("public %+v", c.PublicEndpoint)
 	}
 	if len(files) != 1 || len(files[0].Comments) != 0 {
@@ -260,7 +262,7 @@ func TestMalformedFileDoesNotStopTheModule(t *testing.T) {
 	if !ok {
 		t.Errorf("the good file was not adapted: %+v", m.Clusters)
 	}
-	if len(problems) == 0 || problems[0].Level != source.LevelError || problems[0].Range.File != "m/broken.tf" || problems[0].Range.Start.Line != 2 {
+	if len(problems) == 0 || problems[0].Level != source.LevelError || problems[0].Range.Path() != "m/broken.tf" || problems[0].Range.Start.Line != 2 {
 		t.Errorf("want a located error in broken.tf, got %v", problems)
 	}
 }
@@ -437,7 +439,7 @@ resource "aws_eks_cluster" "ghost" {}
 	if !c.PublicEndpoint.IsDefault() || !source.IsTrue(c.PublicEndpoint) {
 		t.Errorf("a nested block in the override replaces the original's (endpoint_public_access is gone): %+v", c.PublicEndpoint)
 	}
-	if !source.IsTrue(c.PrivateEndpoint) || c.PrivateEndpoint.Range.File != "m/main_override.tf" {
+	if !source.IsTrue(c.PrivateEndpoint) || c.PrivateEndpoint.Range.Path() != "m/main_override.tf" {
 		t.Errorf("the override's value, located in the override file: %+v", c.PrivateEndpoint)
 	}
 	if c.LogTypes.Val[0].Val != "audit" {
@@ -516,10 +518,10 @@ resource "aws_eks_node_group" "ng" {
 	if c.Address != "module.platform.aws_eks_cluster.this" || c.Name.Val != "prod" {
 		t.Errorf("cluster %s %+v", c.Address, c.Name)
 	}
-	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.File != "modules/eks/main.tf" || c.PublicEndpoint.Range.Start.Line != 9 {
+	if !source.IsTrue(c.PublicEndpoint) || c.PublicEndpoint.Range.Path() != "modules/eks/main.tf" || c.PublicEndpoint.Range.Start.Line != 9 {
 		t.Errorf("the caller's input reaches the module, located in the module: %+v", c.PublicEndpoint)
 	}
-	if g.Address != "module.platform.module.nodes.aws_eks_node_group.ng" || g.Range.File != "modules/eks/nodes/main.tf" {
+	if g.Address != "module.platform.module.nodes.aws_eks_node_group.ng" || g.Range.Path() != "modules/eks/nodes/main.tf" {
 		t.Errorf("nested module: %s %+v", g.Address, g.Range)
 	}
 	if strings.Join(l.Modules, " ") != "modules/eks modules/eks/nodes modules/loop" {

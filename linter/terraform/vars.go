@@ -73,7 +73,7 @@ func (m *module) readVarFile(p string) {
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = "no such file"
 		}
-		m.problems = append(m.problems, source.Errorf(source.Range{File: p}, "cannot read variables file: %s", msg))
+		m.problems = append(m.problems, source.Errorf(source.InFile(p), "cannot read variables file: %s", msg))
 		return
 	}
 	f, diags := m.parse(p, src)
@@ -105,7 +105,7 @@ func (m *module) setFromFlag(v *variable, raw string) {
 		return
 	}
 	bad := func() {
-		m.problems = append(m.problems, source.Warnf(source.Range{File: m.dir},
+		m.problems = append(m.problems, source.Warnf(source.InFile(m.dir),
 			"--var %s=%s is not a valid %s value; the variable is unknown", v.name, raw, v.typ.FriendlyNameForConstraint()))
 		v.value, v.from = cty.UnknownVal(v.typ), flag
 	}
@@ -135,7 +135,7 @@ func (m *module) assign(v *variable, val cty.Value, from hcl.Range) {
 	if err != nil {
 		at := rangeOf(from)
 		if from.Start.Line == 0 {
-			at = source.Range{File: m.dir} // a --var flag has no file
+			at = source.InFile(m.dir) // a --var flag has no file
 		}
 		m.problems = append(m.problems, source.Warnf(at, "the value of variable %q is not a valid %s (%s); the variable is unknown",
 			v.name, v.typ.FriendlyNameForConstraint(), err))

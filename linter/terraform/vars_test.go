@@ -99,7 +99,7 @@ func TestBadVariableValues(t *testing.T) {
 				t.Fatalf("want one problem, got %v", problems)
 			}
 			p := problems[0]
-			got := p.Range.File + ":" + strconv.Itoa(p.Range.Start.Line) + ": " + p.Level.String() + ": " + p.Message
+			got := p.Range.Path() + ":" + strconv.Itoa(int(p.Range.Start.Line)) + ": " + p.Level.String() + ": " + p.Message
 			if !strings.HasPrefix(got, tt.want) {
 				t.Errorf("got  %s\nwant %s…", got, tt.want)
 			}

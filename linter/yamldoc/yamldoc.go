@@ -27,7 +27,9 @@ const MaxDepth = 200
 
 // Doc is one YAML document of a file.
 type Doc struct {
-	Path string
+	// File is the document's file (File.Path() is its path), which the
+	// ranges of its nodes hold.
+	File source.FileID
 	// Root is the document's top node (usually a mapping); never a DocumentNode.
 	Root *yaml.Node
 	// Src is the whole file, for locating text inside a block scalar.
@@ -48,6 +50,7 @@ var lineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 // suppression are returned in file.
 func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems []source.Problem) {
 	file = &source.File{Path: path}
+	id := source.FileOf(path)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for {
 		var n yaml.Node
@@ -56,7 +59,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 			break
 		}
 		if err != nil {
-			problems = append(problems, syntaxProblem(path, err))
+			problems = append(problems, syntaxProblem(id, err))
 			break
 		}
 		root := &n
@@ -69,7 +72,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document between two "---"
 		}
-		docs = append(docs, &Doc{Path: path, Root: root, Src: src})
+		docs = append(docs, &Doc{File: id, Root: root, Src: src})
 	}
 	// Comments and scopes matter only for ignore directives (a comment
 	// starting with the keyword): a file without the keyword needs neither,
@@ -79,27 +82,27 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 	}
 	blockLines := map[int]bool{}
 	for _, d := range docs {
-		collectScopes(path, d.Root, file, blockLines, 0)
+		collectScopes(id, d.Root, file, blockLines, 0)
 	}
-	file.Comments = comments(path, src, blockLines)
+	file.Comments = comments(id, src, blockLines)
 	return docs, file, problems
 }
 
-func syntaxProblem(path string, err error) source.Problem {
+func syntaxProblem(path source.FileID, err error) source.Problem {
 	msg := err.Error()
 	if m := lineErr().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return source.Errorf(source.Range{File: path, Start: source.Pos{Line: line, Col: 1}, End: source.Pos{Line: line, Col: 1}},
+		return source.Errorf(source.Range{File: path, Start: source.PosAt(line, 1), End: source.PosAt(line, 1)},
 			"invalid YAML: %s", m[2])
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	return source.Errorf(source.Range{File: path, Start: source.Pos{Line: 1, Col: 1}, End: source.Pos{Line: 1, Col: 1}},
+	return source.Errorf(source.Range{File: path, Start: source.PosAt(1, 1), End: source.PosAt(1, 1)},
 		"invalid YAML: %s", msg)
 }
 
 // collectScopes records the range of every mapping and sequence item, and
 // the lines that belong to block scalars (whose "#" is text, not a comment).
-func collectScopes(path string, n *yaml.Node, f *source.File, blockLines map[int]bool, depth int) {
+func collectScopes(path source.FileID, n *yaml.Node, f *source.File, blockLines map[int]bool, depth int) {
 	if n == nil || depth > MaxDepth {
 		return
 	}
@@ -118,7 +121,7 @@ func collectScopes(path string, n *yaml.Node, f *source.File, blockLines map[int
 		}
 	case yaml.ScalarNode:
 		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(n.Value, "\n") {
-			end := Range(path, n).End.Line
+			end := int(Range(path, n).End.Line)
 			for l := n.Line + 1; l <= end; l++ {
 				blockLines[l] = true
 			}
@@ -128,7 +131,7 @@ func collectScopes(path string, n *yaml.Node, f *source.File, blockLines map[int
 
 // comments finds YAML comments: a "#" at the start of a line or after
 // whitespace, outside quotes, on a line that is not block-scalar text.
-func comments(path string, src []byte, blockLines map[int]bool) []source.Comment {
+func comments(path source.FileID, src []byte, blockLines map[int]bool) []source.Comment {
 	var out []source.Comment
 	line := 0
 	for len(src) > 0 {
@@ -163,7 +166,7 @@ func comments(path string, src []byte, blockLines map[int]bool) []source.Comment
 				text := string(l[i+1:])
 				end := col + utf8.RuneCountInString(text)
 				out = append(out, source.Comment{
-					Range: source.Range{File: path, Start: source.Pos{Line: line, Col: col}, End: source.Pos{Line: line, Col: end + 1}},
+					Range: source.Range{File: path, Start: source.PosAt(line, col), End: source.PosAt(line, end+1)},
 					Text:  text,
 				})
 				i = len(l)
@@ -238,11 +241,11 @@ func Bool(n *yaml.Node) (v, ok bool) {
 }
 
 // Pos returns n's start position.
-func Pos(n *yaml.Node) source.Pos { return source.Pos{Line: n.Line, Col: n.Column} }
+func Pos(n *yaml.Node) source.Pos { return source.PosAt(n.Line, n.Column) }
 
 // Range returns n's range. A scalar ends after its text (quotes included);
 // a collection ends where its last descendant ends.
-func Range(path string, n *yaml.Node) source.Range {
+func Range(path source.FileID, n *yaml.Node) source.Range {
 	if n == nil {
 		return source.Range{File: path}
 	}
@@ -251,7 +254,7 @@ func Range(path string, n *yaml.Node) source.Range {
 
 // KeyValueRange spans from a mapping key to the end of its value: where
 // findings about a bad value of a key point when the key names the setting.
-func KeyValueRange(path string, k, v *yaml.Node) source.Range {
+func KeyValueRange(path source.FileID, k, v *yaml.Node) source.Range {
 	if v == nil {
 		return Range(path, k)
 	}
@@ -292,13 +295,13 @@ func scalarEnd(n *yaml.Node) source.Pos {
 		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			lines++
 		}
-		return source.Pos{Line: n.Line + lines, Col: n.Column + 1}
+		return source.PosAt(n.Line+lines, n.Column+1)
 	}
 	w := utf8.RuneCountInString(text)
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		w += 2
 	}
-	return source.Pos{Line: n.Line, Col: n.Column + w}
+	return source.PosAt(n.Line, n.Column+w)
 }
 
 // Describe names what a node is, for messages about a wrong type:

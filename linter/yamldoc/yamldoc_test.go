@@ -60,15 +60,15 @@ func TestRanges(t *testing.T) {
 	docs, f, _ := Decode("f.yaml", []byte("a:\n  b: \"quoted\"\n  c: [1, 2]\nlist:\n  - x: 1\n    y: 2\n# ekslint:ignore\n"))
 	root := docs[0].Root
 	k, v := Lookup(Get(root, "a"), "b")
-	if r := KeyValueRange("f.yaml", k, v); r.Start != (source.Pos{Line: 2, Col: 3}) || r.End != (source.Pos{Line: 2, Col: 14}) {
+	if r := KeyValueRange(source.FileOf("f.yaml"), k, v); r.Start != (source.PosAt(2, 3)) || r.End != (source.PosAt(2, 14)) {
 		t.Errorf("key-value range %+v", r)
 	}
-	if r := Range("f.yaml", Get(Get(root, "a"), "c")); r.End != (source.Pos{Line: 3, Col: 12}) {
+	if r := Range(source.FileOf("f.yaml"), Get(Get(root, "a"), "c")); r.End != (source.PosAt(3, 12)) {
 		t.Errorf("flow sequence range %+v", r)
 	}
 	var item bool
 	for _, s := range f.Scopes {
-		if s.Start == (source.Pos{Line: 5, Col: 5}) && s.End.Line == 6 {
+		if s.Start == (source.PosAt(5, 5)) && s.End.Line == 6 {
 			item = true
 		}
 	}
@@ -117,9 +117,9 @@ func TestKeyValueRangeOnFixtures(t *testing.T) {
 		if n.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				want := Range("f.yaml", k)
-				want.End = Range("f.yaml", v).End
-				if got := KeyValueRange("f.yaml", k, v); got != want {
+				want := Range(source.FileOf("f.yaml"), k)
+				want.End = Range(source.FileOf("f.yaml"), v).End
+				if got := KeyValueRange(source.FileOf("f.yaml"), k, v); got != want {
 					t.Errorf("%q at %d:%d: %v, want %v", k.Value, k.Line, k.Column, got, want)
 				}
 				pairs++
@@ -142,7 +142,7 @@ func TestKeyValueRangeOnFixtures(t *testing.T) {
 	if pairs < 1000 {
 		t.Errorf("only %d pairs in %d files", pairs, len(files))
 	}
-	if r := KeyValueRange("f.yaml", nil, nil); r != (source.Range{File: "f.yaml"}) {
+	if r := KeyValueRange(source.FileOf("f.yaml"), nil, nil); r != (source.Range{File: source.FileOf("f.yaml")}) {
 		t.Errorf("no key, no value: %v", r)
 	}
 }
