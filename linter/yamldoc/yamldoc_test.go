@@ -45,7 +45,7 @@ list: ['a#b', c] # end
 	_, f, _ := Decode("f.yaml", []byte(src))
 	var got []string
 	for _, c := range f.Comments {
-		got = append(got, strings.TrimSpace(c.Text)+"@"+string(rune('0'+c.Range.Start.Line)))
+		got = append(got, strings.TrimSpace(c.Text)+"@"+string('0'+c.Range.Start.Line))
 	}
 	if strings.Join(got, ",") != "head, see ekslint:ignore@1,trailing@2,end@7" {
 		t.Errorf("comments %v", got)
