@@ -22,9 +22,13 @@ type fileEntry struct {
 }
 
 var files struct {
-	mu    sync.RWMutex
-	ids   map[string]*fileEntry // guarded by mu
-	paths []string              // guarded by mu; paths[0] is ""
+	mu  sync.RWMutex
+	ids map[string]*fileEntry // guarded by mu
+	// paths maps numbers to paths; paths[0] is "". Path reads it without
+	// a lock (sorting findings compares paths millions of times): addFile
+	// writes a new path past the end every reader knows, then publishes
+	// the longer slice, so no reader ever sees an element being written.
+	paths atomic.Pointer[[]string]
 	// last is the entry FileOf returned most recently: a reader converts
 	// the ranges of one file after another, so most calls ask for the path
 	// the previous call did, and one atomic load answers them.
@@ -56,32 +60,32 @@ func addFile(path string) *fileEntry {
 	if e := files.ids[path]; e != nil {
 		return e // another goroutine added it since the read lock was let go
 	}
+	var paths []string
 	if files.ids == nil {
 		files.ids = map[string]*fileEntry{}
-		files.paths = []string{""}
+		paths = []string{""}
+	} else {
+		paths = *files.paths.Load()
 	}
-	if uint64(len(files.paths)) > uint64(^FileID(0)) {
+	if uint64(len(paths)) > uint64(^FileID(0)) {
 		// Four billion distinct paths in one process: the table would
 		// need more memory than any machine this runs on has.
 		panic("source: too many distinct file paths")
 	}
-	e := &fileEntry{path: path, id: FileID(len(files.paths))}
-	files.paths = append(files.paths, path)
+	e := &fileEntry{path: path, id: FileID(len(paths))}
+	paths = append(paths, path)
+	files.paths.Store(&paths)
 	files.ids[path] = e
 	return e
 }
 
 // Path returns the path f stands for; the zero FileID is "".
 func (f FileID) Path() string {
-	if f == 0 {
-		return ""
+	paths := files.paths.Load()
+	if f == 0 || paths == nil || int(f) >= len(*paths) {
+		return "" // the empty path, or not a number FileOf gave
 	}
-	files.mu.RLock()
-	defer files.mu.RUnlock()
-	if int(f) >= len(files.paths) {
-		return "" // not a number FileOf gave
-	}
-	return files.paths[f]
+	return (*paths)[f]
 }
 
 // String returns the path, so that a FileID prints as its path.
