@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -67,6 +68,10 @@ func discover(opts Options) input {
 		seenDirs:  map[string]bool{},
 		kustomize: map[string]bool{},
 	}
+	d.jobs = opts.Jobs
+	if d.jobs <= 0 {
+		d.jobs = runtime.GOMAXPROCS(0)
+	}
 	for _, p := range paths {
 		d.add(p)
 	}
@@ -82,6 +87,14 @@ type discoverer struct {
 	seenDirs  map[string]bool            // real paths of walked folders (symlink loops)
 	kustomize map[string]bool            // folders holding a kustomization file
 	problems  []source.Problem
+	jobs      int                // folders listed at once by prefetch
+	listed    map[string]listing // folder (as opened) → its listing, taken ahead of the walk
+}
+
+// listing is what os.ReadDir returned for a folder.
+type listing struct {
+	entries []os.DirEntry
+	err     error
 }
 
 func (d *discoverer) add(arg string) {
@@ -92,7 +105,9 @@ func (d *discoverer) add(arg string) {
 		return
 	}
 	if info.IsDir() {
+		d.prefetch(arg, p)
 		d.walk(arg, p, "")
+		d.listed = nil
 		return
 	}
 	// A file named on the command line is always read, whatever its name.
@@ -135,17 +150,15 @@ func (d *discoverer) walk(osPath, p, real string) {
 	if d.ignored(p) {
 		return
 	}
-	entries, err := os.ReadDir(osPath)
+	entries, err := d.readDir(osPath)
 	if err != nil {
 		d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read folder: %s", plainError(err)))
 		return
 	}
-	for _, e := range entries {
-		if e.Name() == "Chart.yaml" && !e.IsDir() {
-			d.problems = append(d.problems, source.Notef(source.InFile(p),
-				"skipped Helm chart: its templates are not plain YAML; lint the output of `helm template` instead"))
-			return
-		}
+	if holdsChart(entries) {
+		d.problems = append(d.problems, source.Notef(source.InFile(p),
+			"skipped Helm chart: its templates are not plain YAML; lint the output of `helm template` instead"))
+		return
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -187,6 +200,68 @@ func (d *discoverer) walk(osPath, p, real string) {
 			d.kustomize[p] = true
 		}
 	}
+}
+
+// holdsChart reports whether a folder's listing holds a Helm chart, whose
+// folder is not walked.
+func holdsChart(entries []os.DirEntry) bool {
+	for _, e := range entries {
+		if e.Name() == "Chart.yaml" && !e.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// prefetch lists the folder osPath (shown as p) and the plain folders
+// below it that the walk will enter, a level of the tree at a time with
+// d.jobs listings at once, so that the walk that follows finds them
+// listed: listing folders is nearly all of the walk's time, and the walk
+// itself runs on one core. The walk still decides everything, in its own
+// order; prefetch only reads ahead. It follows no symbolic link (so it
+// meets no loop) and enters no folder the walk would skip (skipDirs,
+// --ignore-path, a Helm chart); the walk lists what it did not.
+func (d *discoverer) prefetch(osPath, p string) {
+	if d.jobs < 2 {
+		return
+	}
+	type folder struct{ osPath, p string }
+	d.listed = map[string]listing{}
+	level := []folder{{osPath, p}}
+	for len(level) > 0 {
+		got := make([]listing, len(level))
+		parallel(len(level), d.jobs, func(i int) {
+			entries, err := os.ReadDir(level[i].osPath)
+			got[i] = listing{entries, err}
+		})
+		var next []folder
+		for i, l := range got {
+			f := level[i]
+			d.listed[f.osPath] = l
+			if l.err != nil || holdsChart(l.entries) {
+				continue
+			}
+			for _, e := range l.entries {
+				// A symbolic link's type is ModeSymlink, not a folder.
+				if !e.IsDir() || skipDirs[e.Name()] {
+					continue
+				}
+				if cp := joinDisplay(f.p, e.Name()); !d.ignored(cp) {
+					next = append(next, folder{filepath.Join(f.osPath, e.Name()), cp})
+				}
+			}
+		}
+		level = next
+	}
+}
+
+// readDir is os.ReadDir, answered from what prefetch listed when it can.
+func (d *discoverer) readDir(osPath string) ([]os.DirEntry, error) {
+	if l, ok := d.listed[osPath]; ok {
+		delete(d.listed, osPath) // the walk enters a folder once (seenDirs)
+		return l.entries, l.err
+	}
+	return os.ReadDir(osPath)
 }
 
 func (d *discoverer) ignored(p string) bool {
