@@ -9,9 +9,9 @@ import (
 )
 
 // Pos is a 1-based line and column. Columns count Unicode characters.
-// They are 32-bit: no file ekslint reads (at most MaxFileSize bytes) has
-// more lines or columns than that, and a model holds hundreds of
-// thousands of positions.
+// They are 32-bit: no file ekslint reads (linter.MaxFileSize, 16 MiB, at
+// most) has more lines or columns than that, and a model holds hundreds
+// of thousands of positions.
 type Pos struct{ Line, Col int32 }
 
 // Range is a span in one file. File stands for the path as ekslint was
