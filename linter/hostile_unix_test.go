@@ -67,3 +67,51 @@ func TestReadSourceRefusesWhatItOpened(t *testing.T) {
 		}
 	}
 }
+
+// Wherever a reader looks for a file by itself, a named pipe or a device
+// under the expected name is refused with a located problem, never waited
+// on nor read without end: variables files, a called module's files, the
+// module manifest `terraform init` writes, a file function's file and a
+// kustomization. (Each of these waited forever once.)
+func TestPipesWhereverTheReadersLook(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.tf": cluster + `module "m" {
+  source = "./m"
+}
+module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+}
+resource "aws_eks_cluster" "from_pipe" {
+  name = file("pipe.txt")
+}
+`,
+		"m/main.tf":                cluster,
+		".terraform/modules/.keep": "",
+		"k/pod.yaml":               "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n",
+	})
+	for _, p := range []string{"x.auto.tfvars", "pipe.txt", "m/y.tf", ".terraform/modules/modules.json", "k/kustomization.yaml"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, p), 0o644); err != nil {
+			t.Skip(err)
+		}
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "terraform.tfvars")); err != nil {
+		t.Skip(err)
+	}
+	res := lintWithin(t, 30*time.Second, Options{})
+	for file, want := range map[string]string{
+		"x.auto.tfvars":        "cannot read variables file: not a regular file (a named pipe)",
+		"terraform.tfvars":     "cannot read variables file: not a regular file (a device)",
+		"m/y.tf":               "not a regular file (a named pipe)",
+		"k/kustomization.yaml": "not a regular file (a named pipe)",
+	} {
+		if !hasProblem(res, file, want) {
+			t.Errorf("no problem %q at %s: %v", want, file, res.Problems)
+		}
+	}
+	if !hasProblem(res, "main.tf", "pipe.txt is not a regular file (a named pipe)") {
+		t.Errorf("file() of a named pipe: no problem at the call: %v", res.Problems)
+	}
+	if len(res.Findings) < 2 {
+		t.Errorf("the clusters of main.tf and m/main.tf must still be linted: %v", res.Findings)
+	}
+}

@@ -3,7 +3,6 @@ package linter
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 	"github.com/ekslint/ekslint/linter/kube"
 	"github.com/ekslint/ekslint/linter/kustomize"
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/regular"
 	"github.com/ekslint/ekslint/linter/source"
 	"github.com/ekslint/ekslint/linter/terraform"
 	"github.com/ekslint/ekslint/linter/yamldoc"
@@ -28,7 +28,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // column 1). ok is false when the file must be skipped; the problem says why.
 //
 // Only regular files are read: opening a named pipe would wait for a
-// writer, and a device such as /dev/zero never ends. readRegular checks
+// writer, and a device such as /dev/zero never ends. regular.Read checks
 // the type of what it opened, never blocking on the open, so that a path
 // changed after the walk listed it cannot slip by.
 func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
@@ -37,13 +37,13 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		return nil, false, &pr
 	}
 	whole := source.InFile(p)
-	src, err := readRegular(filepath.FromSlash(p))
-	var notRegular notRegularError
+	src, err := regular.Read(filepath.FromSlash(p), MaxFileSize)
+	var notRegular regular.NotRegularError
 	switch {
 	case err == nil:
 	case errors.As(err, &notRegular):
-		return fail(whole, "not a regular file (%s); ekslint reads only regular files", fileType(notRegular.mode))
-	case errors.As(err, new(fileTooLargeError)):
+		return fail(whole, "not a regular file (%s); ekslint reads only regular files", regular.Describe(notRegular.Mode))
+	case errors.Is(err, regular.ErrTooLarge):
 		return fail(whole, "file is larger than %d MiB; ekslint does not read files this large", MaxFileSize>>20)
 	default:
 		return fail(whole, "cannot read: %s", plainError(err))
@@ -64,19 +64,6 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 		return fail(at(p, src, i), "not valid UTF-8 text (byte 0x%02x); save the file as UTF-8", src[i])
 	}
 	return src, true, nil
-}
-
-// fileType names the type of a file that is not a regular one.
-func fileType(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "type " + m.Type().String()
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -197,14 +184,3 @@ func readTerraform(u unit, opts Options) unitResult {
 	out.modules = l.Modules
 	return out
 }
-
-// notRegularError says that a path names something other than a regular
-// file: a folder, a named pipe, a device or a socket.
-type notRegularError struct{ mode fs.FileMode }
-
-func (e notRegularError) Error() string { return "not a regular file (" + fileType(e.mode) + ")" }
-
-// fileTooLargeError says that a file is longer than MaxFileSize.
-type fileTooLargeError struct{}
-
-func (fileTooLargeError) Error() string { return "file too large" }

@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/regular"
 )
 
 // FileName is the configuration file looked for in the working folder.
@@ -59,6 +61,9 @@ func Find(dir string) (string, bool) {
 	return "", false
 }
 
+// maxFileSize bounds the configuration file: it holds a few settings.
+const maxFileSize = 1 << 20
+
 // Load reads and checks the configuration file at path. isRule says which
 // rule IDs exist; nil accepts every ID. Errors read
 // "<path>:<line>:<col>: <what is wrong>".
@@ -70,7 +75,9 @@ func Load(path string, isRule func(string) bool) (*Config, error) {
 // the value converted to what the rule reads, or an error that is reported
 // at the parameter's key.
 func LoadChecked(path string, isRule func(string) bool, param func(rule, name string, v any) (any, error)) (*Config, error) {
-	src, err := os.ReadFile(path)
+	// A configuration found in the folder (Find) is the repository's,
+	// whatever it is: a named pipe there must not hold the run.
+	src, err := regular.Read(path, maxFileSize)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {

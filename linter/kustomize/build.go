@@ -17,6 +17,7 @@ import (
 
 	"github.com/ekslint/ekslint/linter/kube"
 	"github.com/ekslint/ekslint/linter/model"
+	"github.com/ekslint/ekslint/linter/regular"
 	"github.com/ekslint/ekslint/linter/source"
 	"github.com/ekslint/ekslint/linter/yamldoc"
 )
@@ -59,6 +60,15 @@ const maxDocuments = 2000
 // forward slashes) offline, and adapts each object it produces.
 func Build(dir string) (res Result) {
 	res.Model = &model.Model{}
+	if kfile, ok := FileIn(dir); ok {
+		if info, err := os.Stat(filepath.FromSlash(kfile)); err == nil && !info.Mode().IsRegular() {
+			// Never opened (see guardedFS): say why rather than let
+			// kustomize say it found no kustomization.
+			res.Problems = append(res.Problems, source.Errorf(source.InFile(kfile),
+				"not a regular file (%s); ekslint reads only regular files", regular.Describe(info.Mode())))
+			return res
+		}
+	}
 	abs, err := filepath.Abs(filepath.FromSlash(dir))
 	if err != nil {
 		res.Problems = append(res.Problems, source.Errorf(source.InFile(dir), "cannot read folder: %v", err))
@@ -123,7 +133,7 @@ func Build(dir string) (res Result) {
 // isComponent reports whether the kustomization file kfile is a
 // kind: Component.
 func isComponent(kfile string) bool {
-	src, err := os.ReadFile(filepath.FromSlash(kfile))
+	src, err := regular.Read(filepath.FromSlash(kfile), maxKustomizationSize)
 	if err != nil {
 		return false
 	}
@@ -181,7 +191,7 @@ func (b *builder) read(p string) *sourceFile {
 	}
 	f := &sourceFile{}
 	b.files[p] = f
-	src, err := os.ReadFile(filepath.FromSlash(p))
+	src, err := regular.Read(filepath.FromSlash(p), maxFileSize)
 	if err != nil {
 		return f
 	}
@@ -197,15 +207,18 @@ type guardedFS struct {
 }
 
 func (g guardedFS) ReadFile(p string) ([]byte, error) {
-	if info, err := os.Stat(p); err == nil && !info.Mode().IsRegular() {
-		// A named pipe would block the build, a device never end it.
+	// A named pipe would block the build, a device never end it: the disk
+	// is read through regular.Read, which opens without waiting and checks
+	// what it opened.
+	src, err := regular.Read(p, maxFileSize)
+	var nr regular.NotRegularError
+	switch {
+	case errors.As(err, &nr):
 		return nil, fmt.Errorf("%s is not a regular file", g.b.display(p))
-	} else if err == nil && info.Size() > maxFileSize {
+	case errors.Is(err, regular.ErrTooLarge):
 		return nil, fmt.Errorf("%s is larger than %d MiB", g.b.display(p), maxFileSize>>20)
-	}
-	src, err := g.FileSystem.ReadFile(p)
-	if err != nil {
-		return src, err
+	case err != nil:
+		return nil, err
 	}
 	if !IsFile(p) {
 		if isManifest(p) {

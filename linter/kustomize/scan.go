@@ -13,6 +13,7 @@ import (
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
+	"github.com/ekslint/ekslint/linter/regular"
 	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
@@ -71,8 +72,8 @@ func Scan(dir string) Refs {
 	if !ok {
 		return refs
 	}
-	src, err := os.ReadFile(filepath.FromSlash(file))
-	if err != nil || len(src) > maxKustomizationSize {
+	src, err := regular.Read(filepath.FromSlash(file), maxKustomizationSize)
+	if err != nil {
 		return refs
 	}
 	docs, _, _ := yamldoc.Decode(file, src)

@@ -3,8 +3,6 @@ package terraform
 import (
 	"encoding/base64"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +13,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/ekslint/ekslint/linter/regular"
 )
 
 // MaxFileSize bounds what one call to file, filebase64 or templatefile
@@ -86,23 +86,18 @@ func (m *module) readFile(p string) (content string, ok bool, err error) {
 		}
 		m.files[full] = readResult{content, ok, err}
 	}()
-	f, err := os.Open(filepath.FromSlash(full))
-	if err != nil {
-		return "", false, nil
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	b, err := regular.Read(filepath.FromSlash(full), MaxFileSize)
+	var nr regular.NotRegularError
 	switch {
+	case errors.As(err, &nr):
+		// Opened without waiting, so a named pipe cannot hold the run;
+		// the value is unknown, with a located warning as for a bound.
+		m.exceed("%s is not a regular file (%s); ekslint reads only regular files", p, regular.Describe(nr.Mode))
+		return "", false, nil
+	case errors.Is(err, regular.ErrTooLarge):
+		m.exceed("%s is larger than the %d bytes ekslint reads at most with file functions", p, MaxFileSize)
+		return "", false, nil
 	case err != nil:
-		return "", false, nil
-	case !info.Mode().IsRegular():
-		return "", false, fmt.Errorf("%s is not a regular file", p)
-	case info.Size() > MaxFileSize:
-		m.exceed("%s is %d bytes; ekslint reads at most %d bytes with file functions", p, info.Size(), MaxFileSize)
-		return "", false, nil
-	}
-	b := make([]byte, info.Size())
-	if _, err := io.ReadFull(f, b); err != nil {
 		return "", false, nil
 	}
 	return string(b), true, nil

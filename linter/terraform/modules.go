@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"encoding/json"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -227,15 +226,9 @@ func moduleFiles(dir string) ([]File, []source.Problem) {
 	var problems []source.Problem
 	for _, n := range names {
 		p := join(dir, n)
-		f, err := os.Open(filepath.FromSlash(p))
+		src, err := readFile(p)
 		if err != nil {
-			problems = append(problems, source.Errorf(source.InFile(p), "cannot read: %v", err))
-			continue
-		}
-		src, err := io.ReadAll(io.LimitReader(f, maxModuleFile+1))
-		f.Close()
-		if err != nil || len(src) > maxModuleFile {
-			problems = append(problems, source.Errorf(source.InFile(p), "cannot read (too large or unreadable)"))
+			problems = append(problems, source.Errorf(source.InFile(p), "cannot read: %s", readError(err)))
 			continue
 		}
 		files = append(files, File{Path: p, Src: src})
@@ -265,8 +258,8 @@ func (m *module) installed(key string) (string, bool) {
 // working folder like every other path.
 func readModulesJSON(root string) map[string]string {
 	out := map[string]string{}
-	b, err := os.ReadFile(filepath.Join(filepath.FromSlash(root), ".terraform", "modules", "modules.json"))
-	if err != nil || len(b) > maxModuleFile {
+	b, err := readFile(path.Join(root, ".terraform", "modules", "modules.json"))
+	if err != nil {
 		return out
 	}
 	var manifest struct {

@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,8 +21,12 @@ import (
 // *.auto.tfvars and *.auto.tfvars.json in lexical order, the --var-file
 // files in order, then the --var values.
 func (m *module) resolveVariables(opts Options) {
-	for _, p := range m.varFiles(opts.Listing, opts.VarFiles) {
-		m.protect(hcl.Range{Filename: p}, "this variables file", func() { m.readVarFile(p) })
+	given := len(opts.VarFiles)
+	files := m.varFiles(opts.Listing, opts.VarFiles)
+	for i, p := range files {
+		// The given files come last (see varFiles).
+		named := i >= len(files)-given
+		m.protect(hcl.Range{Filename: p}, "this variables file", func() { m.readVarFile(p, named) })
 	}
 	names := make([]string, 0, len(opts.Vars))
 	for k := range opts.Vars {
@@ -65,15 +68,16 @@ func (m *module) varFiles(entries []fs.DirEntry, given []string) []string {
 }
 
 // readVarFile applies one variables file. Values are plain HCL (or JSON)
-// with no references or function calls, as Terraform requires.
-func (m *module) readVarFile(p string) {
-	src, err := os.ReadFile(filepath.FromSlash(p))
+// with no references or function calls, as Terraform requires. named is
+// true for a file the user named, which may be a pipe (see readGiven).
+func (m *module) readVarFile(p string, named bool) {
+	read := readFile
+	if named {
+		read = readGiven
+	}
+	src, err := read(p)
 	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "no such file"
-		}
-		m.problems = append(m.problems, source.Errorf(source.InFile(p), "cannot read variables file: %s", msg))
+		m.problems = append(m.problems, source.Errorf(source.InFile(p), "cannot read variables file: %s", readError(err)))
 		return
 	}
 	f, diags := m.parse(p, src)

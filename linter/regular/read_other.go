@@ -1,17 +1,18 @@
 //go:build !unix
 
-package linter
+package regular
 
 import (
 	"io"
 	"os"
 )
 
-// readRegular reads the regular file at p whole, or reports why not: a
-// notRegularError, a fileTooLargeError, or the system's error. Where
+// Read reads the regular file at p (a path as the operating system takes
+// it) whole, if it holds at most max bytes, or reports why not: a
+// NotRegularError, ErrTooLarge, or the system's error. Where
 // there are no named pipes in the file tree, os.Open is safe to call
 // first; the type is checked on what was opened.
-func readRegular(p string) ([]byte, error) {
+func Read(p string, max int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -22,13 +23,13 @@ func readRegular(p string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, notRegularError{info.Mode().Type()}
+		return nil, NotRegularError{info.Mode().Type()}
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fileTooLargeError{}
+	if info.Size() > max {
+		return nil, ErrTooLarge
 	}
 	buf := make([]byte, 0, info.Size()+1)
-	r := io.LimitReader(f, MaxFileSize+1)
+	r := io.LimitReader(f, max+1)
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -42,8 +43,8 @@ func readRegular(p string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if len(buf) > MaxFileSize {
-		return nil, fileTooLargeError{}
+	if int64(len(buf)) > max {
+		return nil, ErrTooLarge
 	}
 	return buf, nil
 }

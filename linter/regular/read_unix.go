@@ -1,6 +1,6 @@
 //go:build unix
 
-package linter
+package regular
 
 import (
 	"errors"
@@ -8,8 +8,9 @@ import (
 	"syscall"
 )
 
-// readRegular reads the regular file at p whole, or reports why not: a
-// notRegularError, a fileTooLargeError, or the system's error.
+// Read reads the regular file at p (a path as the operating system takes
+// it) whole, if it holds at most max bytes, or reports why not: a
+// NotRegularError, ErrTooLarge, or the system's error.
 //
 // It talks to the system directly, in five calls (open, fstat, read until
 // the end, close), where os.Open and a read take ten: os registers every
@@ -22,7 +23,7 @@ import (
 // writer would wait for one); the type is then checked on what was
 // opened, not on what the path named a moment before. O_NONBLOCK does not
 // change how a regular file reads.
-func readRegular(p string) ([]byte, error) {
+func Read(p string, max int64) ([]byte, error) {
 	fd, err := retryEINTR(func() (int, error) {
 		return syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 	})
@@ -35,10 +36,10 @@ func readRegular(p string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "stat", Path: p, Err: err}
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, notRegularError{modeType(st.Mode)}
+		return nil, NotRegularError{modeType(st.Mode)}
 	}
-	if st.Size > MaxFileSize {
-		return nil, fileTooLargeError{}
+	if st.Size > max {
+		return nil, ErrTooLarge
 	}
 	// One byte more than the file's length, so that the end is seen
 	// without growing; the file may still grow while it is read.
@@ -55,8 +56,8 @@ func readRegular(p string) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
-		if len(buf) > MaxFileSize {
-			return nil, fileTooLargeError{}
+		if int64(len(buf)) > max {
+			return nil, ErrTooLarge
 		}
 	}
 }
