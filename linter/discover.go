@@ -87,6 +87,8 @@ type discoverer struct {
 	seenDirs  map[string]bool            // real paths of walked folders (symlink loops)
 	kustomize map[string]bool            // folders holding a kustomization file
 	problems  []source.Problem
+	root      string             // real path of the folder being walked from the command line
+	rootShown string             // that folder as shown
 	jobs      int                // folders listed at once by prefetch
 	listed    map[string]listing // folder (as opened) → its listing, taken ahead of the walk
 }
@@ -106,8 +108,9 @@ func (d *discoverer) add(arg string) {
 	}
 	if info.IsDir() {
 		d.prefetch(arg, p)
+		d.root, d.rootShown = "", p
 		d.walk(arg, p, "")
-		d.listed = nil
+		d.root, d.listed = "", nil
 		return
 	}
 	// A file named on the command line is always read, whatever its name.
@@ -142,6 +145,15 @@ func (d *discoverer) walk(osPath, p, real string) {
 			r = abs
 		}
 		real = r
+	}
+	if d.root == "" {
+		d.root = real // the folder named on the command line
+	} else if !within(real, d.root) {
+		// A link out of the tree (to /, to a home folder) would have the
+		// walk read the whole machine, files of others included.
+		d.problems = append(d.problems, source.Notef(source.InFile(p),
+			"not followed: this symbolic link leads out of %s, to %s", d.rootShown, filepath.ToSlash(real)))
+		return
 	}
 	if d.seenDirs[real] {
 		return // a symlink loop, or a folder reached twice
@@ -200,6 +212,17 @@ func (d *discoverer) walk(osPath, p, real string) {
 			d.kustomize[p] = true
 		}
 	}
+}
+
+// within reports whether the real path p is root or lies below it.
+func within(p, root string) bool {
+	if p == root {
+		return true
+	}
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, root)
 }
 
 // holdsChart reports whether a folder's listing holds a Helm chart, whose

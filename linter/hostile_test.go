@@ -230,3 +230,45 @@ func TestKustomizationListingTenThousandFiles(t *testing.T) {
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+prefix) + "\n"
 }
+
+// A symbolic link to a folder out of the walked tree (to /, to a home
+// folder) is not followed, with a note: following it would lint the
+// whole machine. Links that stay in the tree are followed.
+func TestLinksOutOfTheTreeAreNotFollowed(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "main.tf"), []byte(cluster), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"in/main.tf": cluster, "repo/main.tf": cluster})
+	for link, target := range map[string]string{"repo/out": outside, "repo/root": "/", "repo/in": filepath.Join(dir, "in")} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Skip(err)
+		}
+	}
+	t.Chdir(filepath.Join(dir, "repo"))
+	res := lintWithin(t, 30*time.Second, Options{})
+	var files []string
+	for _, f := range res.Findings {
+		files = append(files, f.Range.Path())
+	}
+	if got := strings.Join(files, ","); got != "main.tf" {
+		t.Errorf("linted %s, want only main.tf", got)
+	}
+	for _, link := range []string{"out", "root"} {
+		if !hasProblem(res, link, "not followed: this symbolic link leads out of .") {
+			t.Errorf("no note for %s: %v", link, res.Problems)
+		}
+	}
+	// Walked from the folder that holds both, the link to in/ stays inside.
+	t.Chdir(dir)
+	res = lintWithin(t, 30*time.Second, Options{})
+	n := 0
+	for _, f := range res.Findings {
+		if f.Range.Path() == "repo/in/main.tf" || f.Range.Path() == "in/main.tf" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("in/main.tf, reached directly and through repo/in, must be linted once: %v", res.Findings)
+	}
+}
