@@ -151,8 +151,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 	} else if !within(real, d.root) {
 		// A link out of the tree (to /, to a home folder) would have the
 		// walk read the whole machine, files of others included.
-		d.problems = append(d.problems, source.Notef(source.InFile(p),
-			"not followed: this symbolic link leads out of %s, to %s", d.rootShown, filepath.ToSlash(real)))
+		d.outside(p, real)
 		return
 	}
 	if d.seenDirs[real] {
@@ -184,6 +183,9 @@ func (d *discoverer) walk(osPath, p, real string) {
 				continue
 			}
 			isDir = info.IsDir()
+			if !isDir && kindOf(name) != kindOther && !d.staysInside(filepath.Join(osPath, name), cp) {
+				continue // a link to a file out of the tree, as for folders (see walk)
+			}
 		}
 		if isDir {
 			if !skipDirs[name] {
@@ -212,6 +214,28 @@ func (d *discoverer) walk(osPath, p, real string) {
 			d.kustomize[p] = true
 		}
 	}
+}
+
+// staysInside reports whether the link at osPath (shown as p) leads to a
+// file inside the walked folder, and notes it when it does not: a link to
+// ~/.aws/credentials named x.yaml must not be read.
+func (d *discoverer) staysInside(osPath, p string) bool {
+	r, err := filepath.EvalSymlinks(osPath)
+	if err == nil {
+		r, err = filepath.Abs(r)
+	}
+	if err != nil || within(r, d.root) {
+		return true // the read that follows reports what is wrong
+	}
+	d.outside(p, r)
+	return false
+}
+
+// outside notes a symbolic link at p that leads out of the walked folder,
+// to real.
+func (d *discoverer) outside(p, real string) {
+	d.problems = append(d.problems, source.Notef(source.InFile(p),
+		"not followed: this symbolic link leads out of %s, to %s", d.rootShown, filepath.ToSlash(real)))
 }
 
 // within reports whether the real path p is root or lies below it.

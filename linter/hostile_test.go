@@ -233,14 +233,16 @@ func indent(s, prefix string) string {
 
 // A symbolic link to a folder out of the walked tree (to /, to a home
 // folder) is not followed, with a note: following it would lint the
-// whole machine. Links that stay in the tree are followed.
+// whole machine. Nor is a link to a file out of it (~/.aws/credentials
+// named creds.yaml). Links that stay in the tree are followed.
 func TestLinksOutOfTheTreeAreNotFollowed(t *testing.T) {
 	outside := t.TempDir()
 	if err := os.WriteFile(filepath.Join(outside, "main.tf"), []byte(cluster), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	dir := writeTree(t, map[string]string{"in/main.tf": cluster, "repo/main.tf": cluster})
-	for link, target := range map[string]string{"repo/out": outside, "repo/root": "/", "repo/in": filepath.Join(dir, "in")} {
+	for link, target := range map[string]string{"repo/out": outside, "repo/root": "/", "repo/in": filepath.Join(dir, "in"),
+		"repo/creds.yaml": filepath.Join(outside, "main.tf"), "repo/same.tf": "main.tf"} {
 		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
 			t.Skip(err)
 		}
@@ -251,10 +253,10 @@ func TestLinksOutOfTheTreeAreNotFollowed(t *testing.T) {
 	for _, f := range res.Findings {
 		files = append(files, f.Range.Path())
 	}
-	if got := strings.Join(files, ","); got != "main.tf" {
-		t.Errorf("linted %s, want only main.tf", got)
+	if got := strings.Join(files, ","); got != "main.tf,same.tf" {
+		t.Errorf("linted %s, want main.tf and the link beside it, same.tf", got)
 	}
-	for _, link := range []string{"out", "root"} {
+	for _, link := range []string{"out", "root", "creds.yaml"} {
 		if !hasProblem(res, link, "not followed: this symbolic link leads out of .") {
 			t.Errorf("no note for %s: %v", link, res.Problems)
 		}
