@@ -89,7 +89,16 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"deep.yaml", "invalid YAML"}},
 		{"deep YAML mapping nesting", map[string]string{"deep.yaml": "apiVersion: v1\nkind: Pod\nspec: " + strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n"},
 			[2]string{"deep.yaml", "invalid YAML"}},
-		{"deep HCL nesting", map[string]string{"deep.tf": "locals {\n  x = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n}\n" + `resource "aws_eks_cluster" "c" {}` + "\n"}, [2]string{}},
+		{"deep HCL nesting", map[string]string{"deep.tf": "locals {\n  x = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n}\n" + `resource "aws_eks_cluster" "c" {}` + "\n"},
+			[2]string{"deep.tf", "nested more than 1000 levels deep"}},
+		// Two million levels: hcl's parser used to overflow the stack, a
+		// fatal error that ended the whole run.
+		{"very deep HCL nesting", map[string]string{"deep.tf": "locals {\n  x = " + strings.Repeat("[", 2000000) + strings.Repeat("]", 2000000) + "\n}\n"},
+			[2]string{"deep.tf", "nested more than 1000 levels deep"}},
+		{"very deep JSON nesting", map[string]string{"deep.tf.json": `{"locals": {"x": ` + strings.Repeat("[", 2000000) + strings.Repeat("]", 2000000) + "}}\n"},
+			[2]string{"deep.tf.json", "nested more than 1000 levels deep"}},
+		{"very long operator chain", map[string]string{"deep.tf": "locals {\n  x = " + strings.Repeat("!", 2000000) + "true\n}\n"},
+			[2]string{"deep.tf", "nested more than 1000 levels deep"}},
 		{"count = 100000000", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  count = 100000000\n}\n"}, [2]string{}},
 		{"range(100000000)", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = [for i in range(100000000) : \"api\"]\n}\n"},
 			[2]string{"main.tf", "at most"}},

@@ -211,7 +211,9 @@ resource "aws_eks_node_group" "g" {
 // in bounded time without a crash, and what they grant is still seen.
 func TestHostilePolicies(t *testing.T) {
 	deep := `"x"`
-	for i := 0; i < 2000; i++ {
+	// As deep as a file may nest and still be parsed (maxNesting; a
+	// deeper file is refused whole, TestTooDeepToParse).
+	for i := 0; i < maxNesting-100; i++ {
 		deep = "{ a = " + deep + " }"
 	}
 	var many strings.Builder

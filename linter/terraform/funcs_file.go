@@ -149,6 +149,10 @@ func (m *module) templateFileFunc() function.Function {
 				return cty.DynamicVal, err
 			}
 			full, _ := m.filePath(p)
+			if templateNesting([]byte(src)) >= 0 {
+				m.exceed("%s nests more than %d levels deep; ekslint does not parse it", p, maxNesting)
+				return cty.DynamicVal, nil
+			}
 			expr, diags := hclsyntax.ParseTemplate([]byte(src), full, hcl.InitialPos)
 			if diags.HasErrors() {
 				return cty.DynamicVal, diags

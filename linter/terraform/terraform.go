@@ -198,7 +198,17 @@ func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
-	if strings.HasSuffix(strings.ToLower(path), ".json") {
+	isJSON := strings.HasSuffix(strings.ToLower(path), ".json")
+	deep := hclNesting
+	if isJSON {
+		deep = jsonNesting
+	}
+	if at := deep(src); at >= 0 {
+		m.parsed[path] = nil
+		m.problems = append(m.problems, tooDeep(path, src, at))
+		return nil, nil
+	}
+	if isJSON {
 		f, diags = m.parser.ParseJSON(src, path)
 	} else {
 		f, diags = m.parser.ParseHCL(src, path)
