@@ -246,6 +246,14 @@ func (m *module) guard(name string, f function.Function) function.Function {
 					}
 				}
 			}
+			// Refused here too: the type of jsondecode and yamldecode is
+			// that of what they decode, so computing it decodes.
+			if check != nil {
+				if msg := check(args); msg != "" {
+					m.exceed("%s", msg)
+					return cty.DynamicPseudoType, nil
+				}
+			}
 			return f.ReturnTypeForValues(args)
 		},
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {

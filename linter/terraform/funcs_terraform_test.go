@@ -1,10 +1,12 @@
 package terraform
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -104,5 +106,45 @@ func mustWrite(t *testing.T, p, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestYAMLDecodeBounds: cty's YAML decoder has no bound of its own (a
+// deep file ran for minutes, aliases copy their anchor at every use), so
+// yamldecode first measures what it is given: too deep, too many values
+// once aliases are followed, or refused by yaml.v3, and the value is
+// unknown with a warning, in bounded time. Ordinary YAML still decodes,
+// aliases included.
+func TestYAMLDecodeBounds(t *testing.T) {
+	dir := t.TempDir()
+	var laughs strings.Builder
+	laughs.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 12; i++ {
+		fmt.Fprintf(&laughs, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	mustWrite(t, filepath.Join(dir, "laughs.yaml"), laughs.String())
+	mustWrite(t, filepath.Join(dir, "deep.yaml"), strings.Repeat("[", 400000)+strings.Repeat("]", 400000)+"\n")
+	mustWrite(t, filepath.Join(dir, "nested.yaml"), strings.Repeat("- ", 300)+"x\n")
+	mustWrite(t, filepath.Join(dir, "anchors.yaml"), "base: &b {team: a}\nprod: *b\n")
+	for src, want := range map[string]string{
+		`yamldecode(file("laughs.yaml")).a0[0]`: "aliases expand",
+		`yamldecode(file("deep.yaml"))`:         "parser refuses",
+		`yamldecode(file("nested.yaml"))`:       "nested more than",
+	} {
+		done := make(chan struct{})
+		var v cty.Value
+		var m *module
+		go func() { v, m = evalIn(t, dir, src); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s did not end", src)
+		}
+		if v.IsKnown() || len(m.problems) != 1 || !strings.Contains(m.problems[0].Message, want) {
+			t.Errorf("%s = %#v, problems %v; want unknown and one about %q", src, v, m.problems, want)
+		}
+	}
+	if v, _ := evalIn(t, dir, `yamldecode(file("anchors.yaml")).prod.team`); !v.IsKnown() || v.AsString() != "a" {
+		t.Errorf("an ordinary alias: %#v", v)
 	}
 }
