@@ -79,6 +79,21 @@ func TestHostileInput(t *testing.T) {
 		}
 	}
 
+	pod := "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: x}]}\n"
+	var items, containers, groups strings.Builder
+	items.WriteString("apiVersion: v1\nkind: List\nitems:\n")
+	for i := 0; i <= 10000; i++ {
+		fmt.Fprintf(&items, "- {apiVersion: v1, kind: Pod, metadata: {name: p%d}}\n", i)
+	}
+	containers.WriteString("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n")
+	for i := 0; i <= 50000; i++ {
+		fmt.Fprintf(&containers, "  - {name: c%d, image: x}\n", i)
+	}
+	groups.WriteString("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: us-east-1}\nnodeGroups:\n")
+	for i := 0; i <= 10000; i++ {
+		fmt.Fprintf(&groups, "- {name: n%d}\n", i)
+	}
+
 	tests := []struct {
 		name    string
 		files   map[string]string
@@ -127,6 +142,15 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"k/kustomization.yaml", "YAML aliases of this inline configuration expand"}},
 		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
 			[2]string{"k/kustomization.yaml", "could not build"}},
+		// What one file may hold is bounded, so that memory is too.
+		{"10,001 documents", map[string]string{"docs.yaml": strings.Repeat("---\n"+pod, 10001)},
+			[2]string{"docs.yaml", "more than 10000 YAML documents"}},
+		{"a List of 10,001 items", map[string]string{"list.yaml": items.String()},
+			[2]string{"list.yaml", "more than 10000 objects"}},
+		{"a pod of 50,001 containers", map[string]string{"pod.yaml": containers.String()},
+			[2]string{"pod.yaml", "more than 50000 containers"}},
+		{"10,001 node groups", map[string]string{"c.eksctl.yaml": groups.String()},
+			[2]string{"c.eksctl.yaml", "more than 10000 objects"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},
 	}
 	for _, tt := range tests {

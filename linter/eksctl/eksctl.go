@@ -39,6 +39,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	a := newAdapter(doc.File)
 	a.shares = shares
+	a.budget = doc.Budget
 	m := &a.model
 	root := yamldoc.Deref(doc.Root)
 	if root == nil || root.Kind != yaml.MappingNode {
@@ -63,6 +64,7 @@ func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 type adapter struct {
 	file     source.FileID
 	problems []source.Problem
+	budget   *yamldoc.Budget // the file's objects still to read
 	// model is the one Adapt returns, made with the adapter: one
 	// allocation per document rather than two. (The run merges each
 	// document's model into its own, so the adapter lives no longer for

@@ -28,6 +28,12 @@ func (a *adapter) nodeGroups(top *scope, c *model.Cluster) []*model.NodeGroup {
 				a.warn(raw, "%s must be a mapping, not %s", path, describe(raw))
 				continue
 			}
+			if ok, warning := a.budget.Object(); !ok {
+				if warning != "" {
+					a.warn(raw, "%s", warning)
+				}
+				return out
+			}
 			out = append(out, a.nodeGroup(ng, c, list.key, list.kind, i))
 		}
 	}

@@ -36,6 +36,9 @@ func (a *adapter) containers(w *model.Workload, spec *yaml.Node) {
 				a.warn(c, "%s: an entry of %s should be a mapping, not %s; it is skipped", w.Address, list.key, yamldoc.Describe(c))
 				continue
 			}
+			if !a.take(item, a.budget.Container) {
+				return
+			}
 			w.Containers = append(w.Containers, a.container(item, list.kind, w.Address))
 		}
 	}

@@ -24,7 +24,7 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	if doc == nil {
 		return &model.Model{}, nil
 	}
-	a := &adapter{file: doc.File, src: doc.Src}
+	a := &adapter{file: doc.File, src: doc.Src, budget: doc.Budget}
 	a.m = &a.model
 	a.document(doc.Root, "", 0)
 	return a.m, a.problems
@@ -40,7 +40,7 @@ func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range, text func(fil
 	if root == nil {
 		return m, nil
 	}
-	a := &adapter{file: at(root).File, m: m, at: at, fileText: text}
+	a := &adapter{file: at(root).File, m: m, at: at, fileText: text, budget: yamldoc.NewBudget()}
 	a.document(root, "", 0)
 	return a.m, a.problems
 }
@@ -49,6 +49,7 @@ func AdaptBuilt(root *yaml.Node, at func(*yaml.Node) source.Range, text func(fil
 type adapter struct {
 	file     source.FileID
 	src      []byte // the whole file (see awsauth.go)
+	budget   *yamldoc.Budget
 	m        *model.Model
 	problems []source.Problem
 	// model is what m points at for Adapt: made with the adapter, one
@@ -64,6 +65,16 @@ type adapter struct {
 	// are (see AdaptBuilt); nil means every node lies in file.
 	at       func(*yaml.Node) source.Range
 	fileText func(file string) []byte
+}
+
+// take takes one object (or container) from the file's budget, warning at
+// n when the budget is spent (once per file).
+func (a *adapter) take(n *yaml.Node, take func() (bool, string)) bool {
+	ok, warning := take()
+	if warning != "" {
+		a.warn(n, "%s", warning)
+	}
+	return ok
 }
 
 // warn reports a wrong shape at node n.

@@ -35,7 +35,7 @@ func (a *adapter) document(n *yaml.Node, itemKind string, depth int) {
 		a.seen[n] = true
 	}
 	if !isList {
-		if kind != "" {
+		if kind != "" && a.take(n, a.budget.Object) {
 			a.object(n, kind)
 		}
 		return

@@ -30,6 +30,9 @@ type Doc struct {
 	// File is the document's file (File.Path() is its path), which the
 	// ranges of its nodes hold.
 	File source.FileID
+	// Budget counts the objects adapters may still read from the file;
+	// the documents of one file share it.
+	Budget *Budget
 	// Root is the document's top node (usually a mapping); never a DocumentNode.
 	Root *yaml.Node
 	// Src is the whole file, for locating text inside a block scalar.
@@ -51,6 +54,7 @@ var lineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems []source.Problem) {
 	file = &source.File{Path: path}
 	id := source.FileOf(path)
+	budget := NewBudget()
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for {
 		var n yaml.Node
@@ -72,7 +76,12 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document between two "---"
 		}
-		docs = append(docs, &Doc{File: id, Root: root, Src: src})
+		if len(docs) == MaxDocuments {
+			problems = append(problems, source.Warnf(Range(id, root),
+				"the file holds more than %d YAML documents: this one and the rest are not read", MaxDocuments))
+			break
+		}
+		docs = append(docs, &Doc{File: id, Root: root, Src: src, Budget: budget})
 	}
 	// Comments and scopes matter only for ignore directives (a comment
 	// starting with the keyword): a file without the keyword needs neither,
