@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/ekslint/ekslint/linter"
@@ -86,11 +87,11 @@ func Text(w io.Writer, r *linter.Result, o Options) error {
 			sev = severityColour[f.Severity] + sev + ansiReset
 			id = ansiBold + id + ansiReset
 		}
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s (%s)", f.Range.Path(), f.Range.Start.Line, f.Range.Start.Col, sev, id, f.Message, f.Object); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s (%s)", printable(f.Range.Path()), f.Range.Start.Line, f.Range.Start.Col, sev, id, printable(f.Message), printable(f.Object)); err != nil {
 			return err
 		}
 		if f.Suppression != nil {
-			if _, err := fmt.Fprintf(w, " [suppressed: %s]", f.Suppression.Reason); err != nil {
+			if _, err := fmt.Fprintf(w, " [suppressed: %s]", printable(f.Suppression.Reason)); err != nil {
 				return err
 			}
 		}
@@ -117,13 +118,38 @@ func TextProblems(w io.Writer, r *linter.Result, o Options) error {
 		}
 		var err error
 		if p.Range.Start.Line == 0 {
-			_, err = fmt.Fprintf(w, "%s: %s: %s\n", p.Range.Path(), level, p.Message)
+			_, err = fmt.Fprintf(w, "%s: %s: %s\n", printable(p.Range.Path()), level, printable(p.Message))
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", p.Range.Path(), p.Range.Start.Line, p.Range.Start.Col, level, p.Message)
+			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", printable(p.Range.Path()), p.Range.Start.Line, p.Range.Start.Col, level, printable(p.Message))
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// printable escapes the control characters of s (\x1b, \n, \r, …) as
+// \xNN: a file name or a value from the input is printed into a terminal
+// or a CI log, where a newline would forge a line of its own ("a\nmain.tf:1:1:
+// critical …") and an escape sequence would rewrite the screen.
+func printable(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] != 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

@@ -244,3 +244,29 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
 }
+
+// TestTextHasNoControlCharacters: a file name or a value holding a newline
+// or an escape sequence cannot forge a line of its own, nor rewrite the
+// terminal: each finding and problem stays one line, escaped.
+func TestTextHasNoControlCharacters(t *testing.T) {
+	r := &linter.Result{
+		Findings: []linter.Finding{{RuleID: "EKS-CP-001", Severity: linter.Critical, Range: rng("x\nmain.tf:1:1: critical EKS-FAKE forged.tf", 1, 1, 1, 2),
+			Message: "name \x1b[2J\r", Object: "aws_eks_cluster.c\x07"}},
+		Problems: []source.Problem{source.Errorf(rng("y\n.yaml", 2, 1, 2, 1), "bad \x1b]0;title\x07")},
+	}
+	var out, problems bytes.Buffer
+	if err := Text(&out, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := TextProblems(&problems, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{out.String(), problems.String()} {
+		if strings.Count(s, "\n") != 1 || strings.ContainsAny(strings.TrimSuffix(s, "\n"), "\x1b\r\x07\n") {
+			t.Errorf("control characters printed: %q", s)
+		}
+	}
+	if want := `x\x0amain.tf:1:1: critical EKS-FAKE forged.tf:1:1: critical EKS-CP-001 name \x1b[2J\x0d (aws_eks_cluster.c\x07)` + "\n"; out.String() != want {
+		t.Errorf("got  %q\nwant %q", out.String(), want)
+	}
+}
