@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -370,5 +371,29 @@ func TestMeasureSeesMarks(t *testing.T) {
 		if _, marked, ok := measure(v, maxWork); !ok || marked != v.ContainsMarked() {
 			t.Errorf("measure(%#v) = marked %v, ok %v; ContainsMarked %v", v, marked, ok, v.ContainsMarked())
 		}
+	}
+}
+
+// TestLongChainOfLocals: each local a value refers to is evaluated inside
+// it, so a chain of locals is as deep a recursion as it is long (600,000
+// of them overflowed the stack and ended the run). Past maxEvalDepth the
+// value is unknown, with one warning; a shorter chain is read through.
+func TestLongChainOfLocals(t *testing.T) {
+	chain := func(n int) string {
+		var b strings.Builder
+		b.WriteString("locals {\n  a0 = \"c\"\n")
+		for i := 1; i < n; i++ {
+			fmt.Fprintf(&b, "  a%d = local.a%d\n", i, i-1)
+		}
+		fmt.Fprintf(&b, "}\nresource \"aws_eks_cluster\" \"c\" {\n  name = local.a%d\n}\n", n-1)
+		return b.String()
+	}
+	m, problems := loadWithin(t, map[string]string{"main.tf": chain(maxEvalDepth - 10)}, "a chain of locals")
+	if len(problems) != 0 || m.Clusters[0].Name.Val != "c" {
+		t.Errorf("a chain of %d locals: name %+v, problems %v", maxEvalDepth-10, m.Clusters[0].Name, problems)
+	}
+	m, problems = loadWithin(t, map[string]string{"main.tf": chain(5 * maxEvalDepth)}, "a long chain of locals")
+	if m.Clusters[0].Name.Known() || len(problems) != 1 || !strings.Contains(problems[0].Message, "depends on a chain of more than 1000 values") {
+		t.Errorf("a chain of %d locals: name %+v, problems %v", 5*maxEvalDepth, m.Clusters[0].Name, problems)
 	}
 }

@@ -23,6 +23,19 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	if v, ok := literal(expr); ok {
 		return v
 	}
+	// Each value a value refers to is evaluated inside it, recursively: a
+	// chain of 600,000 locals, each referring to the one before, overflowed
+	// the stack, a fatal error that ended the whole run.
+	if m.evalDepth >= maxEvalDepth {
+		if !m.chained {
+			m.chained = true
+			m.problems = append(m.problems, warnAt(expr.Range(),
+				"this value depends on a chain of more than %d values, each referring to the next (locals, attributes of other resources); ekslint leaves it unknown", maxEvalDepth))
+		}
+		return cty.DynamicVal
+	}
+	m.evalDepth++
+	defer func() { m.evalDepth-- }()
 	// Before the budget is reset, as context does: a local referred to is
 	// evaluated on its own budget.
 	v, diags, static := m.composite(expr)
@@ -295,6 +308,11 @@ func (m *module) context(expr hcl.Expression) *hcl.EvalContext {
 
 // local evaluates local.name once, with a cycle check. Locals cannot see
 // count, each or a dynamic block's iterator, whatever instance asks.
+// maxEvalDepth bounds how many evaluations run one inside another. Real
+// configurations chain a few locals; each level costs a few kilobytes of
+// stack.
+const maxEvalDepth = 1000
+
 func (m *module) local(name string) cty.Value {
 	if v, ok := m.localVals[name]; ok {
 		return v

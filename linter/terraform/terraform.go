@@ -53,9 +53,14 @@ type module struct {
 	localVals  map[string]cty.Value
 	localBusy  map[string]bool
 	localStack []string // the names of the locals being evaluated, outermost first
-	resources  []*resource
-	byAddress  map[string]*resource
-	modules    []*hcl.Block // module calls, in declaration order
+	// evalDepth counts the evaluations under way, one inside another (a
+	// local that refers to a local that refers to …); chained told that
+	// a chain was cut (see eval).
+	evalDepth int
+	chained   bool
+	resources []*resource
+	byAddress map[string]*resource
+	modules   []*hcl.Block // module calls, in declaration order
 	// key is the module's dotted call path ("" for the root), root the
 	// root module's folder: .terraform/modules/modules.json lives there.
 	key, root     string
