@@ -232,3 +232,14 @@ func TestFindWorkingFolder(t *testing.T) {
 		t.Errorf("Find(\".\") = %q, %v", p, ok)
 	}
 }
+
+// A configuration over the size bound says so, with the bound.
+func TestLoadRefusesAHugeFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(p, []byte("ignore-paths: ["+strings.Repeat(`"x", `, maxFileSize/5)+"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(p, nil); err == nil || !strings.Contains(err.Error(), "cannot read: larger than 1 MiB") {
+		t.Errorf("Load of a %d-byte configuration: %v", maxFileSize, err)
+	}
+}
