@@ -68,6 +68,7 @@ func discover(opts Options) input {
 		seenDirs:  map[string]bool{},
 		kustomize: map[string]bool{},
 	}
+	d.ignore = config.NewMatcher(opts.IgnorePaths)
 	d.jobs = opts.Jobs
 	if d.jobs <= 0 {
 		d.jobs = runtime.GOMAXPROCS(0)
@@ -89,6 +90,7 @@ type discoverer struct {
 	problems  []source.Problem
 	root      string             // real path of the folder being walked from the command line
 	rootShown string             // that folder as shown
+	ignore    *config.Matcher    // the --ignore-path and configuration globs
 	jobs      int                // folders listed at once by prefetch
 	listed    map[string]listing // folder (as opened) → its listing, taken ahead of the walk
 }
@@ -311,14 +313,7 @@ func (d *discoverer) readDir(osPath string) ([]os.DirEntry, error) {
 	return os.ReadDir(osPath)
 }
 
-func (d *discoverer) ignored(p string) bool {
-	for _, g := range d.opts.IgnorePaths {
-		if config.MatchPath(g, p) {
-			return true
-		}
-	}
-	return false
-}
+func (d *discoverer) ignored(p string) bool { return d.ignore.Match(p) }
 
 func (d *discoverer) result() input {
 	in := input{problems: d.problems}

@@ -117,3 +117,77 @@ func checkPattern(pattern string) error {
 	}
 	return nil
 }
+
+// Matcher matches paths against many patterns at once, as MatchPath
+// does one by one. A pattern is only tried on paths that could match it:
+// an anchored one whose first segment is plain text on paths that start
+// with that segment, an unanchored plain name on paths holding that
+// segment; the others on every path. With 40,000 patterns, trying each
+// on each path made the discovery of 1,000 files take 15 s.
+type Matcher struct {
+	byFirst   map[string][]string // anchored patterns by their plain first segment
+	bySegment map[string][]string // unanchored plain names
+	rest      []string
+}
+
+// NewMatcher returns a Matcher of patterns.
+func NewMatcher(patterns []string) *Matcher {
+	m := &Matcher{}
+	for _, p := range patterns {
+		segs, anchored, _ := splitPattern(p)
+		switch {
+		case len(segs) == 0:
+			// matches nothing
+		case plain(segs[0]) && anchored:
+			put(&m.byFirst, segs[0], p)
+		case plain(segs[0]) && len(segs) == 1:
+			put(&m.bySegment, segs[0], p)
+		default:
+			m.rest = append(m.rest, p)
+		}
+	}
+	return m
+}
+
+func put(m *map[string][]string, k, p string) {
+	if *m == nil {
+		*m = map[string][]string{}
+	}
+	(*m)[k] = append((*m)[k], p)
+}
+
+// plain reports whether a pattern segment matches only itself.
+func plain(seg string) bool { return !strings.ContainsAny(seg, `*?[\`) }
+
+// Match reports whether relPath matches any of the patterns.
+func (m *Matcher) Match(relPath string) bool {
+	if m == nil {
+		return false
+	}
+	try := func(ps []string) bool {
+		for _, p := range ps {
+			if MatchPath(p, relPath) {
+				return true
+			}
+		}
+		return false
+	}
+	if try(m.rest) {
+		return true
+	}
+	rel := strings.TrimPrefix(relPath, "./")
+	if len(m.byFirst) > 0 {
+		first, _, _ := strings.Cut(rel, "/")
+		if try(m.byFirst[first]) {
+			return true
+		}
+	}
+	if len(m.bySegment) > 0 {
+		for s := range strings.SplitSeq(rel, "/") {
+			if try(m.bySegment[s]) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -86,3 +86,35 @@ func TestCheckPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestMatcherIsMatchPath: a Matcher answers for every pattern shape and
+// path exactly as trying MatchPath with each pattern does.
+func TestMatcherIsMatchPath(t *testing.T) {
+	patterns := []string{"vendor", "legacy/", "*.gen.yaml", "infra/legacy", "/k8s", "./tf/", "a/**", "a/**/b", "**/x.tf",
+		"examples/**", "x?", "[ab]c", "/", "", "deep/a/b/", "c\\*d", "k8s/*/prod.yaml", "main.tf"}
+	paths := []string{"vendor", "a/vendor/x.tf", "vendors/x", "legacy", "legacy/main.tf", "b/legacy/x.yaml", "z.gen.yaml",
+		"q/z.gen.yaml", "infra/legacy/main.tf", "x/infra/legacy/main.tf", "k8s/a.yaml", "x/k8s/a.yaml", "tf/main.tf", "tf",
+		"a", "a/b", "a/x/y/b", "x.tf", "m/x.tf", "examples", "examples/e/main.tf", "xy", "x", "ac", "bc/d", "deep/a/b",
+		"deep/a/b/c", "c*d", "k8s/one/prod.yaml", "main.tf", "sub/main.tf", "./k8s/b.yaml", "."}
+	for _, ps := range [][]string{patterns, patterns[:3], patterns[3:9], nil} {
+		m := NewMatcher(ps)
+		for _, p := range paths {
+			want := false
+			for _, pat := range ps {
+				want = want || MatchPath(pat, p)
+			}
+			if got := m.Match(p); got != want {
+				t.Errorf("patterns %q, path %q: Matcher says %v, MatchPath %v", ps, p, got, want)
+			}
+		}
+	}
+	// One pattern at a time, so that none hides another's mistake.
+	for _, pat := range patterns {
+		m := NewMatcher([]string{pat})
+		for _, p := range paths {
+			if got, want := m.Match(p), MatchPath(pat, p); got != want {
+				t.Errorf("pattern %q, path %q: Matcher says %v, MatchPath %v", pat, p, got, want)
+			}
+		}
+	}
+}
