@@ -248,64 +248,23 @@ func isManifest(p string) bool {
 	return false
 }
 
-// aliasGrowth bounds how much larger than its own nodes the aliases of
-// one manifest may make it: kustomize copies the anchored node at every
-// alias, so a few lines of nested aliases (a "billion laughs") would
-// expand to billions of nodes.
-const aliasGrowth = 10
+// aliasGrowth is yamldoc.AliasGrowth, which the messages name.
+const aliasGrowth = yamldoc.AliasGrowth
 
 // aliasBomb reports whether the aliases of src expand its documents to
 // more than aliasGrowth times their nodes (plus a margin for small files).
 func aliasBomb(src []byte) bool {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var docs []*yaml.Node
-	own := 0
 	for {
 		var n yaml.Node
 		if dec.Decode(&n) != nil {
 			break // the end, or a syntax error kustomize reports
 		}
-		own += countNodes(&n, false, -1)
 		docs = append(docs, &n)
 	}
-	budget := aliasGrowth*own + 10000
-	for _, d := range docs {
-		if budget = countNodes(d, true, budget); budget < 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// countNodes counts the nodes of n, following aliases when expand is set.
-// With a budget (>= 0), it returns what is left of it, negative once it
-// is spent; without (budget -1), the count.
-func countNodes(n *yaml.Node, expand bool, budget int) int {
-	count := 0
-	var walk func(n *yaml.Node, depth int) bool
-	walk = func(n *yaml.Node, depth int) bool {
-		if n == nil || depth > yamldoc.MaxDepth {
-			return true
-		}
-		count++
-		if budget >= 0 && count > budget {
-			return false
-		}
-		if n.Kind == yaml.AliasNode {
-			return !expand || walk(n.Alias, depth+1)
-		}
-		for _, c := range n.Content {
-			if !walk(c, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
-	walk(n, 0)
-	if budget < 0 {
-		return count
-	}
-	return budget - count
+	tooMuch, _ := yamldoc.Expansion(docs)
+	return tooMuch
 }
 
 // countDocuments counts the YAML documents of src: one, plus one per

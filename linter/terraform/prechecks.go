@@ -9,6 +9,8 @@ import (
 
 	"github.com/zclconf/go-cty/cty"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
 // maxText is the longest text one call may build.
@@ -158,8 +160,7 @@ func jsonDepth(text string) int {
 // decoder has no bound of its own: 400,000 levels of [ (800 KB) ran for
 // more than a minute, and each alias of a "billion laughs" copies its
 // anchor's value again. The text is first read by yaml.v3, whose parser
-// is bounded, into nodes, which are measured with every alias followed,
-// up to a budget.
+// is bounded, into nodes, which are measured with every alias followed.
 func yamlTooBig(text string) string {
 	var n yaml.Node
 	if err := yaml.NewDecoder(strings.NewReader(text)).Decode(&n); err != nil {
@@ -168,44 +169,14 @@ func yamlTooBig(text string) string {
 		}
 		return fmt.Sprintf("yamldecode(...) would read YAML that ekslint's own parser refuses (%v)", err)
 	}
-	own, _ := yamlSize(&n, false, 0, -1)
-	budget := 10*own + 10000
-	count, deepest := yamlSize(&n, true, 0, budget)
+	tooMuch, deepest := yamldoc.Expansion([]*yaml.Node{&n})
 	switch {
-	case deepest > maxDecodeDepth:
-		return fmt.Sprintf("yamldecode(...) would decode YAML nested more than %d levels deep", maxDecodeDepth)
-	case count > budget:
-		return fmt.Sprintf("yamldecode(...) would decode YAML whose aliases expand it to more than %d values", budget)
+	case deepest > yamldoc.MaxDepth:
+		return fmt.Sprintf("yamldecode(...) would decode YAML nested more than %d levels deep", yamldoc.MaxDepth)
+	case tooMuch:
+		return fmt.Sprintf("yamldecode(...) would decode YAML whose aliases expand it to more than %d times its own values", yamldoc.AliasGrowth)
 	}
 	return ""
-}
-
-// yamlSize counts the nodes of n (following aliases when expand is set)
-// and the deepest level reached, stopping past budget nodes (when budget
-// is not -1) or past maxDecodeDepth levels.
-func yamlSize(n *yaml.Node, expand bool, depth, budget int) (count, deepest int) {
-	var walk func(n *yaml.Node, depth int) bool
-	walk = func(n *yaml.Node, depth int) bool {
-		if n == nil {
-			return true
-		}
-		count++
-		deepest = max(deepest, depth)
-		if depth > maxDecodeDepth || budget >= 0 && count > budget {
-			return false
-		}
-		if n.Kind == yaml.AliasNode {
-			return !expand || walk(n.Alias, depth+1)
-		}
-		for _, c := range n.Content {
-			if !walk(c, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
-	walk(n, depth)
-	return count, deepest
 }
 
 func tooLong(fn string, n float64) string {
