@@ -88,7 +88,7 @@ type discoverer struct {
 	seenDirs  map[string]bool            // real paths of walked folders (symlink loops)
 	kustomize map[string]bool            // folders holding a kustomization file
 	problems  []source.Problem
-	root      string             // real path of the folder being walked from the command line
+	root      string             // real path of the folder named on the command line being walked
 	rootShown string             // that folder as shown
 	ignore    *config.Matcher    // the --ignore-path and configuration globs
 	jobs      int                // folders listed at once by prefetch
@@ -109,10 +109,15 @@ func (d *discoverer) add(arg string) {
 		return
 	}
 	if info.IsDir() {
+		real, err := realPath(arg)
+		if err != nil {
+			d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
+			return
+		}
 		d.prefetch(arg, p)
-		d.root, d.rootShown = "", p
-		d.walk(arg, p, "")
-		d.root, d.listed = "", nil
+		d.root, d.rootShown = real, p
+		d.walk(arg, p, real)
+		d.listed = nil
 		return
 	}
 	// A file named on the command line is always read, whatever its name.
@@ -138,19 +143,14 @@ func (d *discoverer) add(arg string) {
 // component of its path again.
 func (d *discoverer) walk(osPath, p, real string) {
 	if real == "" {
-		r, err := filepath.EvalSymlinks(osPath)
+		r, err := realPath(osPath)
 		if err != nil {
 			d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
 			return
 		}
-		if abs, err := filepath.Abs(r); err == nil {
-			r = abs
-		}
 		real = r
 	}
-	if d.root == "" {
-		d.root = real // the folder named on the command line
-	} else if !within(real, d.root) {
+	if !within(real, d.root) {
 		// A link out of the tree (to /, to a home folder) would have the
 		// walk read the whole machine, files of others included.
 		d.outside(p, real)
@@ -222,10 +222,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 // file inside the walked folder, and notes it when it does not: a link to
 // ~/.aws/credentials named x.yaml must not be read.
 func (d *discoverer) staysInside(osPath, p string) bool {
-	r, err := filepath.EvalSymlinks(osPath)
-	if err == nil {
-		r, err = filepath.Abs(r)
-	}
+	r, err := realPath(osPath)
 	if err != nil || within(r, d.root) {
 		return true // the read that follows reports what is wrong
 	}
@@ -238,6 +235,18 @@ func (d *discoverer) staysInside(osPath, p string) bool {
 func (d *discoverer) outside(p, real string) {
 	d.problems = append(d.problems, source.Notef(source.InFile(p),
 		"not followed: this symbolic link leads out of %s, to %s", d.rootShown, filepath.ToSlash(real)))
+}
+
+// realPath is osPath with every symbolic link resolved, absolute.
+func realPath(osPath string) (string, error) {
+	r, err := filepath.EvalSymlinks(osPath)
+	if err != nil {
+		return "", err
+	}
+	if abs, err := filepath.Abs(r); err == nil {
+		r = abs
+	}
+	return r, nil
 }
 
 // within reports whether the real path p is root or lies below it.
