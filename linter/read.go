@@ -42,7 +42,7 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 	switch {
 	case err == nil:
 	case errors.As(err, &notRegular):
-		return fail(whole, "not a regular file (%s); ekslint reads only regular files", regular.Describe(notRegular.Mode))
+		return fail(whole, "%s", notRegular.Refusal())
 	case errors.Is(err, regular.ErrTooLarge):
 		return fail(whole, "file is larger than %d MiB; ekslint does not read files this large", MaxFileSize>>20)
 	default:

@@ -65,7 +65,7 @@ func Build(dir string) (res Result) {
 			// Never opened (see guardedFS): say why rather than let
 			// kustomize say it found no kustomization.
 			res.Problems = append(res.Problems, source.Errorf(source.InFile(kfile),
-				"not a regular file (%s); ekslint reads only regular files", regular.Describe(info.Mode())))
+				"%s", regular.NotRegularError{Mode: info.Mode().Type()}.Refusal()))
 			return res
 		}
 	}

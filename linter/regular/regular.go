@@ -17,6 +17,9 @@ type NotRegularError struct{ Mode fs.FileMode }
 
 func (e NotRegularError) Error() string { return "not a regular file (" + Describe(e.Mode) + ")" }
 
+// Refusal is what every reader says of a file that is not regular.
+func (e NotRegularError) Refusal() string { return e.Error() + "; ekslint reads only regular files" }
+
 // ErrTooLarge says that a file holds more bytes than the reader's bound.
 var ErrTooLarge = errors.New("file too large")
 

@@ -92,7 +92,7 @@ func (m *module) readFile(p string) (content string, ok bool, err error) {
 	case errors.As(err, &nr):
 		// Opened without waiting, so a named pipe cannot hold the run;
 		// the value is unknown, with a located warning as for a bound.
-		m.exceed("%s is not a regular file (%s); ekslint reads only regular files", p, regular.Describe(nr.Mode))
+		m.exceed("%s is %s", p, nr.Refusal())
 		return "", false, nil
 	case errors.Is(err, regular.ErrTooLarge):
 		m.exceed("%s is larger than the %d bytes ekslint reads at most with file functions", p, MaxFileSize)

@@ -45,7 +45,7 @@ func readError(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	case errors.As(err, &nr):
-		return fmt.Sprintf("not a regular file (%s); ekslint reads only regular files", regular.Describe(nr.Mode))
+		return nr.Refusal()
 	case errors.Is(err, regular.ErrTooLarge):
 		return fmt.Sprintf("larger than %d MiB", maxModuleFile>>20)
 	case errors.As(err, &pe):
