@@ -246,8 +246,10 @@ func (m *module) guard(name string, f function.Function) function.Function {
 					}
 				}
 			}
-			// Refused here too: the type of jsondecode and yamldecode is
-			// that of what they decode, so computing it decodes.
+			// Refused here, before the type is computed: the type of
+			// jsondecode and yamldecode is that of what they decode, so
+			// computing it decodes. cty computes the type before every
+			// call, so Impl, which follows, sees the bound hit.
 			if check != nil {
 				if msg := check(args); msg != "" {
 					m.exceed("%s", msg)
@@ -259,12 +261,6 @@ func (m *module) guard(name string, f function.Function) function.Function {
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
 			if m.budget.hit != "" {
 				return cty.UnknownVal(ret), nil
-			}
-			if check != nil {
-				if msg := check(args); msg != "" {
-					m.exceed("%s", msg)
-					return cty.UnknownVal(ret), nil
-				}
 			}
 			v, err := f.Call(args)
 			if err != nil {
