@@ -79,10 +79,8 @@ func firstInvalidUTF8(b []byte) int {
 
 // at locates byte offset i of src as a one-character range.
 func at(p string, src []byte, i int) source.Range {
-	line := 1 + bytes.Count(src[:i], []byte{'\n'})
-	start := bytes.LastIndexByte(src[:i], '\n') + 1
-	col := 1 + utf8.RuneCount(src[start:i])
-	return source.Range{File: source.FileOf(p), Start: source.PosAt(line, col), End: source.PosAt(line, col+1)}
+	start := source.PosOf(src, i)
+	return source.Range{File: source.FileOf(p), Start: start, End: source.Pos{Line: start.Line, Col: start.Col + 1}}
 }
 
 // readYAML reads one YAML or JSON file and hands each document to the

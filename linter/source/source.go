@@ -6,6 +6,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Pos is a 1-based line and column. Columns count Unicode characters.
@@ -205,6 +206,14 @@ const DirectiveKeyword = "ekslint:ignore"
 // comments or scopes: without the keyword, nothing will read them.
 func MayHoldDirective(src []byte) bool {
 	return bytes.Contains(src, []byte(DirectiveKeyword))
+}
+
+// PosOf returns the position of byte offset i of src: its line, and its
+// column counted in characters, as every position is.
+func PosOf(src []byte, i int) Pos {
+	line := 1 + bytes.Count(src[:i], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	return PosAt(line, 1+utf8.RuneCount(src[start:i]))
 }
 
 // PosAt returns the position at line and col, as the parsers count them.

@@ -3,7 +3,6 @@ package terraform
 import (
 	"bytes"
 	"encoding/json"
-	"unicode/utf8"
 
 	"github.com/ekslint/ekslint/linter/source"
 )
@@ -324,10 +323,7 @@ func jsonNesting(src []byte) int {
 // tooDeep is the problem of a file that nests deeper than maxNesting at
 // byte offset at: the file is not parsed.
 func tooDeep(path string, src []byte, at int) source.Problem {
-	line := 1 + bytes.Count(src[:at], []byte{'\n'})
-	start := bytes.LastIndexByte(src[:at], '\n') + 1
-	col := 1 + utf8.RuneCount(src[start:at])
-	p := source.PosAt(line, col)
+	p := source.PosOf(src, at)
 	return source.Errorf(source.Range{File: source.FileOf(path), Start: p, End: p},
 		"nested more than %d levels deep here (brackets, strings, templates and operators together): ekslint does not parse a file this deep, as parsing it could exhaust the stack and end the run", maxNesting)
 }
