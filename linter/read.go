@@ -39,12 +39,13 @@ func readSource(p string) (src []byte, ok bool, problem *source.Problem) {
 	whole := source.InFile(p)
 	src, err := regular.Read(filepath.FromSlash(p), MaxFileSize)
 	var notRegular regular.NotRegularError
+	var tooLarge regular.TooLargeError
 	switch {
 	case err == nil:
 	case errors.As(err, &notRegular):
 		return fail(whole, "%s", notRegular.Refusal())
-	case errors.Is(err, regular.ErrTooLarge):
-		return fail(whole, "file is larger than %d MiB; ekslint does not read files this large", MaxFileSize>>20)
+	case errors.As(err, &tooLarge):
+		return fail(whole, "the file is %v", tooLarge)
 	default:
 		return fail(whole, "cannot read: %s", plainError(err))
 	}

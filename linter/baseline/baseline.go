@@ -6,12 +6,13 @@ package baseline
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/ekslint/ekslint/linter"
+	"github.com/ekslint/ekslint/linter/regular"
 )
 
 // Version of the baseline file format.
@@ -53,9 +54,17 @@ type Baseline struct {
 	counts map[string]int
 }
 
-// Load reads a baseline file.
+// MaxFileSize bounds the baseline Load reads: about 300,000 findings.
+const MaxFileSize = 64 << 20
+
+// Load reads a baseline file, which may be a pipe (--baseline
+// <(git show main:baseline.json)), up to MaxFileSize bytes.
 func Load(path string) (*Baseline, error) {
-	b, err := os.ReadFile(path)
+	b, err := regular.ReadGiven(path, MaxFileSize)
+	var tl regular.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("baseline %s: the file is %v", path, tl)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}

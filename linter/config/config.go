@@ -78,8 +78,9 @@ func LoadChecked(path string, isRule func(string) bool, param func(rule, name st
 	// A configuration found in the folder (Find) is the repository's,
 	// whatever it is: a named pipe there must not hold the run.
 	src, err := regular.Read(path, maxFileSize)
-	if errors.Is(err, regular.ErrTooLarge) {
-		return nil, fmt.Errorf("%s: cannot read: larger than %d MiB, which no configuration needs", path, maxFileSize>>20)
+	var tl regular.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%s: cannot read: the file is %v", path, tl)
 	}
 	if err != nil {
 		var pe *os.PathError

@@ -239,7 +239,7 @@ func TestLoadRefusesAHugeFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("ignore-paths: ["+strings.Repeat(`"x", `, maxFileSize/5)+"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(p, nil); err == nil || !strings.Contains(err.Error(), "cannot read: larger than 1 MiB") {
+	if _, err := Load(p, nil); err == nil || !strings.Contains(err.Error(), "cannot read: the file is larger than 1 MiB, the most ekslint reads") {
 		t.Errorf("Load of a %d-byte configuration: %v", maxFileSize, err)
 	}
 }

@@ -15,12 +15,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ekslint/ekslint/linter/regular"
 )
 
 //go:embed eks-versions.json
@@ -86,9 +87,17 @@ func Builtin() *Data {
 	return d
 }
 
-// Load reads a table from a file; errors name the file.
+// MaxFileSize bounds the table Load reads: the built-in one is a few KiB.
+const MaxFileSize = 1 << 20
+
+// Load reads a table from a file, which may be a pipe, up to MaxFileSize
+// bytes; errors name the file.
 func Load(path string) (*Data, error) {
-	b, err := os.ReadFile(path)
+	b, err := regular.ReadGiven(path, MaxFileSize)
+	var tl regular.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%s: the file is %v", path, tl)
+	}
 	if err != nil {
 		return nil, err
 	}

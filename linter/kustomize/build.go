@@ -212,11 +212,12 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 	// what it opened.
 	src, err := regular.Read(p, maxFileSize)
 	var nr regular.NotRegularError
+	var tl regular.TooLargeError
 	switch {
 	case errors.As(err, &nr):
-		return nil, fmt.Errorf("%s is not a regular file", g.b.display(p))
-	case errors.Is(err, regular.ErrTooLarge):
-		return nil, fmt.Errorf("%s is larger than %d MiB", g.b.display(p), maxFileSize>>20)
+		return nil, fmt.Errorf("%s is %s", g.b.display(p), nr.Refusal())
+	case errors.As(err, &tl):
+		return nil, fmt.Errorf("%s is %v", g.b.display(p), tl)
 	case err != nil:
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 
 // Read reads the regular file at p (a path as the operating system takes
 // it) whole, if it holds at most max bytes, or reports why not: a
-// NotRegularError, ErrTooLarge, or the system's error. Where
+// NotRegularError, a TooLargeError, or the system's error. Where
 // there are no named pipes in the file tree, os.Open is safe to call
 // first; the type is checked on what was opened.
 func Read(p string, max int64) ([]byte, error) {
@@ -26,7 +26,7 @@ func Read(p string, max int64) ([]byte, error) {
 		return nil, NotRegularError{info.Mode().Type()}
 	}
 	if info.Size() > max {
-		return nil, ErrTooLarge
+		return nil, TooLargeError{max}
 	}
 	buf := make([]byte, 0, info.Size()+1)
 	r := io.LimitReader(f, max+1)
@@ -44,7 +44,7 @@ func Read(p string, max int64) ([]byte, error) {
 		}
 	}
 	if int64(len(buf)) > max {
-		return nil, ErrTooLarge
+		return nil, TooLargeError{max}
 	}
 	return buf, nil
 }

@@ -10,7 +10,7 @@ import (
 
 // Read reads the regular file at p (a path as the operating system takes
 // it) whole, if it holds at most max bytes, or reports why not: a
-// NotRegularError, ErrTooLarge, or the system's error.
+// NotRegularError, a TooLargeError, or the system's error.
 //
 // It talks to the system directly, in five calls (open, fstat, read until
 // the end, close), where os.Open and a read take ten: os registers every
@@ -39,7 +39,7 @@ func Read(p string, max int64) ([]byte, error) {
 		return nil, NotRegularError{modeType(st.Mode)}
 	}
 	if st.Size > max {
-		return nil, ErrTooLarge
+		return nil, TooLargeError{max}
 	}
 	// One byte more than the file's length, so that the end is seen
 	// without growing; the file may still grow while it is read.
@@ -57,7 +57,7 @@ func Read(p string, max int64) ([]byte, error) {
 		}
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > max {
-			return nil, ErrTooLarge
+			return nil, TooLargeError{max}
 		}
 	}
 }

@@ -7,8 +7,10 @@
 package regular
 
 import (
-	"errors"
+	"io"
 	"io/fs"
+	"os"
+	"strconv"
 )
 
 // NotRegularError says that a path names something other than a regular
@@ -20,8 +22,45 @@ func (e NotRegularError) Error() string { return "not a regular file (" + Descri
 // Refusal is what every reader says of a file that is not regular.
 func (e NotRegularError) Refusal() string { return e.Error() + "; ekslint reads only regular files" }
 
-// ErrTooLarge says that a file holds more bytes than the reader's bound.
-var ErrTooLarge = errors.New("file too large")
+// TooLargeError says that a file holds more bytes than its reader reads at
+// most, Max. Every reader words it the same: "<what> is " + Error().
+type TooLargeError struct{ Max int64 }
+
+func (e TooLargeError) Error() string {
+	return "larger than " + Size(e.Max) + ", the most ekslint reads"
+}
+
+// Size writes a bound for people: 16 MiB, 64 KiB or 1000 bytes.
+func Size(n int64) string {
+	switch {
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n > 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// ReadGiven reads a file the user named (a flag, the configuration), up to
+// max bytes. Unlike Read it opens what it is given, pipes included: the
+// user chose it, as in --var-file <(sops -d prod.tfvars), and the open
+// waits for the writer as a shell's would. A device such as /dev/zero, or a
+// pipe that never ends, stops at the bound all the same.
+func ReadGiven(p string, max int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > max {
+		return nil, TooLargeError{max}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(src)) > max {
+		return nil, TooLargeError{max}
+	}
+	return src, err
+}
 
 // Describe names the type of a file that is not regular, for messages.
 func Describe(m fs.FileMode) string {

@@ -88,14 +88,15 @@ func (m *module) readFile(p string) (content string, ok bool, err error) {
 	}()
 	b, err := regular.Read(filepath.FromSlash(full), MaxFileSize)
 	var nr regular.NotRegularError
+	var tl regular.TooLargeError
 	switch {
 	case errors.As(err, &nr):
 		// Opened without waiting, so a named pipe cannot hold the run;
 		// the value is unknown, with a located warning as for a bound.
 		m.exceed("%s is %s", p, nr.Refusal())
 		return "", false, nil
-	case errors.Is(err, regular.ErrTooLarge):
-		m.exceed("%s is larger than the %d bytes ekslint reads at most with file functions", p, MaxFileSize)
+	case errors.As(err, &tl):
+		m.exceed("%s is %v through file functions", p, tl)
 		return "", false, nil
 	case err != nil:
 		return "", false, nil

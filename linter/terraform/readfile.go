@@ -2,10 +2,7 @@ package terraform
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/ekslint/ekslint/linter/regular"
@@ -24,30 +21,22 @@ func readFile(p string) ([]byte, error) {
 // <(sops -d prod.tfvars)), and is read as Terraform would read it, up to
 // the same bound.
 func readGiven(p string) ([]byte, error) {
-	f, err := os.Open(filepath.FromSlash(p))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, maxModuleFile+1))
-	if err == nil && len(src) > maxModuleFile {
-		err = regular.ErrTooLarge
-	}
-	return src, err
+	return regular.ReadGiven(filepath.FromSlash(p), maxModuleFile)
 }
 
 // readError says why a file could not be read, without Go's "open path:"
 // prefix (the problem is located at the path already).
 func readError(err error) string {
 	var nr regular.NotRegularError
+	var tl regular.TooLargeError
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	case errors.As(err, &nr):
 		return nr.Refusal()
-	case errors.Is(err, regular.ErrTooLarge):
-		return fmt.Sprintf("larger than %d MiB", maxModuleFile>>20)
+	case errors.As(err, &tl):
+		return "the file is " + tl.Error()
 	case errors.As(err, &pe):
 		return pe.Err.Error()
 	}
