@@ -307,3 +307,27 @@ func TestLinksOutOfTheTreeAreNotFollowed(t *testing.T) {
 		t.Errorf("in/main.tf, reached directly and through repo/in, must be linted once: %v", res.Findings)
 	}
 }
+
+// TestModuleFanOut: each of twenty modules calls the next one twice. The
+// depth bound alone (16) left 2^16 modules to read, 13 s and 1 GB for a
+// million findings; the calls followed from one root are bounded too, with
+// one warning.
+func TestModuleFanOut(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 20; i++ {
+		files[fmt.Sprintf("m%02d/main.tf", i)] = fmt.Sprintf("module \"a\" {\n  source = \"../m%02d\"\n}\nmodule \"b\" {\n  source = \"../m%02d\"\n}\n%s", i+1, i+1, cluster)
+	}
+	files["m20/main.tf"] = cluster
+	writeTree(t, files)
+	res := lintWithin(t, 30*time.Second, Options{Paths: []string{"m00"}})
+	warned := 0
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "past the 1000 local module calls ekslint follows from one root module") {
+			warned++
+		}
+	}
+	// The root's cluster and one per module read: the first 1,000 calls.
+	if warned != 1 || len(res.Findings) != 1001 {
+		t.Errorf("%d warnings about the bound, %d findings; want 1 and 1001", warned, len(res.Findings))
+	}
+}

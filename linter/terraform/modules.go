@@ -18,6 +18,19 @@ import (
 // MaxModuleDepth bounds how deep calls to local modules are followed.
 const MaxModuleDepth = 16
 
+// MaxModuleCalls bounds how many local module calls are followed from one
+// root module, all depths together. The depth bound alone lets the work grow
+// as the number of calls to the power of the depth: two calls of the next
+// module in each of sixteen modules make 65,536 modules to read.
+const MaxModuleCalls = 1000
+
+// callCount is how many calls one root module's reading has followed, and
+// whether it has said that it stopped.
+type callCount struct {
+	n      int
+	warned bool
+}
+
 // maxModuleFile bounds what is read of one file of a called module, as the
 // engine bounds the files it reads itself.
 const maxModuleFile = 16 << 20
@@ -108,6 +121,14 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is nested more than %d calls deep; ekslint stops here", name, MaxModuleDepth))
 		return
 	}
+	if m.calls.n++; m.calls.n > MaxModuleCalls {
+		// Once: every call past the bound would say the same.
+		if !m.calls.warned {
+			m.calls.warned = true
+			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is past the %d local module calls ekslint follows from one root module; it and the calls after it are not read", name, MaxModuleCalls))
+		}
+		return
+	}
 	files, problems := moduleFiles(dir)
 	out.Problems = append(out.Problems, problems...)
 	if len(files) == 0 {
@@ -115,7 +136,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		return
 	}
 	child := newModule(dir)
-	child.key, child.root, child.parsed = key, m.root, m.parsed
+	child.key, child.root, child.parsed, child.calls = key, m.root, m.parsed, m.calls
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller.

@@ -106,6 +106,11 @@ type module struct {
 	// It is never shared between roots, which are read in parallel:
 	// prepare rewrites parsed expressions in place.
 	parsed map[string]*hcl.File
+	// calls counts the local module calls followed while reading one root
+	// module and the modules it calls, shared by all of them like parsed:
+	// two calls of one module in each of sixteen nested modules are 65,536
+	// modules to read (see MaxModuleCalls).
+	calls *callCount
 }
 
 func newModule(dir string) *module {
@@ -114,7 +119,7 @@ func newModule(dir string) *module {
 		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		localVals: map[string]cty.Value{}, localBusy: map[string]bool{},
 		byAddress: map[string]*resource{},
-		parsed:    map[string]*hcl.File{},
+		parsed:    map[string]*hcl.File{}, calls: &callCount{},
 	}
 }
 
