@@ -94,6 +94,31 @@ func TestHostileInput(t *testing.T) {
 		fmt.Fprintf(&groups, "- {name: n%d}\n", i)
 	}
 
+	// Kustomizations whose bases kustomize would build again and again:
+	// two bases listing the same two, fifteen levels down (32,767 builds
+	// of a base: 11 s with no object at all; each level more doubles it);
+	// a chain of twenty overlays over 1,000 ConfigMaps (40 s); a chain of
+	// 1,001.
+	fanOut, chain, deepChain := map[string]string{}, map[string]string{}, map[string]string{}
+	var configMaps strings.Builder
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&configMaps, "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c%d}\n", i)
+	}
+	for i := 0; i < 15; i++ {
+		for _, x := range []string{"a", "b"} {
+			fanOut[fmt.Sprintf("f/l%02d/%s/kustomization.yaml", i, x)] = fmt.Sprintf("resources: [../../l%02d/a, ../../l%02d/b]\nnameSuffix: -%s\n", i+1, i+1, x)
+		}
+	}
+	fanOut["f/l15/a/kustomization.yaml"], fanOut["f/l15/b/kustomization.yaml"] = "nameSuffix: -a\n", "nameSuffix: -b\n"
+	for i := 0; i < 20; i++ {
+		chain[fmt.Sprintf("c/l%02d/kustomization.yaml", i)] = fmt.Sprintf("resources: [../l%02d]\nnameSuffix: -x\n", i+1)
+	}
+	chain["c/l20/kustomization.yaml"], chain["c/l20/cm.yaml"] = "resources: [cm.yaml]\n", configMaps.String()
+	for i := 0; i < 1000; i++ {
+		deepChain[fmt.Sprintf("c/l%04d/kustomization.yaml", i)] = fmt.Sprintf("resources: [../l%04d]\n", i+1)
+	}
+	deepChain["c/l1000/kustomization.yaml"], deepChain["c/l1000/cm.yaml"] = "resources: [cm.yaml]\n", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
+
 	tests := []struct {
 		name    string
 		files   map[string]string
@@ -151,6 +176,12 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"pod.yaml", "more than 50000 containers"}},
 		{"10,001 node groups", map[string]string{"c.eksctl.yaml": groups.String()},
 			[2]string{"c.eksctl.yaml", "more than 10000 objects"}},
+		{"kustomizations building the same bases again and again", fanOut,
+			[2]string{"f/l00/a/kustomization.yaml", "reads more than 1000 kustomizations"}},
+		{"a chain of overlays over 1,000 ConfigMaps", chain,
+			[2]string{"c/l00/kustomization.yaml", "more than 2000 YAML documents, counted at every level"}},
+		{"a chain of 1,001 overlays", deepChain,
+			[2]string{"c/l0000/kustomization.yaml", "reads more than 1000 kustomizations"}},
 		{"invalid UTF-8", map[string]string{"bad.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff\xfe}\n"}, [2]string{"bad.yaml", "UTF-8"}},
 	}
 	for _, tt := range tests {

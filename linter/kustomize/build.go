@@ -69,6 +69,18 @@ func Build(dir string) (res Result) {
 			return res
 		}
 	}
+	if kfile, ok := FileIn(dir); ok {
+		switch t := estimate(dir); {
+		case t.visits > maxVisits:
+			res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
+				"building this kustomization reads more than %d kustomizations (bases and components, each counted every time a kustomization lists it); kustomize builds each again every time, so ekslint does not build it and lints its resources as plain manifests instead", maxVisits))
+			return res
+		case t.squares > maxSquares:
+			res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
+				"the manifests and patches of this kustomization hold more than %d YAML documents, counted at every level of bases that builds them; kustomize's build time grows with the square of their number at each level, so ekslint does not build it and lints its resources as plain manifests instead", maxDocuments))
+			return res
+		}
+	}
 	abs, err := filepath.Abs(filepath.FromSlash(dir))
 	if err != nil {
 		res.Problems = append(res.Problems, source.Errorf(source.InFile(dir), "cannot read folder: %v", err))
