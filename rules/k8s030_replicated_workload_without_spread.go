@@ -31,11 +31,12 @@ var K8S030 = &linter.Rule{
 	Formats:  []model.Format{model.Kubernetes},
 	Tags:     []string{"reliability", "workloads"},
 	Check: func(p *linter.Pass) {
+		scalers := autoscalers(p.Model)
 		for _, w := range p.Model.Workloads {
 			if !replicatedKinds[w.Kind] && !w.Replicas.IsSet() {
 				continue // DaemonSets, Jobs, Pods; custom resources only with replicas written
 			}
-			replicas, hpa := w.Replicas, autoscalerOf(p.Model, w)
+			replicas, hpa := w.Replicas, scalers[scaleTarget{w.Namespace, w.Kind, w.Name}]
 			scaled := hpa != nil && hpa.MinReplicas.Known() && hpa.MinReplicas.Val >= 2
 			if !(replicas.Known() && replicas.Val >= 2) && !scaled {
 				continue
@@ -59,16 +60,27 @@ var K8S030 = &linter.Rule{
 	},
 }
 
-// autoscalerOf returns the HorizontalPodAutoscaler in w's namespace whose
-// scaleTargetRef names w, if any.
-func autoscalerOf(m *model.Model, w *model.Workload) *model.Autoscaler {
+// scaleTarget is what a HorizontalPodAutoscaler's scaleTargetRef names,
+// in its namespace.
+type scaleTarget struct{ namespace, kind, name string }
+
+// autoscalers indexes the HorizontalPodAutoscalers by the workload they
+// scale, the first one for each (looking each workload's up among them all
+// is quadratic); nil when there are none.
+func autoscalers(m *model.Model) map[scaleTarget]*model.Autoscaler {
+	if len(m.Kube.Autoscalers) == 0 {
+		return nil
+	}
+	out := make(map[scaleTarget]*model.Autoscaler, len(m.Kube.Autoscalers))
 	for _, h := range m.Kube.Autoscalers {
-		if h.Namespace == w.Namespace && h.TargetKind.Known() && h.TargetKind.Val == w.Kind &&
-			h.TargetName.Known() && h.TargetName.Val == w.Name {
-			return h
+		if !h.TargetKind.Known() || !h.TargetName.Known() {
+			continue
+		}
+		if k := (scaleTarget{h.Namespace, h.TargetKind.Val, h.TargetName.Val}); out[k] == nil {
+			out[k] = h
 		}
 	}
-	return nil
+	return out
 }
 
 // spread reports whether an anti-affinity term or a topology spread

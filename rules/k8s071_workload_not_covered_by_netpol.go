@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/ekslint/ekslint/linter"
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
@@ -28,6 +31,7 @@ var K8S071 = &linter.Rule{
 			return
 		}
 		policies := policiesByNamespace(&p.Model.Kube)
+		indexes := map[string]*policyIndex{}
 		for _, w := range p.Model.Workloads {
 			if workloadExempt(w, exempt) || others[w.Namespace] || !w.TemplateLabels.Known() {
 				continue
@@ -35,7 +39,12 @@ var K8S071 = &linter.Rule{
 			if !source.IsFalse(w.HostNetwork) {
 				continue // NetworkPolicies do not apply to pods on the node's network (EKS-K8S-002)
 			}
-			if covered(policies[w.Namespace], w.TemplateLabels.Val) {
+			idx := indexes[w.Namespace]
+			if idx == nil {
+				idx = indexPolicies(policies[w.Namespace])
+				indexes[w.Namespace] = idx
+			}
+			if idx.covers(w.TemplateLabels.Val) {
 				continue
 			}
 			at := w.TemplateLabels.Range
@@ -48,13 +57,76 @@ var K8S071 = &linter.Rule{
 	},
 }
 
-// covered reports whether one of the policies selects pods with labels; a
-// policy whose selector cannot be read counts as selecting them.
-func covered(policies []*model.NetworkPolicy, labels map[string]string) bool {
+// policyIndex holds one namespace's NetworkPolicies so that the ones that
+// may select a pod are found from its labels: checking every policy for
+// every workload is quadratic, minutes for a namespace of 10,000 of each.
+type policyIndex struct {
+	// all: a policy selects every pod, or has a selector that cannot be
+	// read (which counts as selecting them).
+	all bool
+	// byLabel holds each policy with matchLabels under one of its pairs
+	// (the first key): a pod it selects has that label. byKey holds each
+	// other policy that requires a label key (In, Exists) under that key.
+	byLabel map[[2]string][]*model.NetworkPolicy
+	byKey   map[string][]*model.NetworkPolicy
+	// rest require no label (only NotIn and DoesNotExist).
+	rest []*model.NetworkPolicy
+}
+
+func indexPolicies(policies []*model.NetworkPolicy) *policyIndex {
+	idx := &policyIndex{}
 	for _, np := range policies {
-		if !np.PodSelector.Known() || selectorMatches(np.PodSelector.Val, labels) {
+		sel := np.PodSelector.Val
+		if !np.PodSelector.Known() || len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0 {
+			idx.all = true
+			return idx
+		}
+		if len(sel.MatchLabels) > 0 {
+			k := slices.Min(slices.Collect(maps.Keys(sel.MatchLabels)))
+			addPolicy(&idx.byLabel, [2]string{k, sel.MatchLabels[k]}, np)
+			continue
+		}
+		required := ""
+		for _, r := range sel.MatchExpressions {
+			if r.Operator == "In" || r.Operator == "Exists" {
+				required = r.Key
+				break
+			}
+		}
+		if required == "" {
+			idx.rest = append(idx.rest, np)
+			continue
+		}
+		addPolicy(&idx.byKey, required, np)
+	}
+	return idx
+}
+
+// addPolicy appends np to m[k], making the map on its first write.
+func addPolicy[K comparable](m *map[K][]*model.NetworkPolicy, k K, np *model.NetworkPolicy) {
+	if *m == nil {
+		*m = map[K][]*model.NetworkPolicy{}
+	}
+	(*m)[k] = append((*m)[k], np)
+}
+
+// covers reports whether one of the policies selects pods with labels.
+func (idx *policyIndex) covers(labels map[string]string) bool {
+	if idx.all {
+		return true
+	}
+	selects := func(nps []*model.NetworkPolicy) bool {
+		for _, np := range nps {
+			if selectorMatches(np.PodSelector.Val, labels) {
+				return true
+			}
+		}
+		return false
+	}
+	for k, v := range labels {
+		if selects(idx.byLabel[[2]string{k, v}]) || selects(idx.byKey[k]) {
 			return true
 		}
 	}
-	return false
+	return selects(idx.rest)
 }
