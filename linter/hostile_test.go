@@ -142,6 +142,10 @@ func TestHostileInput(t *testing.T) {
 		{"count = 100000000", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  count = 100000000\n}\n"}, [2]string{}},
 		{"range(100000000)", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = [for i in range(100000000) : \"api\"]\n}\n"},
 			[2]string{"main.tf", "at most"}},
+		// go-cty's range fails past 1,024 values only after building them,
+		// a millisecond a call: 10 s for these 10,000 instances.
+		{"range(10000) in 10,000 instances", map[string]string{"main.tf": "resource \"aws_eks_node_group\" \"n\" {\n  count      = 10000\n  subnet_ids = [for i in range(10000) : \"subnet-${i}\"]\n}\n"},
+			[2]string{"main.tf", "would build 10000 elements; Terraform builds at most 1024"}},
 		{"binary", map[string]string{"bin.tf": "resource \x00\x01\x02"}, [2]string{"bin.tf", "binary"}},
 		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
 		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},

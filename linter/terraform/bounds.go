@@ -17,7 +17,7 @@ import (
 // Work is counted in units: one per value built or walked (an element, an
 // attribute, a for iteration) plus one per bytesPerUnit bytes of text.
 const (
-	// MaxCollection bounds the list one call to range may build.
+	// MaxCollection bounds the list one call to setproduct may build.
 	MaxCollection = 10000
 	// maxIterations bounds the for-expression iterations of one expression.
 	maxIterations = 25_000

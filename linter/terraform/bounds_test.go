@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
 
 	"github.com/ekslint/ekslint/linter/iampolicy"
 	"github.com/ekslint/ekslint/linter/model"
@@ -395,5 +396,33 @@ func TestLongChainOfLocals(t *testing.T) {
 	m, problems = loadWithin(t, map[string]string{"main.tf": chain(5 * maxEvalDepth)}, "a long chain of locals")
 	if m.Clusters[0].Name.Known() || len(problems) != 1 || !strings.Contains(problems[0].Message, "depends on a chain of more than 1000 values") {
 		t.Errorf("a chain of %d locals: name %+v, problems %v", 5*maxEvalDepth, m.Clusters[0].Name, problems)
+	}
+}
+
+// The range precheck refuses only calls go-cty's range would fail for
+// building too many values (after building 1,024 of them, a millisecond
+// each call), and every one that asks for more than 1,025.
+func TestRangePrecheckMatchesCty(t *testing.T) {
+	check := prechecks["range"]
+	for _, c := range []struct {
+		args    []float64
+		refused bool
+	}{
+		{[]float64{1024}, false}, {[]float64{1025}, false}, {[]float64{1026}, true}, {[]float64{1023.5}, false},
+		{[]float64{0, 2048, 2}, false}, {[]float64{0, 2060, 2}, true}, {[]float64{2048, 0, -2}, false}, {[]float64{2060, 0, -2}, true},
+		{[]float64{0, 1, 0.001}, false}, {[]float64{0, 1.024, 0.001}, false}, {[]float64{0, 1.03, 0.001}, true},
+		{[]float64{5, 5}, false}, {[]float64{-1024}, false}, {[]float64{-1030}, true},
+		{[]float64{0, 10000, 10}, false}, {[]float64{0, 10000, 9}, true}, {[]float64{100000000}, true},
+	} {
+		vals := make([]cty.Value, len(c.args))
+		for i, a := range c.args {
+			vals[i] = cty.NumberFloatVal(a)
+		}
+		refused := check(vals) != ""
+		_, err := stdlib.RangeFunc.Call(vals)
+		tooMany := err != nil && strings.Contains(err.Error(), "more than 1024 values")
+		if refused != c.refused || refused && !tooMany {
+			t.Errorf("range%v: precheck refuses %v, want %v; go-cty fails for too many values: %v", c.args, refused, c.refused, tooMany)
+		}
 	}
 }

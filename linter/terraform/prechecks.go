@@ -13,6 +13,10 @@ import (
 	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
+// rangeLimit is the most values Terraform's range builds
+// (go-cty's stdlib.RangeFunc); past it, the call fails.
+const rangeLimit = 1024
+
 // maxText is the longest text one call may build.
 const maxText = maxWork * bytesPerUnit
 
@@ -44,8 +48,14 @@ var prechecks = map[string]func(args []cty.Value) string{
 		if step == 0 {
 			return ""
 		}
-		if n := math.Abs((end - start) / step); n > MaxCollection {
-			return fmt.Sprintf("range(...) would build %.0f elements; ekslint evaluates at most %d", n, MaxCollection)
+		// cty's range (Terraform's) fails past rangeLimit values, but only
+		// after building them, with a big.Float step each: 1 ms a call,
+		// 10 s for a node group of count = 10000 calling it. One value of
+		// margin: cty adds the step up exactly, and a step such as 0.001,
+		// not a binary fraction, can make one value more than the division
+		// says; a call at the margin is left to fail in cty.
+		if n := math.Ceil(math.Abs((end - start) / step)); n > rangeLimit+1 {
+			return fmt.Sprintf("range(...) would build %.0f elements; Terraform builds at most %d and fails", n, rangeLimit)
 		}
 		return ""
 	},
