@@ -146,6 +146,11 @@ func TestHostileInput(t *testing.T) {
 		// a millisecond a call: 10 s for these 10,000 instances.
 		{"range(10000) in 10,000 instances", map[string]string{"main.tf": "resource \"aws_eks_node_group\" \"n\" {\n  count      = 10000\n  subnet_ids = [for i in range(10000) : \"subnet-${i}\"]\n}\n"},
 			[2]string{"main.tf", "would build 10000 elements; Terraform builds at most 1024"}},
+		// go-cty unifies the types of a tuple's elements pair by pair
+		// before distinct, and distinct compares every pair again: five
+		// minutes for these 20,000 strings.
+		{"distinct of 20,000 strings", map[string]string{"main.tf": "locals {\n  xs = flatten([for i in range(1000) : [for j in range(20) : \"${i}-${j}\"]])\n}\nresource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = distinct(local.xs)\n}\n"},
+			[2]string{}},
 		{"binary", map[string]string{"bin.tf": "resource \x00\x01\x02"}, [2]string{"bin.tf", "binary"}},
 		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
 		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},

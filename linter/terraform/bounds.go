@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
@@ -232,11 +233,21 @@ var cheapFuncs = map[string]bool{"lookup": true, "element": true, "length": true
 // result is charged.
 func (m *module) guard(name string, f function.Function) function.Function {
 	check := prechecks[name]
+	// Parameters that go-cty would convert by unifying the types of the
+	// elements are taken as they come and converted by unifyArgs.
+	params, varParam, unify := unifyingParams(name, f)
 	return function.New(&function.Spec{
 		Description: f.Description(),
-		Params:      f.Params(),
-		VarParam:    f.VarParam(),
+		Params:      params,
+		VarParam:    varParam,
 		Type: func(args []cty.Value) (cty.Type, error) {
+			args, err := m.unifyArgs(name, args, unify)
+			if errors.Is(err, errBound) {
+				return cty.DynamicPseudoType, nil
+			}
+			if err != nil {
+				return cty.NilType, err
+			}
 			// Charged here, not in Impl: computing the result type can
 			// already walk the arguments (flatten does).
 			if !cheapFuncs[name] {
@@ -260,6 +271,10 @@ func (m *module) guard(name string, f function.Function) function.Function {
 		},
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
 			if m.budget.hit != "" {
+				return cty.UnknownVal(ret), nil
+			}
+			args, err := m.unifyArgs(name, args, unify) // as Type did: it succeeded
+			if err != nil {
 				return cty.UnknownVal(ret), nil
 			}
 			v, err := f.Call(args)

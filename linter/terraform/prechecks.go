@@ -13,6 +13,10 @@ import (
 	"github.com/ekslint/ekslint/linter/yamldoc"
 )
 
+// distinctLimit bounds the values distinct compares pair by pair (lists
+// that are not of strings): two million comparisons, under a second.
+const distinctLimit = 2000
+
 // rangeLimit is the most values Terraform's range builds
 // (go-cty's stdlib.RangeFunc); past it, the call fails.
 const rangeLimit = 1024
@@ -56,6 +60,14 @@ var prechecks = map[string]func(args []cty.Value) string{
 		// says; a call at the margin is left to fail in cty.
 		if n := math.Ceil(math.Abs((end - start) / step)); n > rangeLimit+1 {
 			return fmt.Sprintf("range(...) would build %.0f elements; Terraform builds at most %d and fails", n, rangeLimit)
+		}
+		return ""
+	},
+	"distinct": func(args []cty.Value) string {
+		// distinctFunc is linear for lists of strings; go-cty's distinct,
+		// for the rest, compares every pair.
+		if v, ok := known(args[0]); ok && v.CanIterateElements() && !stringList(v) && v.LengthInt() > distinctLimit {
+			return fmt.Sprintf("distinct(...) of %d values that are not all strings; ekslint compares at most %d such values", v.LengthInt(), distinctLimit)
 		}
 		return ""
 	},
