@@ -63,7 +63,7 @@ func Load(path string) (*Baseline, error) {
 	b, err := regular.ReadGiven(path, MaxFileSize)
 	var tl regular.TooLargeError
 	if errors.As(err, &tl) {
-		return nil, fmt.Errorf("baseline %s: the file is %v", path, tl)
+		return nil, fmt.Errorf("baseline %s: the file is %w", path, tl)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("baseline %s: %w", path, err)

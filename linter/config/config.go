@@ -80,7 +80,7 @@ func LoadChecked(path string, isRule func(string) bool, param func(rule, name st
 	src, err := regular.Read(path, maxFileSize)
 	var tl regular.TooLargeError
 	if errors.As(err, &tl) {
-		return nil, fmt.Errorf("%s: cannot read: the file is %v", path, tl)
+		return nil, fmt.Errorf("%s: cannot read: the file is %w", path, tl)
 	}
 	if err != nil {
 		var pe *os.PathError

@@ -96,7 +96,7 @@ func Load(path string) (*Data, error) {
 	b, err := regular.ReadGiven(path, MaxFileSize)
 	var tl regular.TooLargeError
 	if errors.As(err, &tl) {
-		return nil, fmt.Errorf("%s: the file is %v", path, tl)
+		return nil, fmt.Errorf("%s: the file is %w", path, tl)
 	}
 	if err != nil {
 		return nil, err

@@ -229,7 +229,7 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 	case errors.As(err, &nr):
 		return nil, fmt.Errorf("%s is %s", g.b.display(p), nr.Refusal())
 	case errors.As(err, &tl):
-		return nil, fmt.Errorf("%s is %v", g.b.display(p), tl)
+		return nil, fmt.Errorf("%s is %w", g.b.display(p), tl)
 	case err != nil:
 		return nil, err
 	}
