@@ -151,6 +151,10 @@ func TestHostileInput(t *testing.T) {
 		// minutes for these 20,000 strings.
 		{"distinct of 20,000 strings", map[string]string{"main.tf": "locals {\n  xs = flatten([for i in range(1000) : [for j in range(20) : \"${i}-${j}\"]])\n}\nresource \"aws_eks_cluster\" \"c\" {\n  enabled_cluster_log_types = distinct(local.xs)\n}\n"},
 			[2]string{}},
+		// hcl's json package evaluated templates without the bounds' hooks:
+		// a billion iterations.
+		{"nested for loops in a .tf.json template", map[string]string{"main.tf.json": `{"locals": {"r": "${range(1000)}"}, "resource": {"aws_eks_cluster": {"c": {"enabled_cluster_log_types": "${[for i in local.r : [for j in local.r : [for k in local.r : \"api\"]]]}"}}}}`},
+			[2]string{"main.tf.json", "at most 25000 iterations"}},
 		{"binary", map[string]string{"bin.tf": "resource \x00\x01\x02"}, [2]string{"bin.tf", "binary"}},
 		{"aws-auth with 20,000 roles", map[string]string{"auth.yaml": roles.String()}, [2]string{}},
 		{"aws-auth alias bomb", map[string]string{"auth.yaml": authBomb}, [2]string{}},

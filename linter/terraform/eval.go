@@ -48,7 +48,11 @@ func (m *module) eval(expr hcl.Expression) cty.Value {
 	defer func() { m.budget = saved }()
 	if !static {
 		m.prepare(expr)
-		v, diags = expr.Value(ctx)
+		if je, ok := asJSON(expr); ok {
+			v, diags = m.jsonValue(je, ctx)
+		} else {
+			v, diags = expr.Value(ctx)
+		}
 	}
 	marked := false
 	if m.budget.hit == "" {

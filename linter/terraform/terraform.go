@@ -100,6 +100,9 @@ type module struct {
 	budget   budget
 	work     int
 	prepared map[hcl.Expression]bool
+	// jsonTemplates holds the strings of .tf.json expressions parsed as
+	// templates and prepared (see jsonValue).
+	jsonTemplates map[templateKey]parsedTemplate
 	// parsed holds the files already parsed while reading one root module
 	// and the modules it calls, shared by all of them: a module called
 	// several times (once per call, or by several calls) is parsed once.
