@@ -84,15 +84,7 @@ func Lint(opts Options) *Result {
 	}
 	parallel(len(in.units), jobs, func(i int) { units[i] = runUnit(in.units[i], opts) })
 
-	// A folder another folder calls as a local module is not a root: it
-	// was read as that call's child, with the inputs the call passes, and
-	// reading it again on its own would report it twice.
-	children := map[string]bool{}
-	for _, u := range units {
-		for _, d := range u.modules {
-			children[d] = true
-		}
-	}
+	children := calledModules(units)
 	m := &model.Model{}
 	nfiles := 0
 	for _, u := range units {
@@ -166,6 +158,41 @@ func Lint(opts Options) *Result {
 	sortProblems(res.Problems)
 	res.Problems = dedupeProblems(res.Problems)
 	return res
+}
+
+// calledModules returns the Terraform folders that are not roots: a folder
+// another folder calls as a local module was read as that call's child,
+// with the inputs the call passes, and reading it again on its own would
+// report it twice. A folder called only by folders it calls itself (two
+// modules calling each other, which Terraform refuses) stays a root, as a
+// kustomization does: else nothing of the cycle would be linted, and the
+// run would say nothing at all.
+func calledModules(units []unitResult) map[string]bool {
+	reach := map[string]map[string]bool{} // the folders each root's reading followed
+	callers := map[string][]string{}      // the roots whose reading followed each folder
+	for _, u := range units {
+		if u.dir == "" || len(u.modules) == 0 {
+			continue
+		}
+		r := make(map[string]bool, len(u.modules))
+		for _, d := range u.modules {
+			if !r[d] && d != u.dir {
+				r[d] = true
+				callers[d] = append(callers[d], u.dir)
+			}
+		}
+		reach[u.dir] = r
+	}
+	children := map[string]bool{}
+	for d, cs := range callers {
+		for _, c := range cs {
+			if !reach[d][c] {
+				children[d] = true // called from above, not only from within its own cycle
+				break
+			}
+		}
+	}
+	return children
 }
 
 // runUnit reads one unit and never lets a panic escape: a failure inside

@@ -122,6 +122,34 @@ func TestCalledModulesAreNotRoots(t *testing.T) {
 	}
 }
 
+// TestModulesCallingEachOtherAreLinted: two folders that call each other
+// (a module cycle, which Terraform refuses) are each read as a root, with
+// the loop's warning. Each was the other's child, so the run reported
+// nothing at all and exited 0.
+func TestModulesCallingEachOtherAreLinted(t *testing.T) {
+	writeTree(t, map[string]string{
+		"a/main.tf":   "module \"b\" {\n  source = \"../b\"\n}\n" + cluster,
+		"b/main.tf":   "module \"a\" {\n  source = \"../a\"\n}\n" + cluster,
+		"env/main.tf": "module \"a\" {\n  source = \"../x\"\n}\n",
+		"x/main.tf":   "module \"y\" {\n  source = \"../y\"\n}\n" + cluster,
+		"y/main.tf":   "module \"x\" {\n  source = \"../x\"\n}\n" + cluster,
+	})
+	res := lintWithin(t, 30*time.Second, Options{})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Range.Path()+" "+f.Object)
+	}
+	// x and y are called from env, above their cycle: only env is a root.
+	want := "a/main.tf aws_eks_cluster.c a/main.tf module.a.aws_eks_cluster.c b/main.tf aws_eks_cluster.c b/main.tf module.b.aws_eks_cluster.c " +
+		"x/main.tf module.a.aws_eks_cluster.c y/main.tf module.a.module.y.aws_eks_cluster.c"
+	if strings.Join(got, " ") != want {
+		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+	if !hasProblem(res, "a/main.tf", "already being read") || !hasProblem(res, "b/main.tf", "already being read") {
+		t.Errorf("want the loop's warning in both files: %v", res.Problems)
+	}
+}
+
 // TestAsOfIsADay: rules see the run's date at midnight UTC, whatever the
 // clock time it is given with, so days left to a date are whole days.
 func TestAsOfIsADay(t *testing.T) {
