@@ -9,11 +9,12 @@ import (
 )
 
 // Converting a tuple to a list or set of any type, or an object to a map,
-// as go-cty does for every function parameter declared so (distinct,
-// tolist, toset, concat, …), first finds the one type all the elements
-// convert to by comparing the type of every element with every other:
-// distinct(flatten(…)) of 20,000 strings took five minutes in the
-// comparisons alone. guard takes those parameters as they come and
+// as hcl does through go-cty for every function parameter declared so
+// (distinct, tolist, toset, concat, …), first finds the one type all the
+// elements convert to by comparing the type of every element with every
+// other: for distinct(flatten(…)) of 20,000 strings, 10 s before distinct
+// ran (and distinct, comparing every pair of values, 280 s more; see
+// distinctFunc). guard takes those parameters as they come and
 // converts them here: in one pass when every element has the same type
 // (nearly always), through go-cty when there are few, and not at all past
 // maxUnify elements of different types.
