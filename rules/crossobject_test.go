@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,5 +116,38 @@ metadata: {name: sa%[1]d, namespace: prod}
 				}
 			}
 		})
+	}
+}
+
+// A globSet matches exactly what path.Match tried on every pattern
+// matches, for patterns of every shape the index tells apart.
+func TestGlobSetAgreesWithPathMatch(t *testing.T) {
+	patterns := []string{"kube-system/*", "kube-system/aws-node", "prod", "team-*/web", "a/b/*", "*", "*/x", "ns/w?b",
+		"ns/[ab]*", "bad[", `esc\*`, "", "kube-system/*/x", "kube-system/", "p/*"}
+	strs := []string{"kube-system/aws-node", "kube-system/coredns", "kube-system/", "kube-system", "kube-system/a/b", "prod",
+		"prod/x", "team-a/web", "team-/web", "a/b/c", "a/b/c/d", "a/b", "anything", "y/x", "ns/web", "ns/wxb", "ns/a1", "ns/c",
+		`esc*`, "", "p/", "p/q", "kube-system/z/x"}
+	for n := 0; n <= len(patterns); n++ {
+		// Every prefix of the list, so that each shape is tried alone too.
+		set := newGlobs(patterns[:n])
+		for i := 0; i < n; i++ {
+			one := newGlobs(patterns[i : i+1])
+			for _, s := range strs {
+				want, err := path.Match(patterns[i], s)
+				if got := one.match(s); got != (want && err == nil) {
+					t.Errorf("%q against %q: %v, path.Match says %v (%v)", patterns[i], s, got, want, err)
+				}
+			}
+		}
+		for _, s := range strs {
+			want := false
+			for _, p := range patterns[:n] {
+				ok, err := path.Match(p, s)
+				want = want || ok && err == nil
+			}
+			if got := set.match(s); got != want {
+				t.Errorf("%q against the first %d patterns: %v, want %v", s, n, got, want)
+			}
+		}
 	}
 }

@@ -28,7 +28,7 @@ var K8S002 = &linter.Rule{
 		Doc: `workloads allowed to share host namespaces, as "namespace/name" globs`,
 	}},
 	Check: func(p *linter.Pass) {
-		exempt := p.Strings("exempt")
+		exempt := newGlobs(p.Strings("exempt"))
 		for _, w := range p.Model.Workloads {
 			if workloadExempt(w, exempt) {
 				continue
@@ -52,6 +52,6 @@ var K8S002 = &linter.Rule{
 
 // workloadExempt reports whether w's "namespace/name" matches one of the
 // glob patterns.
-func workloadExempt(w *model.Workload, patterns []string) bool {
-	return matchesGlob(w.Namespace+"/"+w.Name, patterns)
+func workloadExempt(w *model.Workload, patterns globSet) bool {
+	return patterns.match(w.Namespace + "/" + w.Name)
 }

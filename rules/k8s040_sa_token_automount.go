@@ -26,7 +26,7 @@ var K8S040 = &linter.Rule{
 		Doc:     `workloads allowed to mount a token, as "namespace/name" globs ("kube-system/*": a whole namespace)`,
 	}},
 	Check: func(p *linter.Pass) {
-		exempt := p.Strings("exempt")
+		exempt := newGlobs(p.Strings("exempt"))
 		accounts := map[[2]string][]*model.ServiceAccount{}
 		for _, sa := range p.Model.Kube.ServiceAccounts {
 			k := [2]string{sa.Namespace, sa.Name}

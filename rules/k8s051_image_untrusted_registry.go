@@ -24,8 +24,16 @@ var K8S051 = &linter.Rule{
 	}},
 	Check: func(p *linter.Pass) {
 		allowed := registryPatterns(p.Strings("registries"))
+		// By registry, once: a run pulls from a few registries, and a
+		// configuration may list thousands of patterns.
+		verdicts := map[string]bool{}
 		forEachImage(p, func(w *model.Workload, c *model.Container, ref imageRef) {
-			if registryMatches(ref.Registry, allowed) {
+			ok, seen := verdicts[ref.Registry]
+			if !seen {
+				ok = registryMatches(ref.Registry, allowed)
+				verdicts[ref.Registry] = ok
+			}
+			if ok {
 				return
 			}
 			implied := ""

@@ -29,7 +29,7 @@ var K8S070 = &linter.Rule{
 		},
 	},
 	Check: func(p *linter.Pass) {
-		egress, exempt := p.Bool("egress"), p.Strings("exempt-namespaces")
+		egress, exempt := p.Bool("egress"), newGlobs(p.Strings("exempt-namespaces"))
 		others, clusterWide := otherPolicies(&p.Model.Kube)
 		if clusterWide {
 			return // a cluster-wide Calico, Cilium or admin policy may deny by default
@@ -42,7 +42,7 @@ var K8S070 = &linter.Rule{
 				continue
 			}
 			seen[ns] = true
-			if others[ns] || matchesGlob(ns, exempt) {
+			if others[ns] || exempt.match(ns) {
 				continue
 			}
 			ingress, egressDenied, known := defaultDeny(policies[ns])

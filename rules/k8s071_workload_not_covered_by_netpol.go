@@ -25,7 +25,7 @@ var K8S071 = &linter.Rule{
 		Doc:     `workloads that need no NetworkPolicy, as "namespace/name" globs ("kube-system/*": a whole namespace)`,
 	}},
 	Check: func(p *linter.Pass) {
-		exempt := p.Strings("exempt")
+		exempt := newGlobs(p.Strings("exempt"))
 		others, clusterWide := otherPolicies(&p.Model.Kube)
 		if clusterWide {
 			return

@@ -4,6 +4,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/ekslint/ekslint/linter/model"
 )
@@ -59,11 +60,50 @@ func inOrder(ws []*model.Workload) []*model.Workload {
 	return out
 }
 
-// matchesGlob reports whether s (a namespace, "namespace/name", a subject
-// id) matches one of the glob patterns (path.Match; a malformed pattern
-// matches nothing).
-func matchesGlob(s string, patterns []string) bool {
-	for _, pat := range patterns {
+// globSet is a rule parameter's glob patterns (path.Match; a malformed
+// pattern matches nothing), indexed so that matching a string costs about
+// the same however many patterns the configuration lists: tried one by
+// one, 50,000 patterns (a 1 MiB .ekslint.yaml) against 10,000 workloads
+// are 500 million matches.
+type globSet struct {
+	// exact holds the patterns without a wildcard, which match only
+	// themselves; under the prefixes of patterns "prefix/*" with a plain
+	// prefix, which match any one segment below it ("kube-system/*").
+	exact, under map[string]bool
+	rest         []string // the others, tried in turn
+}
+
+func newGlobs(patterns []string) globSet {
+	var g globSet
+	for _, p := range patterns {
+		switch prefix, ok := strings.CutSuffix(p, "/*"); {
+		case !strings.ContainsAny(p, `*?[\`):
+			if g.exact == nil {
+				g.exact = map[string]bool{}
+			}
+			g.exact[p] = true
+		case ok && !strings.ContainsAny(prefix, `*?[\`):
+			if g.under == nil {
+				g.under = map[string]bool{}
+			}
+			g.under[prefix] = true
+		default:
+			g.rest = append(g.rest, p)
+		}
+	}
+	return g
+}
+
+// match reports whether s (a namespace, "namespace/name", a subject id)
+// matches one of the patterns.
+func (g globSet) match(s string) bool {
+	if g.exact[s] {
+		return true
+	}
+	if i := strings.LastIndexByte(s, '/'); i >= 0 && g.under[s[:i]] {
+		return true // "prefix/*": * matches the last segment, with no "/" in it
+	}
+	for _, pat := range g.rest {
 		if ok, err := path.Match(pat, s); err == nil && ok {
 			return true
 		}

@@ -25,7 +25,7 @@ var RBAC003 = &linter.Rule{
 		Doc:     `break-glass subjects allowed cluster-admin, as "Kind:name" globs ("Group:platform-admins", "ServiceAccount:flux-system/*")`,
 	}},
 	Check: func(p *linter.Pass) {
-		allowed := p.Strings("break-glass")
+		allowed := newGlobs(p.Strings("break-glass"))
 		for _, b := range p.Model.Kube.Bindings {
 			if !b.RoleKind.Known() || b.RoleKind.Val != "ClusterRole" || !b.RoleName.Known() || b.RoleName.Val != "cluster-admin" {
 				continue
@@ -39,7 +39,7 @@ var RBAC003 = &linter.Rule{
 					continue // Kubernetes' and EKS's own users and groups
 				}
 				id := subjectID(s, b.Namespace)
-				if matchesGlob(id, allowed) {
+				if allowed.match(id) {
 					continue
 				}
 				p.Report(b, s.Range, "%s is bound to cluster-admin, which allows every action %s: a leaked credential or a compromised pod becomes full control; bind a role with only the permissions it needs, or list it in the rule's break-glass parameter if it is a break-glass subject", id, where).
