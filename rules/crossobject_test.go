@@ -57,10 +57,11 @@ func TestPolicyIndexAgreesWithAScan(t *testing.T) {
 }
 
 // BenchmarkCrossObjectRules runs the rules over one namespace of n
-// Deployments, each with its own Service, NetworkPolicy, autoscaler and
-// ServiceAccount: rules that relate objects must stay linear in n (K8S-071
-// and K8S-030 compared every workload with every policy and autoscaler:
-// 10 s for 10,000).
+// Deployments, each with its own NetworkPolicies, autoscaler and
+// ServiceAccount, and n LimitRanges in namespaces of their own: rules that
+// relate objects must stay linear in n (K8S-071 and K8S-030 compared every
+// workload with every policy and autoscaler, 10 s for 10,000; the resource
+// rules every container without a value with every LimitRange).
 //
 //	go test -run '^$' -bench CrossObject -benchmem ./rules/
 func BenchmarkCrossObjectRules(b *testing.B) {
@@ -96,6 +97,11 @@ spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d%[1]d}, mi
 apiVersion: v1
 kind: ServiceAccount
 metadata: {name: sa%[1]d, namespace: prod}
+---
+apiVersion: v1
+kind: LimitRange
+metadata: {name: lr, namespace: team%[1]d}
+spec: {limits: [{type: Container, default: {memory: 512Mi}}]}
 `, i))
 			}
 			dir := b.TempDir()

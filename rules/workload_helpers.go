@@ -49,6 +49,7 @@ func resourceRule(id, name, what, why string, sev linter.Severity, resource stri
 		Formats:  []model.Format{model.Kubernetes},
 		Tags:     []string{"reliability", "workloads"},
 		Check: func(p *linter.Pass) {
+			ranges := limitRangesByNamespace(&p.Model.Kube)
 			for _, w := range p.Model.Workloads {
 				for _, c := range w.Containers {
 					if c.Kind == model.Ephemeral {
@@ -63,7 +64,7 @@ func resourceRule(id, name, what, why string, sev linter.Severity, resource stri
 							continue // a limit without a request becomes the request
 						}
 					}
-					if limitRangeDefault(&p.Model.Kube, w.Namespace, resource, fallback != nil) != nil {
+					if limitRangeDefault(ranges[w.Namespace], resource, fallback != nil) != nil {
 						continue // the namespace's LimitRange fills it in at admission
 					}
 					p.Report(w, v.Range, "%s %q has no %s: %s", c.Kind, c.Name, what, why).In(containerPath(c))
@@ -73,17 +74,28 @@ func resourceRule(id, name, what, why string, sev linter.Severity, resource stri
 	}
 }
 
-// limitRangeDefault returns the first LimitRange of the input in namespace
-// that gives containers a default for resource: a default request when
+// limitRangesByNamespace groups the LimitRanges by namespace, in input
+// order (nil when there are none): each container without a value looks
+// in its own namespace's only.
+func limitRangesByNamespace(k *model.Kube) map[string][]*model.LimitRange {
+	if len(k.LimitRanges) == 0 {
+		return nil
+	}
+	out := map[string][]*model.LimitRange{}
+	for _, lr := range k.LimitRanges {
+		out[lr.Namespace] = append(out[lr.Namespace], lr)
+	}
+	return out
+}
+
+// limitRangeDefault returns the first of a namespace's LimitRanges that
+// gives containers a default for resource: a default request when
 // request is true, a default limit otherwise (the adapter has already
 // applied the API's defaulting, a default limit standing in for a missing
 // default request). The LimitRanger admission plugin writes that value into
 // every container of the namespace that omits it. Nil when there is none.
-func limitRangeDefault(k *model.Kube, namespace, resource string, request bool) *model.LimitRange {
-	for _, lr := range k.LimitRanges {
-		if lr.Namespace != namespace {
-			continue
-		}
+func limitRangeDefault(ranges []*model.LimitRange, resource string, request bool) *model.LimitRange {
+	for _, lr := range ranges {
 		defaults := lr.Default
 		if request {
 			defaults = lr.DefaultRequest
