@@ -11,6 +11,7 @@ import (
 
 	"github.com/ekslint/ekslint/linter/config"
 	"github.com/ekslint/ekslint/linter/kustomize"
+	"github.com/ekslint/ekslint/linter/regular"
 	"github.com/ekslint/ekslint/linter/source"
 )
 
@@ -50,6 +51,10 @@ type input struct {
 	units     []unit
 	problems  []source.Problem
 	fileCount int
+	// roots are the real paths of the working folder and of the folders
+	// named on the command line: Terraform's file functions read only
+	// below them (see terraform.Options.Roots).
+	roots []string
 }
 
 // discover turns the command line's paths into units of work, in a stable
@@ -76,7 +81,12 @@ func discover(opts Options) input {
 	for _, p := range paths {
 		d.add(p)
 	}
-	return d.result()
+	in := d.result()
+	if wd, err := regular.RealPath("."); err == nil {
+		in.roots = append(in.roots, wd)
+	}
+	in.roots = append(in.roots, d.roots...)
+	return in
 }
 
 type discoverer struct {
@@ -89,6 +99,7 @@ type discoverer struct {
 	kustomize map[string]bool            // folders holding a kustomization file
 	problems  []source.Problem
 	root      string             // real path of the folder named on the command line being walked
+	roots     []string           // the real paths of every folder named on the command line
 	rootShown string             // that folder as shown
 	ignore    *config.Matcher    // the --ignore-path and configuration globs
 	jobs      int                // folders listed at once by prefetch
@@ -109,13 +120,14 @@ func (d *discoverer) add(arg string) {
 		return
 	}
 	if info.IsDir() {
-		real, err := realPath(arg)
+		real, err := regular.RealPath(arg)
 		if err != nil {
 			d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
 			return
 		}
 		d.prefetch(arg, p)
 		d.root, d.rootShown = real, p
+		d.roots = append(d.roots, real)
 		d.walk(arg, p, real)
 		d.listed = nil
 		return
@@ -143,14 +155,14 @@ func (d *discoverer) add(arg string) {
 // component of its path again.
 func (d *discoverer) walk(osPath, p, real string) {
 	if real == "" {
-		r, err := realPath(osPath)
+		r, err := regular.RealPath(osPath)
 		if err != nil {
 			d.problems = append(d.problems, source.Errorf(source.InFile(p), "cannot read: %s", plainError(err)))
 			return
 		}
 		real = r
 	}
-	if !within(real, d.root) {
+	if !regular.Within(real, d.root) {
 		// A link out of the tree (to /, to a home folder) would have the
 		// walk read the whole machine, files of others included.
 		d.outside(p, real)
@@ -222,8 +234,8 @@ func (d *discoverer) walk(osPath, p, real string) {
 // file inside the walked folder, and notes it when it does not: a link to
 // ~/.aws/credentials named x.yaml must not be read.
 func (d *discoverer) staysInside(osPath, p string) bool {
-	r, err := realPath(osPath)
-	if err != nil || within(r, d.root) {
+	r, err := regular.RealPath(osPath)
+	if err != nil || regular.Within(r, d.root) {
 		return true // the read that follows reports what is wrong
 	}
 	d.outside(p, r)
@@ -235,29 +247,6 @@ func (d *discoverer) staysInside(osPath, p string) bool {
 func (d *discoverer) outside(p, real string) {
 	d.problems = append(d.problems, source.Notef(source.InFile(p),
 		"not followed: this symbolic link leads out of %s, to %s", d.rootShown, filepath.ToSlash(real)))
-}
-
-// realPath is osPath with every symbolic link resolved, absolute.
-func realPath(osPath string) (string, error) {
-	r, err := filepath.EvalSymlinks(osPath)
-	if err != nil {
-		return "", err
-	}
-	if abs, err := filepath.Abs(r); err == nil {
-		r = abs
-	}
-	return r, nil
-}
-
-// within reports whether the real path p is root or lies below it.
-func within(p, root string) bool {
-	if p == root {
-		return true
-	}
-	if !strings.HasSuffix(root, string(filepath.Separator)) {
-		root += string(filepath.Separator)
-	}
-	return strings.HasPrefix(p, root)
 }
 
 // holdsChart reports whether a folder's listing holds a Helm chart, whose

@@ -74,6 +74,7 @@ func Lint(opts Options) *Result {
 	y, mo, d := opts.AsOf.UTC().Date()
 	opts.AsOf = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	in := discover(opts)
+	opts.Terraform.Roots = in.roots
 	res := &Result{Rules: opts.Rules, Files: in.fileCount}
 	res.Problems = append(res.Problems, in.problems...)
 

@@ -44,7 +44,7 @@ func (m *module) fileFunction(name string) (f function.Function, ok bool) {
 			Type:   function.StaticReturnType(cty.Bool),
 			Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 				full, ok := m.filePath(args[0].AsString())
-				if !ok {
+				if !ok || m.outsideRoots(full) {
 					return cty.UnknownVal(cty.Bool), nil
 				}
 				info, err := os.Stat(filepath.FromSlash(full))
@@ -69,6 +69,25 @@ func (m *module) filePath(p string) (string, bool) {
 	return path.Join(m.root, filepath.ToSlash(p)), true
 }
 
+// outsideRoots reports whether the file full (a path as filePath gives
+// it), its links resolved, lies outside every one of m.roots. A file that
+// cannot be resolved (it does not exist) is left to the read to report.
+func (m *module) outsideRoots(full string) bool {
+	if len(m.roots) == 0 {
+		return false
+	}
+	real, err := regular.RealPath(filepath.FromSlash(full))
+	if err != nil {
+		return false
+	}
+	for _, r := range m.roots {
+		if regular.Within(real, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // readFile reads a file for a file function, bounded by MaxFileSize. A
 // file that does not exist is unknown, not an error: it may be generated
 // before Terraform runs. ok is false when the content cannot be known.
@@ -86,6 +105,10 @@ func (m *module) readFile(p string) (content string, ok bool, err error) {
 		}
 		m.files[full] = readResult{content, ok, err}
 	}()
+	if m.outsideRoots(full) {
+		m.exceed("%s lies outside the folders being linted (through ../ or a link), and file functions read only inside them", p)
+		return "", false, nil
+	}
 	b, err := regular.Read(filepath.FromSlash(full), MaxFileSize)
 	var nr regular.NotRegularError
 	var tl regular.TooLargeError

@@ -136,7 +136,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		return
 	}
 	child := newModule(dir)
-	child.key, child.root, child.parsed, child.calls = key, m.root, m.parsed, m.calls
+	child.key, child.root, child.parsed, child.calls, child.roots = key, m.root, m.parsed, m.calls, m.roots
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller.

@@ -39,6 +39,12 @@ type Options struct {
 	// Listing is the module folder's entries (os.ReadDir) when the caller
 	// has listed it already; nil means LoadModule lists it.
 	Listing []fs.DirEntry
+	// Roots are real, absolute paths (the working folder, the folders
+	// named on the command line): file functions read only files below
+	// one of them, links resolved. A module in a pull request must not
+	// read file("../../../../proc/self/environ") into a value that a
+	// finding's message, and a public log, would print. Empty: no bound.
+	Roots []string
 }
 
 // module is one folder being read.
@@ -114,6 +120,8 @@ type module struct {
 	// two calls of one module in each of sixteen nested modules are 65,536
 	// modules to read (see MaxModuleCalls).
 	calls *callCount
+	// roots are Options.Roots, shared with the modules it calls.
+	roots []string
 }
 
 func newModule(dir string) *module {
@@ -145,7 +153,7 @@ func LoadModule(dir string, files []File, opts Options) Loaded {
 // load is LoadModule for the root module m.
 func (m *module) load(files []File, opts Options) (out Loaded) {
 	dir := m.dir
-	m.root = dir
+	m.root, m.roots = dir, opts.Roots
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
