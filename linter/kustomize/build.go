@@ -60,7 +60,8 @@ const maxDocuments = 2000
 // forward slashes) offline, and adapts each object it produces.
 func Build(dir string) (res Result) {
 	res.Model = &model.Model{}
-	if kfile, ok := FileIn(dir); ok {
+	kfile, found := FileIn(dir)
+	if found {
 		if info, err := os.Stat(filepath.FromSlash(kfile)); err == nil && !info.Mode().IsRegular() {
 			// Never opened (see guardedFS): say why rather than let
 			// kustomize say it found no kustomization.
@@ -68,8 +69,6 @@ func Build(dir string) (res Result) {
 				"%s", regular.NotRegularError{Mode: info.Mode().Type()}.Refusal()))
 			return res
 		}
-	}
-	if kfile, ok := FileIn(dir); ok {
 		switch t := estimate(dir); {
 		case t.visits > maxVisits:
 			res.Problems = append(res.Problems, source.Warnf(source.InFile(kfile),
@@ -94,7 +93,6 @@ func Build(dir string) (res Result) {
 	k := krusty.MakeKustomizer(krusty.MakeDefaultOptions())
 	rm, err := k.Run(fs, abs)
 	res.Problems = append(res.Problems, b.problems...)
-	kfile, _ := FileIn(dir)
 	if err != nil && b.bomb != "" {
 		res.Problems = append(res.Problems, source.Warnf(source.InFile(b.bomb),
 			"the YAML aliases of this file expand it to more than %d times its size; kustomize would expand every one of them, so ekslint does not build the kustomization %s and lints its resources as plain manifests instead", aliasGrowth, kfile))
