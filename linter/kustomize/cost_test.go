@@ -1,7 +1,6 @@
 package kustomize
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -9,8 +8,7 @@ import (
 // The estimate counts a base every time a kustomization lists it, as
 // kustomize builds it, while reading each file once.
 func TestEstimate(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{
+	dir := write(t, map[string]string{
 		"root/kustomization.yaml":   "resources: [../left, ../right, own.yaml]\npatches: [{path: p.yaml}]\n",
 		"root/own.yaml":             "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own}\n",
 		"root/p.yaml":               "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: own}\ndata: {a: b}\n",
@@ -20,16 +18,8 @@ func TestEstimate(t *testing.T) {
 		"common/cms.yaml":           "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
 		"loop/kustomization.yaml":   "resources: [../loop2]\n",
 		"loop2/kustomization.yaml":  "resources: [../loop]\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
+	})
+	t.Chdir(filepath.FromSlash(dir))
 	// common holds 3 documents, built under left and under right (3 each,
 	// 3² for common and 3² for itself); root holds 3 + 3 + 2.
 	want := subtree{docs: 8, visits: 5, squares: 2*(3*3+3*3) + 8*8}

@@ -16,13 +16,25 @@ import (
 // evalIn evaluates src as an expression of a root module in dir.
 func evalIn(t *testing.T, dir, src string) (cty.Value, *module) {
 	t.Helper()
+	m := moduleIn(dir)
+	return m.eval(parseExpr(t, src)), m
+}
+
+// moduleIn is a root module in dir, with nothing read.
+func moduleIn(dir string) *module {
+	m := newModule(filepath.ToSlash(dir))
+	m.root = m.dir
+	return m
+}
+
+// parseExpr parses src as an expression of test.tf.
+func parseExpr(t *testing.T, src string) hclsyntax.Expression {
+	t.Helper()
 	expr, diags := hclsyntax.ParseExpression([]byte(src), "test.tf", hcl.InitialPos)
 	if diags.HasErrors() {
 		t.Fatalf("%s: %v", src, diags)
 	}
-	m := newModule(filepath.ToSlash(dir))
-	m.root = m.dir
-	return m.eval(expr), m
+	return expr
 }
 
 func TestTerraformFunctions(t *testing.T) {

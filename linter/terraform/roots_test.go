@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-
 	"github.com/ekslint/ekslint/linter/regular"
 )
 
@@ -42,7 +39,7 @@ func TestFileFunctionsStayInsideTheRoots(t *testing.T) {
 		{`templatefile("../secret.txt", {})`, ""},
 		{`fileexists("../secret.txt") ? "yes" : "no"`, ""},
 	} {
-		_, m := evalIn(t, repo, "0") // a module of repo, to set its roots on
+		m := moduleIn(repo)
 		m.roots = []string{real}
 		v := m.eval(parseExpr(t, c.src))
 		switch {
@@ -58,13 +55,4 @@ func TestFileFunctionsStayInsideTheRoots(t *testing.T) {
 	if v, _ := evalIn(t, repo, `file("../secret.txt")`); !v.IsKnown() || v.AsString() != "outside" {
 		t.Errorf("without roots: %#v", v)
 	}
-}
-
-func parseExpr(t *testing.T, src string) hclsyntax.Expression {
-	t.Helper()
-	expr, diags := hclsyntax.ParseExpression([]byte(src), "test.tf", hcl.InitialPos)
-	if diags.HasErrors() {
-		t.Fatalf("%s: %v", src, diags)
-	}
-	return expr
 }

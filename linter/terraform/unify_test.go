@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty/function"
 )
 
@@ -40,10 +39,7 @@ func TestUnifiedArgumentsGiveWhatGoCtyGives(t *testing.T) {
 		`setunion(["a"], ["b"])`, `distinct([1, "1", true])`, `concat(["a"], [1])`, `tomap({a = 1, b = "x"})`,
 		"distinct(concat(" + xs + ", [1]))", `coalescelist([], [{a = 1}, {a = 2, b = 3}])`, `toset(null)`,
 	} {
-		expr, diags := hclsyntax.ParseExpression([]byte(src), "test.tf", hcl.InitialPos)
-		if diags.HasErrors() {
-			t.Fatalf("%s: %v", src, diags)
-		}
+		expr := parseExpr(t, src)
 		want, diags := expr.Value(&hcl.EvalContext{Functions: raw})
 		if diags.HasErrors() {
 			t.Fatalf("%s, called directly: %v", src, diags)
