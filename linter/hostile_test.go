@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ekslint/ekslint/linter/source"
+	"github.com/ekslint/ekslint/linter/terraform"
 )
 
 // lintWithin lints dir with every-cluster and every-workload rules and
@@ -349,6 +350,78 @@ func TestLinksOutOfTheTreeAreNotFollowed(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("in/main.tf, reached directly and through repo/in, must be linted once: %v", res.Findings)
+	}
+}
+
+// TestModuleCallsAreSharedByTheRun: every folder of Terraform files is read
+// as a root, so 200 folders that each called all the others made 200 roots
+// of 1,000 calls each (154 s, 4.3 GB). The run's bound is shared out by the
+// number of roots: here 211 roots leave the one that calls 60 modules 50 of
+// them, with one warning that says how to follow more (the other ten are
+// still linted, as roots), and the same root linted alone follows all 60.
+func TestModuleCallsAreSharedByTheRun(t *testing.T) {
+	files := map[string]string{}
+	var calls strings.Builder
+	for i := 0; i < 60; i++ {
+		files[fmt.Sprintf("m%02d/main.tf", i)] = cluster
+		fmt.Fprintf(&calls, "module \"m%02d\" {\n  source = \"../m%02d\"\n}\n", i, i)
+	}
+	files["root/main.tf"] = calls.String()
+	for i := 0; i < 150; i++ {
+		files[fmt.Sprintf("other%03d/main.tf", i)] = "locals {}\n"
+	}
+	writeTree(t, files)
+	want := fmt.Sprintf("past the %d local module calls ekslint follows from one root module in a run of 211 Terraform root modules (%d in all)", terraform.MinModuleCalls, terraform.MaxRunModuleCalls)
+	res := lintWithin(t, 30*time.Second, Options{})
+	warned := 0
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "local module calls ekslint follows") {
+			warned++
+			if p.Range.Path() != "root/main.tf" || !strings.Contains(p.Message, want) {
+				t.Errorf("%s; want it in root/main.tf, saying %q", p, want)
+			}
+		}
+	}
+	// The 50 followed are read as the root's modules; the other ten,
+	// called by nothing that was read, as roots of their own.
+	followed := 0
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Object, "module.") {
+			followed++
+		}
+	}
+	if warned != 1 || followed != terraform.MinModuleCalls || len(res.Findings) != 60 {
+		t.Errorf("%d warnings about the bound, %d findings of which %d through the root; want 1, 60 and %d", warned, len(res.Findings), followed, terraform.MinModuleCalls)
+	}
+	res = lintWithin(t, 30*time.Second, Options{Paths: []string{"root"}})
+	if len(res.Findings) != 60 {
+		t.Errorf("root linted alone: %d findings, want the 60 modules' clusters; problems %v", len(res.Findings), res.Problems)
+	}
+}
+
+// TestModuleDepthIsReportedOnce: past the depth bound, each module at the
+// deepest level reported each of its calls (6,405 warnings for one root of
+// the 200 folders above, 118 MB of messages kept until the end).
+func TestModuleDepthIsReportedOnce(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 20; i++ {
+		var b strings.Builder
+		for j := 0; j < 3; j++ {
+			fmt.Fprintf(&b, "module \"n%d\" {\n  source = \"../m%02d\"\n}\n", j, i+1)
+		}
+		files[fmt.Sprintf("m%02d/main.tf", i)] = b.String()
+	}
+	files["m20/main.tf"] = cluster
+	writeTree(t, files)
+	res := lintWithin(t, 30*time.Second, Options{Paths: []string{"m00"}})
+	deep := 0
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "calls deep") {
+			deep++
+		}
+	}
+	if deep != 1 {
+		t.Errorf("%d warnings about the depth, want 1: %v", deep, res.Problems)
 	}
 }
 

@@ -75,6 +75,11 @@ func Lint(opts Options) *Result {
 	opts.AsOf = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	in := discover(opts)
 	opts.Terraform.Roots = in.roots
+	for _, u := range in.units {
+		if u.tfDir != "" {
+			opts.Terraform.RootModules++
+		}
+	}
 	res := &Result{Rules: opts.Rules, Files: in.fileCount}
 	res.Problems = append(res.Problems, in.problems...)
 

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,11 +25,86 @@ const MaxModuleDepth = 16
 // module in each of sixteen modules make 65,536 modules to read.
 const MaxModuleCalls = 1000
 
-// callCount is how many calls one root module's reading has followed, and
-// whether it has said that it stopped.
-type callCount struct {
-	n      int
-	warned bool
+// MaxRunModuleCalls bounds the local module calls followed in one run, all
+// root modules together, and MinModuleCalls is what each root may follow
+// however many share the run. Every folder of Terraform files is read as a
+// root (whether another calls it is known only after reading them all):
+// without a bound for the run, 200 folders that each call all the others
+// made 200 roots of 1,000 calls each, 154 s and 4.3 GB. The run's bound is
+// shared out evenly, so that each root's share depends only on how many
+// roots there are, not on which is read first: the output stays the same
+// on any number of cores.
+const (
+	MaxRunModuleCalls = 10000
+	MinModuleCalls    = 50
+)
+
+// callsPerRoot is how many local module calls each of roots root modules
+// may follow.
+func callsPerRoot(roots int) int {
+	if roots <= 0 {
+		return MaxModuleCalls
+	}
+	return min(MaxModuleCalls, max(MinModuleCalls, MaxRunModuleCalls/roots))
+}
+
+// callState is what the reading of one root module and of the modules it
+// calls share about those calls: how many were followed, of how many
+// allowed (max), whether it has said that it stopped, and the files of
+// each module folder already read, by folder.
+type callState struct {
+	n, max  int
+	roots   int // the run's root modules, for the message at the bound
+	warned  bool
+	folders map[string]moduleFolder
+	// stopped holds the calls already reported as loops: each instance of
+	// the calling module would report the same call again (and the
+	// problems be deduplicated in the end). tooDeep: a call nested too deep
+	// was reported.
+	stopped map[hcl.Range]bool
+	tooDeep bool
+}
+
+// once reports whether the call at r has not been reported as stopped yet,
+// and records that it now is.
+func (c *callState) once(r hcl.Range) bool {
+	if c.stopped[r] {
+		return false
+	}
+	if c.stopped == nil {
+		c.stopped = map[hcl.Range]bool{}
+	}
+	c.stopped[r] = true
+	return true
+}
+
+// moduleFolder is what moduleFiles read of one folder.
+type moduleFolder struct {
+	files    []File
+	problems []source.Problem
+}
+
+// files returns the files of module folder dir, read once per root
+// however many calls reach it.
+func (c *callState) files(dir string) ([]File, []source.Problem) {
+	f, ok := c.folders[dir]
+	if !ok {
+		f.files, f.problems = moduleFiles(dir)
+		if c.folders == nil {
+			c.folders = map[string]moduleFolder{}
+		}
+		c.folders[dir] = f
+	}
+	return f.files, f.problems
+}
+
+// pastBound says why a call past the bound is not read.
+func (c *callState) pastBound(name string) string {
+	if c.max < MaxModuleCalls {
+		return fmt.Sprintf("module %q is past the %d local module calls ekslint follows from one root module in a run of %d Terraform root modules (%d in all); it and the calls after it are not read: lint this root module on its own to follow up to %d",
+			name, c.max, c.roots, MaxRunModuleCalls, MaxModuleCalls)
+	}
+	return fmt.Sprintf("module %q is past the %d local module calls ekslint follows from one root module; it and the calls after it are not read", name, c.max)
 }
 
 // maxModuleFile bounds what is read of one file of a called module, as the
@@ -113,23 +189,30 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 	}
 	for _, a := range ancestors {
 		if a == dir {
-			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q calls %s, which is already being read on this call path; the loop is not followed", name, dir))
+			if m.calls.once(srcAttr.Range) {
+				out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q calls %s, which is already being read on this call path; the loop is not followed", name, dir))
+			}
 			return
 		}
 	}
 	if len(ancestors) > MaxModuleDepth {
-		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is nested more than %d calls deep; ekslint stops here", name, MaxModuleDepth))
-		return
-	}
-	if m.calls.n++; m.calls.n > MaxModuleCalls {
-		// Once: every call past the bound would say the same.
-		if !m.calls.warned {
-			m.calls.warned = true
-			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is past the %d local module calls ekslint follows from one root module; it and the calls after it are not read", name, MaxModuleCalls))
+		// Once per root, as for the bound below: each module at the
+		// deepest level would say it again for each of its calls.
+		if !m.calls.tooDeep {
+			m.calls.tooDeep = true
+			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is nested more than %d calls deep; ekslint stops here, and at every call as deep from this root module", name, MaxModuleDepth))
 		}
 		return
 	}
-	files, problems := moduleFiles(dir)
+	if m.calls.n++; m.calls.n > m.calls.max {
+		// Once: every call past the bound would say the same.
+		if !m.calls.warned {
+			m.calls.warned = true
+			out.Problems = append(out.Problems, warnAt(srcAttr.Range, "%s", m.calls.pastBound(name)))
+		}
+		return
+	}
+	files, problems := m.calls.files(dir)
 	out.Problems = append(out.Problems, problems...)
 	if len(files) == 0 {
 		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q: %s holds no Terraform files", name, dir))

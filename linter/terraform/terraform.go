@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -45,6 +46,10 @@ type Options struct {
 	// read file("../../../../proc/self/environ") into a value that a
 	// finding's message, and a public log, would print. Empty: no bound.
 	Roots []string
+	// RootModules is how many root modules the run reads: their local
+	// module calls share one bound (see MaxRunModuleCalls). Zero: this one
+	// alone.
+	RootModules int
 }
 
 // module is one folder being read.
@@ -116,10 +121,11 @@ type module struct {
 	// prepare rewrites parsed expressions in place.
 	parsed map[string]*hcl.File
 	// calls counts the local module calls followed while reading one root
-	// module and the modules it calls, shared by all of them like parsed:
-	// two calls of one module in each of sixteen nested modules are 65,536
-	// modules to read (see MaxModuleCalls).
-	calls *callCount
+	// module and the modules it calls, shared by all of them like parsed
+	// (two calls of one module in each of sixteen nested modules are 65,536
+	// modules to read: see MaxModuleCalls), and holds the files of each
+	// module folder they read.
+	calls *callState
 	// roots are Options.Roots, shared with the modules it calls.
 	roots []string
 }
@@ -130,7 +136,7 @@ func newModule(dir string) *module {
 		vars: map[string]*variable{}, locals: map[string]*hcl.Attribute{},
 		localVals: map[string]cty.Value{}, localBusy: map[string]bool{},
 		byAddress: map[string]*resource{},
-		parsed:    map[string]*hcl.File{}, calls: &callCount{},
+		parsed:    map[string]*hcl.File{}, calls: &callState{max: MaxModuleCalls},
 	}
 }
 
@@ -154,6 +160,7 @@ func LoadModule(dir string, files []File, opts Options) Loaded {
 func (m *module) load(files []File, opts Options) (out Loaded) {
 	dir := m.dir
 	m.root, m.roots = dir, opts.Roots
+	m.calls.max, m.calls.roots = callsPerRoot(opts.RootModules), opts.RootModules
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
@@ -282,7 +289,10 @@ func dedupe(ps []source.Problem) []source.Problem {
 			out = append(out, p)
 		}
 	}
-	return out
+	// The duplicates' slots, past the end, would keep their messages
+	// alive as long as the slice.
+	clear(ps[len(out):])
+	return slices.Clip(out)
 }
 
 func rangeOf(r hcl.Range) source.Range {
