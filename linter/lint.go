@@ -75,6 +75,7 @@ func Lint(opts Options) *Result {
 	opts.AsOf = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	in := discover(opts)
 	opts.Terraform.Roots = in.roots
+	opts.Terraform.Modules = terraform.NewModules()
 	for _, u := range in.units {
 		if u.tfDir != "" {
 			opts.Terraform.RootModules++

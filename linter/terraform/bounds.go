@@ -146,9 +146,18 @@ func (m *module) prepare(expr hcl.Expression) {
 
 // prepareNode is prepare's work at one node of an expression.
 func (m *module) prepareNode(n hclsyntax.Node) {
-	switch e := n.(type) {
-	case *hclsyntax.FunctionCallExpr:
+	if e, ok := n.(*hclsyntax.FunctionCallExpr); ok {
 		m.function(e.Name)
+		return
+	}
+	plantHooks(n)
+}
+
+// plantHooks passes the collection of a for expression through forHook and
+// each interpolation of a template through partHook, unless they already
+// are: the only writes to parsed syntax (see Modules).
+func plantHooks(n hclsyntax.Node) {
+	switch e := n.(type) {
 	case *hclsyntax.ForExpr:
 		if !isHook(e.CollExpr, forHook) {
 			e.CollExpr = hook(forHook, e.CollExpr)

@@ -50,13 +50,13 @@ func callsPerRoot(roots int) int {
 
 // callState is what the reading of one root module and of the modules it
 // calls share about those calls: how many were followed, of how many
-// allowed (max), whether it has said that it stopped, and the files of
-// each module folder already read, by folder.
+// allowed (max), and whether it has said that it stopped; modules are the
+// run's module folders.
 type callState struct {
 	n, max  int
 	roots   int // the run's root modules, for the message at the bound
 	warned  bool
-	folders map[string]moduleFolder
+	modules *Modules
 	// stopped holds the calls already reported as loops: each instance of
 	// the calling module would report the same call again (and the
 	// problems be deduplicated in the end). tooDeep: a call nested too deep
@@ -76,26 +76,6 @@ func (c *callState) once(r hcl.Range) bool {
 	}
 	c.stopped[r] = true
 	return true
-}
-
-// moduleFolder is what moduleFiles read of one folder.
-type moduleFolder struct {
-	files    []File
-	problems []source.Problem
-}
-
-// files returns the files of module folder dir, read once per root
-// however many calls reach it.
-func (c *callState) files(dir string) ([]File, []source.Problem) {
-	f, ok := c.folders[dir]
-	if !ok {
-		f.files, f.problems = moduleFiles(dir)
-		if c.folders == nil {
-			c.folders = map[string]moduleFolder{}
-		}
-		c.folders[dir] = f
-	}
-	return f.files, f.problems
 }
 
 // pastBound says why a call past the bound is not read.
@@ -212,14 +192,16 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		}
 		return
 	}
-	files, problems := m.calls.files(dir)
-	out.Problems = append(out.Problems, problems...)
+	folder := m.calls.modules.folder(dir)
+	files := folder.files
+	out.Problems = append(out.Problems, folder.problems...)
 	if len(files) == 0 {
 		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q: %s holds no Terraform files", name, dir))
 		return
 	}
 	child := newModule(dir)
 	child.key, child.root, child.parsed, child.calls, child.roots = key, m.root, m.parsed, m.calls, m.roots
+	child.shared = folder.parsed
 	out.Files = append(out.Files, child.read(files)...)
 
 	// Inputs are evaluated in the caller.

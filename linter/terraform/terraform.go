@@ -50,6 +50,9 @@ type Options struct {
 	// module calls share one bound (see MaxRunModuleCalls). Zero: this one
 	// alone.
 	RootModules int
+	// Modules are the run's module folders, read once for all its roots.
+	// Nil: each root module reads the folders it calls for itself.
+	Modules *Modules
 }
 
 // module is one folder being read.
@@ -120,6 +123,9 @@ type module struct {
 	// It is never shared between roots, which are read in parallel:
 	// prepare rewrites parsed expressions in place.
 	parsed map[string]*hcl.File
+	// shared are the files of a called module's folder as the run's
+	// Modules parsed them (nil for a root module, which parses its own).
+	shared map[string]parsedFile
 	// calls counts the local module calls followed while reading one root
 	// module and the modules it calls, shared by all of them like parsed
 	// (two calls of one module in each of sixteen nested modules are 65,536
@@ -161,6 +167,9 @@ func (m *module) load(files []File, opts Options) (out Loaded) {
 	dir := m.dir
 	m.root, m.roots = dir, opts.Roots
 	m.calls.max, m.calls.roots = callsPerRoot(opts.RootModules), opts.RootModules
+	if m.calls.modules = opts.Modules; m.calls.modules == nil {
+		m.calls.modules = NewModules()
+	}
 	defer func() {
 		// Last resort: every step below is protected on its own.
 		if r := recover(); r != nil {
@@ -223,6 +232,19 @@ func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 			m.parser.AddFile(path, f)
 		}
 		return f, nil
+	}
+	if p, ok := m.shared[path]; ok {
+		// A called module's file, parsed once for the run: its problems
+		// are reported once by each root that reads it.
+		m.parsed[path] = p.file
+		if p.deep != nil {
+			m.problems = append(m.problems, *p.deep)
+			return nil, nil
+		}
+		if p.file != nil {
+			m.parser.AddFile(path, p.file)
+		}
+		return p.file, p.diags
 	}
 	var f *hcl.File
 	var diags hcl.Diagnostics
