@@ -22,13 +22,30 @@ import (
 // them once they are here: the hooks that prepare plants in an expression
 // when it is first evaluated are planted in every expression of the file
 // before it is shared (hookAll), and prepare then finds them in place.
+//
+// What a run keeps is bounded: parsed syntax takes 14 to 20 times the bytes of
+// its source, and a monorepo whose roots each call modules of their own (or
+// hold their own copy under .terraform/modules) would otherwise keep all of
+// it to the end of the run, where each root used to let its modules go when
+// it was done. Past maxSharedSource bytes of source, a folder is read by each
+// root for itself, as before. Which folders fit depends on which root asks
+// first, but not the output: both ways parse the same bytes the same way.
 type Modules struct {
 	mu      sync.Mutex
 	folders map[string]*moduleFolder
+	room    int // the source bytes it may still keep; negative: no bound
 }
 
+// maxSharedSource bounds the source of the module folders a run's Modules
+// keep: 4 MiB, about 60-80 MB of syntax.
+const maxSharedSource = 4 << 20
+
 // NewModules returns an empty cache for one run.
-func NewModules() *Modules { return &Modules{folders: map[string]*moduleFolder{}} }
+func NewModules() *Modules { return newModules(maxSharedSource) }
+
+func newModules(room int) *Modules {
+	return &Modules{folders: map[string]*moduleFolder{}, room: room}
+}
 
 // moduleFolder is what was read of one module folder.
 type moduleFolder struct {
@@ -36,6 +53,7 @@ type moduleFolder struct {
 	files    []File
 	problems []source.Problem // listing and reading the folder
 	parsed   map[string]parsedFile
+	dropped  bool // it did not fit: each root reads it for itself
 }
 
 // parsedFile is one file of a module folder: its syntax and hcl's
@@ -46,7 +64,8 @@ type parsedFile struct {
 	deep  *source.Problem
 }
 
-// folder returns module folder dir, read and parsed on its first request.
+// folder returns module folder dir, read and parsed on its first request,
+// or nil when it does not fit in what c may still keep.
 func (c *Modules) folder(dir string) *moduleFolder {
 	c.mu.Lock()
 	f, ok := c.folders[dir]
@@ -56,12 +75,30 @@ func (c *Modules) folder(dir string) *moduleFolder {
 	}
 	c.mu.Unlock()
 	f.once.Do(func() {
-		f.files, f.problems = moduleFiles(dir)
-		f.parsed = make(map[string]parsedFile, len(f.files))
-		for _, file := range f.files {
+		files, problems := moduleFiles(dir)
+		size := 0
+		for _, file := range files {
+			size += len(file.Src)
+		}
+		c.mu.Lock()
+		fits := c.room < 0 || size <= c.room
+		if fits && c.room >= 0 {
+			c.room -= size
+		}
+		c.mu.Unlock()
+		if !fits {
+			f.dropped = true
+			return
+		}
+		f.files, f.problems = files, problems
+		f.parsed = make(map[string]parsedFile, len(files))
+		for _, file := range files {
 			f.parsed[file.Path] = parseShared(file.Path, file.Src)
 		}
 	})
+	if f.dropped {
+		return nil
+	}
 	return f
 }
 

@@ -57,12 +57,25 @@ type callState struct {
 	roots   int // the run's root modules, for the message at the bound
 	warned  bool
 	modules *Modules
+	local   *Modules // the folders the run's Modules had no room for
 	// stopped holds the calls already reported as loops: each instance of
 	// the calling module would report the same call again (and the
 	// problems be deduplicated in the end). tooDeep: a call nested too deep
 	// was reported.
 	stopped map[hcl.Range]bool
 	tooDeep bool
+}
+
+// folder returns module folder dir: the run's, else, when the run keeps no
+// more, this root's own, let go with the root.
+func (c *callState) folder(dir string) *moduleFolder {
+	if f := c.modules.folder(dir); f != nil {
+		return f
+	}
+	if c.local == nil {
+		c.local = newModules(-1)
+	}
+	return c.local.folder(dir)
 }
 
 // once reports whether the call at r has not been reported as stopped yet,
@@ -192,7 +205,7 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		}
 		return
 	}
-	folder := m.calls.modules.folder(dir)
+	folder := m.calls.folder(dir)
 	files := folder.files
 	out.Problems = append(out.Problems, folder.problems...)
 	if len(files) == 0 {

@@ -76,12 +76,16 @@ resource "aws_eks_node_group" "g" {
 			}
 			body = f.Body.(*hclsyntax.Body)
 		}
-		before := slots(body)
+		// As sets: VisitAll walks a body's attributes in map order.
+		before := map[hclsyntax.Expression]bool{}
+		for _, e := range slots(body) {
+			before[e] = true
+		}
 		prepareAll(body)
 		after := slots(body)
 		same := len(before) == len(after)
-		for i := 0; same && i < len(before); i++ {
-			same = before[i] == after[i]
+		for _, e := range after {
+			same = same && before[e]
 		}
 		if same != shared {
 			t.Errorf("shared %v: prepare left the syntax unchanged: %v, want %v", shared, same, shared)
@@ -131,5 +135,37 @@ resource "aws_eks_cluster" "c" {
 	}
 	if len(mods.folders) != 1 {
 		t.Errorf("%d folders read, want mod only", len(mods.folders))
+	}
+}
+
+// TestModulesKeepABoundedSource: a folder that does not fit in what the
+// run's Modules may still keep is read by each root for itself, with the
+// same result.
+func TestModulesKeepABoundedSource(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range map[string]string{
+		"small/main.tf": "variable \"v\" {}\n",
+		"big/main.tf":   "resource \"aws_eks_cluster\" \"c\" {\n  name     = \"big-${var.n}\"\n  role_arn = \"arn\"\n}\nvariable \"n\" {}\n",
+		"root/main.tf":  "module \"s\" {\n  source = \"../small\"\n  v      = 1\n}\nmodule \"b\" {\n  source = \"../big\"\n  n      = 2\n}\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	small := len("variable \"v\" {}\n")
+	mods := newModules(small + 10) // room for small/, not for big/ too
+	files, _ := moduleFiles("root")
+	for i := 0; i < 2; i++ {
+		l := LoadModule("root", files, Options{Modules: mods})
+		if len(l.Model.Clusters) != 1 || l.Model.Clusters[0].Name.Val != "big-2" {
+			t.Fatalf("read %d: clusters %v, problems %v", i, l.Model.Clusters, l.Problems)
+		}
+	}
+	if mods.folder("small") == nil || mods.folder("big") != nil || mods.room != 10 {
+		t.Errorf("kept small/ %v, big/ %v, room left %d; want small/ only, 10 bytes left", mods.folder("small") != nil, mods.folder("big") != nil, mods.room)
 	}
 }
