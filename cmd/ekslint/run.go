@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -365,8 +367,13 @@ func exitCode(res *linter.Result, failOn linter.Severity) int {
 	return exitClean
 }
 
-// writeReport writes to FILE, or to stdout when no file is given. The file
-// is written whole or not at all.
+// writeReport writes to FILE, or to stdout when no file is given. A
+// regular file is written whole or not at all: beside it, then renamed over
+// it, with its permissions kept, and through a symbolic link to it (the
+// link stays). Anything else, a device such as /dev/stdout or /dev/null or
+// a named pipe, is written to as the shell's > writes to it: renaming over
+// it would put a regular file in place of the device, for every program on
+// the machine.
 func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		bw := bufio.NewWriterSize(stdout, 64<<10)
@@ -375,7 +382,26 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 		}
 		return bw.Flush()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ekslint-*")
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
+		return fmt.Errorf("cannot write %s: it is a folder", path)
+	case err == nil && !st.Mode().IsRegular():
+		return writeInPlace(path, write)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	target, perm := path, fs.FileMode(0)
+	if err == nil {
+		perm = st.Mode().Perm()
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			target = real
+		}
+	} else if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// A link to a file not there yet: created through the link.
+		return writeInPlace(path, write)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), ".ekslint-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -384,14 +410,38 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil && perm != 0 {
+		err = tmp.Chmod(perm)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = os.Rename(tmp.Name(), target)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeInPlace writes a report to what path names as it is: a device, a
+// named pipe, or the file a dangling link points to.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
