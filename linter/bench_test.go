@@ -2,6 +2,7 @@ package linter_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -70,6 +71,83 @@ func BenchmarkLint(b *testing.B) {
 			}
 			report(b, len(files), bytes)
 		})
+	}
+}
+
+// BenchmarkModuleCalls lints a monorepo of root modules that call shared
+// local modules: each of 100 roots calls 5 of 20 modules, and each module
+// calls a shared tags module. Every called folder is parsed once for the
+// run (terraform.Modules); each call still evaluates its module with the
+// inputs it passes.
+//
+//	go test -run '^$' -bench ModuleCalls -benchmem ./linter/
+func BenchmarkModuleCalls(b *testing.B) {
+	dir := b.TempDir()
+	files := map[string]string{"modules/tags/main.tf": `variable "team" {}
+output "tags" {
+  value = { team = var.team, owner = "platform-${var.team}" }
+}
+`}
+	for m := 0; m < 20; m++ {
+		files[fmt.Sprintf("modules/m%02d/main.tf", m)] = fmt.Sprintf(`variable "name" {}
+variable "public" { default = false }
+variable "groups" { default = { a = "t3.large", b = "m5.large" } }
+module "tags" {
+  source = "../tags"
+  team   = "t%[1]d"
+}
+locals {
+  subnets = [for z in ["a", "b", "c"] : "subnet-${var.name}-${z}"]
+}
+resource "aws_eks_cluster" "this" {
+  name     = "${var.name}-%[1]d"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids             = local.subnets
+    endpoint_public_access = var.public
+  }
+  tags = module.tags.tags
+}
+resource "aws_eks_node_group" "this" {
+  for_each      = var.groups
+  cluster_name  = aws_eks_cluster.this.name
+  node_role_arn = "arn:aws:iam::111122223333:role/node"
+  subnet_ids    = local.subnets
+  instance_types = [each.value]
+  scaling_config {
+    desired_size = 2
+    max_size     = 4
+    min_size     = 1
+  }
+}
+`, m)
+	}
+	for r := 0; r < 100; r++ {
+		var calls strings.Builder
+		for k := 0; k < 5; k++ {
+			fmt.Fprintf(&calls, "module \"c%d\" {\n  source = \"../../modules/m%02d\"\n  name   = \"r%d\"\n  public = %v\n}\n", k, (r*5+k)%20, r, r%2 == 0)
+		}
+		files[fmt.Sprintf("live/r%03d/main.tf", r)] = calls.String()
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	opts := linter.Options{Paths: []string{dir}, Rules: rules.All()}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res := linter.Lint(opts)
+		// The calls' clusters have findings; those of one module at one
+		// place with the same message, from several roots, are one.
+		if len(res.Findings) < 200 || len(res.Problems) != 0 {
+			b.Fatalf("%d findings, problems %v", len(res.Findings), res.Problems)
+		}
 	}
 }
 
