@@ -77,8 +77,7 @@ type module struct {
 	modules   []*hcl.Block // module calls, in declaration order
 	// key is the module's dotted call path ("" for the root), root the
 	// root module's folder: .terraform/modules/modules.json lives there.
-	key, root     string
-	installedDirs map[string]string
+	key, root string
 	// passed records, while one object is adapted, which of its values
 	// came through a module input (see notePassed); hasInputs says
 	// whether a module call passed this module any input at all.
