@@ -25,8 +25,10 @@ const (
 	// maxWork bounds the work of one expression: the values it builds and
 	// the function arguments it walks. It also bounds the size of a result.
 	maxWork = 250_000
-	// maxModuleWork bounds the work of one module, for many instances of
-	// many resources each spending almost their own budget.
+	// maxModuleWork bounds the work of one root module and the modules it
+	// calls, all their instances together: many instances of many
+	// resources each spending almost their own budget, or a module called
+	// a thousand times doing the same work in each.
 	maxModuleWork = 20_000_000
 	bytesPerUnit  = 16
 )
@@ -54,14 +56,39 @@ func (m *module) charge(v cty.Value) bool {
 	}
 	n, _, ok := measure(v, maxWork-m.budget.work)
 	m.budget.work += n
-	m.work += n
+	m.calls.work += n
 	switch {
 	case !ok:
 		m.exceed("this expression builds more than ekslint evaluates in one expression (%s)", workLimit)
-	case m.work > maxModuleWork:
-		m.exceed("this module builds more than ekslint evaluates in one module (at most about %d values)", maxModuleWork)
+	case m.calls.work > maxModuleWork:
+		m.exceedModule()
 	}
 	return m.budget.hit == ""
+}
+
+// exceedModule records that the root module's work is spent.
+func (m *module) exceedModule() {
+	m.exceed("this module builds more than ekslint evaluates in one root module and the modules it calls (at most about %d values)", maxModuleWork)
+}
+
+// chargeRoot counts the arguments of a cheap function against the root
+// module's work only: the function reads a part of them, but go-cty walks
+// them whole before every call (for marks), and a module called a
+// thousand times called length() on the same large value in each
+// instance. It returns false when the root's work is spent.
+func (m *module) chargeRoot(args []cty.Value) bool {
+	for _, a := range args {
+		if m.calls.work > maxModuleWork {
+			break
+		}
+		n, _, _ := measure(a, maxModuleWork-m.calls.work+1)
+		m.calls.work += n
+	}
+	if m.calls.work > maxModuleWork {
+		m.exceedModule()
+		return false
+	}
+	return true
 }
 
 // fits reports whether v is small enough to be a result and, if it is,
@@ -200,14 +227,14 @@ func (m *module) forCollection() function.Function {
 			n := v.LengthInt()
 			m.budget.iterations += n
 			m.budget.work += n
-			m.work += n
+			m.calls.work += n
 			switch {
 			case m.budget.iterations > maxIterations:
 				m.exceed("for expressions here would run more than %d times; ekslint runs at most %d iterations in one expression", maxIterations, maxIterations)
 			case m.budget.work > maxWork:
 				m.exceed("this expression builds more than ekslint evaluates in one expression (%s)", workLimit)
-			case m.work > maxModuleWork:
-				m.exceed("this module builds more than ekslint evaluates in one module (at most about %d values)", maxModuleWork)
+			case m.calls.work > maxModuleWork:
+				m.exceedModule()
 			}
 			if m.budget.hit != "" {
 				return cty.UnknownVal(ret), nil
@@ -265,6 +292,8 @@ func (m *module) guard(name string, f function.Function) function.Function {
 						return cty.DynamicPseudoType, nil
 					}
 				}
+			} else if !m.chargeRoot(args) {
+				return cty.DynamicPseudoType, nil
 			}
 			// Refused here, before the type is computed: the type of
 			// jsondecode and yamldecode is that of what they decode, so
@@ -276,6 +305,9 @@ func (m *module) guard(name string, f function.Function) function.Function {
 					return cty.DynamicPseudoType, nil
 				}
 			}
+			if d, ok := m.decode(name, f, args); ok {
+				return d.ty, d.tyErr
+			}
 			return f.ReturnTypeForValues(args)
 		},
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
@@ -286,7 +318,12 @@ func (m *module) guard(name string, f function.Function) function.Function {
 			if err != nil {
 				return cty.UnknownVal(ret), nil
 			}
-			v, err := f.Call(args)
+			var v cty.Value
+			if d, ok := m.decode(name, f, args); ok {
+				v, err = d.val, d.valErr
+			} else {
+				v, err = f.Call(args)
+			}
 			if err != nil {
 				return cty.UnknownVal(ret), err
 			}

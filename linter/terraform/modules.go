@@ -61,6 +61,11 @@ type callState struct {
 	// installed maps the keys of .terraform/modules/modules.json, in the
 	// root's folder, to the folders terraform init put them in.
 	installed map[string]string
+	// decoded holds what the decode functions gave, by text (see decode).
+	decoded map[decodeKey]decoded
+	// work is what the evaluation of all of them has spent (see
+	// maxModuleWork).
+	work int
 	// stopped holds the calls already reported as loops: each instance of
 	// the calling module would report the same call again (and the
 	// problems be deduplicated in the end). tooDeep: a call nested too deep

@@ -8,6 +8,9 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
 )
 
 // TestCallsPerRoot: each root follows up to MaxModuleCalls, less when many
@@ -167,5 +170,41 @@ func TestModulesKeepABoundedSource(t *testing.T) {
 	}
 	if mods.folder("small") == nil || mods.folder("big") != nil || mods.room != 10 {
 		t.Errorf("kept small/ %v, big/ %v, room left %d; want small/ only, 10 bytes left", mods.folder("small") != nil, mods.folder("big") != nil, mods.room)
+	}
+}
+
+// TestDecodeOncePerRoot: the decode functions decode each text once for a
+// root module and the modules it calls, and give the same value and type
+// as a call of their own.
+func TestDecodeOncePerRoot(t *testing.T) {
+	calls := 0
+	counting := function.New(&function.Spec{
+		Params: stdlib.JSONDecodeFunc.Params(),
+		Type: func(args []cty.Value) (cty.Type, error) {
+			calls++
+			return stdlib.JSONDecodeFunc.ReturnTypeForValues(args)
+		},
+		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) { return stdlib.JSONDecodeFunc.Call(args) },
+	})
+	root := newModule(".")
+	child := newModule("m")
+	child.calls = root.calls
+	text := []cty.Value{cty.StringVal(`{"items": [1, "two", {"three": 3}]}`)}
+	want, _ := stdlib.JSONDecodeFunc.Call(text)
+	for _, m := range []*module{root, child, root} {
+		d, ok := m.decode("jsondecode", counting, text)
+		if !ok || d.tyErr != nil || d.valErr != nil || !d.val.RawEquals(want) || !d.ty.Equals(want.Type()) {
+			t.Fatalf("decode: %v %#v", ok, d)
+		}
+	}
+	// ReturnTypeForValues, then Call (which asks for the type again): once.
+	if calls != 2 {
+		t.Errorf("the text was decoded by %d calls for its type, want 2 (one decode)", calls)
+	}
+	if _, ok := root.decode("jsondecode", counting, []cty.Value{cty.UnknownVal(cty.String)}); ok {
+		t.Error("an unknown text is not decoded ahead")
+	}
+	if _, ok := root.decode("upper", counting, text); ok {
+		t.Error("upper is not a decode function")
 	}
 }

@@ -108,10 +108,10 @@ type module struct {
 	// scope holds count, each and dynamic-block iterators while one
 	// instance or block is evaluated.
 	scope map[string]cty.Value
-	// budget is what the expression being evaluated may still spend;
-	// work is what the whole module has spent (see bounds.go).
+	// budget is what the expression being evaluated may still spend
+	// (see bounds.go); what the root module and the modules it calls have
+	// spent is calls.work.
 	budget   budget
-	work     int
 	prepared map[hcl.Expression]bool
 	// jsonTemplates holds the strings of .tf.json expressions parsed as
 	// templates and prepared (see jsonValue).
