@@ -23,25 +23,27 @@ import (
 // when it is first evaluated are planted in every expression of the file
 // before it is shared (hookAll), and prepare then finds them in place.
 //
-// What a run keeps is bounded: parsed syntax takes 14 to 20 times the bytes of
-// its source, and a monorepo whose roots each call modules of their own (or
-// hold their own copy under .terraform/modules) would otherwise keep all of
-// it to the end of the run, where each root used to let its modules go when
-// it was done. Past maxSharedSource bytes of source, a folder is read by each
-// root for itself, as before. Which folders fit depends on which root asks
-// first, but not the output: both ways parse the same bytes the same way.
+// What a run keeps is bounded: parsed syntax takes about 200 bytes a node, 14
+// to 54 times the bytes of its source, and a monorepo whose roots each call
+// modules of their own (or hold their own copy under .terraform/modules)
+// would otherwise keep all of it to the end of the run, where each root used
+// to let its modules go when it was done. Past maxSharedNodes nodes, a folder
+// is read by each root for itself, as before. Which folders fit depends on
+// which root asks first, but not the output: both ways parse the same bytes
+// the same way.
 type Modules struct {
 	mu      sync.Mutex
 	folders map[string]*moduleFolder
-	room    int // the source bytes it may still keep; negative: no bound
+	room    int // the syntax nodes it may still keep; negative: no bound
 }
 
-// maxSharedSource bounds the source of the module folders a run's Modules
-// keep: 4 MiB, about 60-80 MB of syntax.
-const maxSharedSource = 4 << 20
+// maxSharedNodes bounds the syntax the run's Modules keep: 100,000 nodes,
+// about 20 MB (190-240 bytes a node in the terraform-aws-modules
+// repositories, the generated corpus and locals-heavy modules alike).
+const maxSharedNodes = 100_000
 
 // NewModules returns an empty cache for one run.
-func NewModules() *Modules { return newModules(maxSharedSource) }
+func NewModules() *Modules { return newModules(maxSharedNodes) }
 
 func newModules(room int) *Modules {
 	return &Modules{folders: map[string]*moduleFolder{}, room: room}
@@ -62,11 +64,13 @@ type parsedFile struct {
 	file  *hcl.File
 	diags hcl.Diagnostics
 	deep  *source.Problem
+	nodes int // the syntax's nodes, what keeping it costs
 }
 
-// folder returns module folder dir, read and parsed on its first request,
-// or nil when it does not fit in what c may still keep.
-func (c *Modules) folder(dir string) *moduleFolder {
+// folder returns module folder dir, read and parsed on its first request.
+// When it does not fit in what c may still keep, it returns nil, and to the
+// caller that read it what it read (mine), to keep for itself.
+func (c *Modules) folder(dir string) (f, mine *moduleFolder) {
 	c.mu.Lock()
 	f, ok := c.folders[dir]
 	if !ok {
@@ -76,30 +80,38 @@ func (c *Modules) folder(dir string) *moduleFolder {
 	c.mu.Unlock()
 	f.once.Do(func() {
 		files, problems := moduleFiles(dir)
-		size := 0
+		parsed := make(map[string]parsedFile, len(files))
+		nodes := 0
 		for _, file := range files {
-			size += len(file.Src)
+			p := parseShared(file.Path, file.Src)
+			parsed[file.Path] = p
+			nodes += p.nodes
 		}
 		c.mu.Lock()
-		fits := c.room < 0 || size <= c.room
+		fits := c.room < 0 || nodes <= c.room
 		if fits && c.room >= 0 {
-			c.room -= size
+			c.room -= nodes
 		}
 		c.mu.Unlock()
 		if !fits {
 			f.dropped = true
+			mine = &moduleFolder{files: files, problems: problems, parsed: parsed}
 			return
 		}
-		f.files, f.problems = files, problems
-		f.parsed = make(map[string]parsedFile, len(files))
-		for _, file := range files {
-			f.parsed[file.Path] = parseShared(file.Path, file.Src)
-		}
+		f.files, f.problems, f.parsed = files, problems, parsed
 	})
 	if f.dropped {
-		return nil
+		return nil, mine
 	}
-	return f
+	return f, nil
+}
+
+// keep puts a folder read elsewhere in c (which has no bound).
+func (c *Modules) keep(dir string, f *moduleFolder) {
+	f.once.Do(func() {}) // read already
+	c.mu.Lock()
+	c.folders[dir] = f
+	c.mu.Unlock()
 }
 
 // parseShared parses one file of a module folder for every root that calls
@@ -124,23 +136,29 @@ func parseShared(path string, src []byte) (p parsedFile) {
 	if isJSON {
 		// JSON expressions are evaluated afresh each time (jsonexpr.go):
 		// nothing is planted in them.
+		// Its nodes, not counted, taken as one per 8 bytes of text.
 		f, diags := json.Parse(src, path)
-		return parsedFile{file: f, diags: diags}
+		return parsedFile{file: f, diags: diags, nodes: len(src)/8 + 1}
 	}
 	f, diags := hclsyntax.ParseConfig(src, path, hcl.Pos{Byte: 0, Line: 1, Column: 1})
+	nodes := 1
 	if f != nil {
 		if body, ok := f.Body.(*hclsyntax.Body); ok {
-			hookAll(body)
+			nodes = hookAll(body)
 		}
 	}
-	return parsedFile{file: f, diags: diags}
+	return parsedFile{file: f, diags: diags, nodes: nodes}
 }
 
 // hookAll plants prepare's hooks in every expression of body, as prepare
-// would plant them in each expression evaluated.
-func hookAll(body *hclsyntax.Body) {
-	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
-		plantHooks(n)
+// would plant them in each expression evaluated, and returns how many
+// nodes the body has.
+func hookAll(body *hclsyntax.Body) int {
+	n := 0
+	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+		plantHooks(node)
+		n++
 		return nil
 	})
+	return n
 }

@@ -77,13 +77,19 @@ type callState struct {
 // folder returns module folder dir: the run's, else, when the run keeps no
 // more, this root's own, let go with the root.
 func (c *callState) folder(dir string) *moduleFolder {
-	if f := c.modules.folder(dir); f != nil {
+	f, mine := c.modules.folder(dir)
+	if f != nil {
 		return f
 	}
 	if c.local == nil {
 		c.local = newModules(-1)
 	}
-	return c.local.folder(dir)
+	if mine != nil {
+		c.local.keep(dir, mine)
+		return mine
+	}
+	f, _ = c.local.folder(dir)
+	return f
 }
 
 // once reports whether the call at r has not been reported as stopped yet,
