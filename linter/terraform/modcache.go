@@ -135,8 +135,8 @@ func parseShared(path string, src []byte) (p parsedFile) {
 	}
 	if isJSON {
 		// JSON expressions are evaluated afresh each time (jsonexpr.go):
-		// nothing is planted in them.
-		// Its nodes, not counted, taken as one per 8 bytes of text.
+		// nothing is planted in them, and their nodes are not walked to
+		// be counted: one per 8 bytes of text is taken instead.
 		f, diags := json.Parse(src, path)
 		return parsedFile{file: f, diags: diags, nodes: len(src)/8 + 1}
 	}
