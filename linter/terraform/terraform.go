@@ -119,17 +119,19 @@ type module struct {
 	// parsed holds the files already parsed while reading one root module
 	// and the modules it calls, shared by all of them: a module called
 	// several times (once per call, or by several calls) is parsed once.
-	// It is never shared between roots, which are read in parallel:
-	// prepare rewrites parsed expressions in place.
+	// The map is never shared between roots, which are read in parallel,
+	// and neither is a root's own syntax: prepare rewrites parsed
+	// expressions in place. The syntax of called modules comes from the
+	// run's Modules, its hooks planted before it is shared.
 	parsed map[string]*hcl.File
 	// shared are the files of a called module's folder as the run's
 	// Modules parsed them (nil for a root module, which parses its own).
 	shared map[string]parsedFile
-	// calls counts the local module calls followed while reading one root
-	// module and the modules it calls, shared by all of them like parsed
-	// (two calls of one module in each of sixteen nested modules are 65,536
-	// modules to read: see MaxModuleCalls), and holds the files of each
-	// module folder they read.
+	// calls is what reading one root module and the modules it calls
+	// share, like parsed: the local module calls followed (two calls of
+	// one module in each of sixteen nested modules are 65,536 modules to
+	// read: see MaxModuleCalls), the module folders, the budget of work,
+	// what the decode functions gave and the modules manifest.
 	calls *callState
 	// roots are Options.Roots, shared with the modules it calls.
 	roots []string
