@@ -124,31 +124,44 @@ func parseShared(path string, src []byte) (p parsedFile) {
 			p = parsedFile{deep: &pr}
 		}
 	}()
-	isJSON := strings.HasSuffix(strings.ToLower(path), ".json")
+	p = parseFile(path, src)
+	switch {
+	case p.deep != nil:
+	case isJSONFile(path):
+		// JSON expressions are evaluated afresh each time (jsonexpr.go):
+		// nothing is planted in them, and their nodes are not walked to
+		// be counted: one per 8 bytes of text is taken instead.
+		p.nodes = len(src)/8 + 1
+	default:
+		p.nodes = 1
+		if body, ok := p.file.Body.(*hclsyntax.Body); ok {
+			p.nodes = hookAll(body)
+		}
+	}
+	return p
+}
+
+// parseFile parses one file: JSON syntax for .json names, native syntax
+// else. A file nested too deep to parse without exhausting the stack is
+// not parsed: deep says where.
+func parseFile(path string, src []byte) parsedFile {
 	deep := hclNesting
-	if isJSON {
+	if isJSONFile(path) {
 		deep = jsonNesting
 	}
 	if at := deep(src); at >= 0 {
 		pr := tooDeep(path, src, at)
 		return parsedFile{deep: &pr}
 	}
-	if isJSON {
-		// JSON expressions are evaluated afresh each time (jsonexpr.go):
-		// nothing is planted in them, and their nodes are not walked to
-		// be counted: one per 8 bytes of text is taken instead.
+	if isJSONFile(path) {
 		f, diags := json.Parse(src, path)
-		return parsedFile{file: f, diags: diags, nodes: len(src)/8 + 1}
+		return parsedFile{file: f, diags: diags}
 	}
-	f, diags := hclsyntax.ParseConfig(src, path, hcl.Pos{Byte: 0, Line: 1, Column: 1})
-	nodes := 1
-	if f != nil {
-		if body, ok := f.Body.(*hclsyntax.Body); ok {
-			nodes = hookAll(body)
-		}
-	}
-	return parsedFile{file: f, diags: diags, nodes: nodes}
+	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	return parsedFile{file: f, diags: diags}
 }
+
+func isJSONFile(path string) bool { return strings.HasSuffix(strings.ToLower(path), ".json") }
 
 // hookAll plants prepare's hooks in every expression of body, as prepare
 // would plant them in each expression evaluated, and returns how many

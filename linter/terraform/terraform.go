@@ -13,7 +13,6 @@ import (
 	"path"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -234,38 +233,22 @@ func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 		}
 		return f, nil
 	}
-	if p, ok := m.shared[path]; ok {
-		// A called module's file, parsed once for the run: its problems
-		// are reported once by each root that reads it.
-		m.parsed[path] = p.file
-		if p.deep != nil {
-			m.problems = append(m.problems, *p.deep)
-			return nil, nil
-		}
-		if p.file != nil {
-			m.parser.AddFile(path, p.file)
-		}
-		return p.file, p.diags
+	// A called module's file was parsed once for the run (its problems are
+	// reported once by each root that reads it); a root's own is parsed
+	// here.
+	p, ok := m.shared[path]
+	if !ok {
+		p = parseFile(path, src)
 	}
-	var f *hcl.File
-	var diags hcl.Diagnostics
-	isJSON := strings.HasSuffix(strings.ToLower(path), ".json")
-	deep := hclNesting
-	if isJSON {
-		deep = jsonNesting
-	}
-	if at := deep(src); at >= 0 {
-		m.parsed[path] = nil
-		m.problems = append(m.problems, tooDeep(path, src, at))
+	m.parsed[path] = p.file
+	if p.deep != nil {
+		m.problems = append(m.problems, *p.deep)
 		return nil, nil
 	}
-	if isJSON {
-		f, diags = m.parser.ParseJSON(src, path)
-	} else {
-		f, diags = m.parser.ParseHCL(src, path)
+	if p.file != nil {
+		m.parser.AddFile(path, p.file)
 	}
-	m.parsed[path] = f
-	return f, diags
+	return p.file, p.diags
 }
 
 // diagnostics turns HCL's errors into located problems.
