@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -101,15 +100,7 @@ resource "aws_eks_node_group" "g" {
 // instance sees its own inputs.
 func TestModuleFolderIsReadOnceForTheRun(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { mustWrite(t, filepath.Join(dir, name), text) }
 	write("mod/main.tf", `variable "public" {}
 variable "zones" {}
 resource "aws_eks_cluster" "c" {
@@ -152,12 +143,7 @@ func TestModulesKeepABoundedSource(t *testing.T) {
 		"big/main.tf":   "resource \"aws_eks_cluster\" \"c\" {\n  name     = \"big-${var.n}\"\n  role_arn = \"arn\"\n}\nvariable \"n\" {}\n",
 		"root/main.tf":  "module \"s\" {\n  source = \"../small\"\n  v      = 1\n}\nmodule \"b\" {\n  source = \"../big\"\n  n      = 2\n}\n",
 	} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		mustWrite(t, name, text)
 	}
 	small := parseShared("small/main.tf", []byte("variable \"v\" {}\n")).nodes
 	mods := newModules(small + 10) // room for small/, not for big/ too
