@@ -376,11 +376,7 @@ func exitCode(res *linter.Result, failOn linter.Severity) int {
 // the machine.
 func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		bw := bufio.NewWriterSize(stdout, 64<<10)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
+		return writeBuffered(stdout, write)
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -405,11 +401,7 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = writeBuffered(tmp, write)
 	if err == nil && perm != 0 {
 		err = tmp.Chmod(perm)
 	}
@@ -433,11 +425,7 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = writeBuffered(f, write)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -445,6 +433,15 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
+}
+
+// writeBuffered writes a report to w through a buffer.
+func writeBuffered(w io.Writer, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // commandLine reconstructs the invocation for SARIF, leaving out absolute
