@@ -48,6 +48,32 @@ func hasProblem(res *Result, file, text string) bool {
 	return false
 }
 
+// problemsWith counts the problems whose message holds text.
+func problemsWith(res *Result, text string) int {
+	n := 0
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, text) {
+			n++
+		}
+	}
+	return n
+}
+
+// moduleChain returns folders m00 … m(n-1), each holding a main.tf of
+// body(i) and calls calls of the next folder (the last calls none).
+func moduleChain(n, calls int, body func(i int) string) map[string]string {
+	files := map[string]string{}
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		b.WriteString(body(i))
+		for j := 0; i < n-1 && j < calls; j++ {
+			fmt.Fprintf(&b, "module \"n%d\" {\n  source = \"../m%02d\"\n}\n", j, i+1)
+		}
+		files[fmt.Sprintf("m%02d/main.tf", i)] = b.String()
+	}
+	return files
+}
+
 func TestHostileInput(t *testing.T) {
 	var laughs strings.Builder
 	laughs.WriteString("apiVersion: v1\nkind: ConfigMap\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
@@ -403,24 +429,14 @@ func TestModuleCallsAreSharedByTheRun(t *testing.T) {
 // deepest level reported each of its calls (6,405 warnings for one root of
 // the 200 folders above, 118 MB of messages kept until the end).
 func TestModuleDepthIsReportedOnce(t *testing.T) {
-	files := map[string]string{}
-	for i := 0; i < 20; i++ {
-		var b strings.Builder
-		for j := 0; j < 3; j++ {
-			fmt.Fprintf(&b, "module \"n%d\" {\n  source = \"../m%02d\"\n}\n", j, i+1)
+	writeTree(t, moduleChain(21, 3, func(i int) string {
+		if i == 20 {
+			return cluster
 		}
-		files[fmt.Sprintf("m%02d/main.tf", i)] = b.String()
-	}
-	files["m20/main.tf"] = cluster
-	writeTree(t, files)
+		return ""
+	}))
 	res := lintWithin(t, 30*time.Second, Options{Paths: []string{"m00"}})
-	deep := 0
-	for _, p := range res.Problems {
-		if strings.Contains(p.Message, "calls deep") {
-			deep++
-		}
-	}
-	if deep != 1 {
+	if deep := problemsWith(res, "calls deep"); deep != 1 {
 		t.Errorf("%d warnings about the depth, want 1: %v", deep, res.Problems)
 	}
 }
@@ -430,14 +446,8 @@ func TestModuleDepthIsReportedOnce(t *testing.T) {
 // every module instance that calls a registry module: 1,000 instances and a
 // manifest of 100,000 modules (9.8 MB) took 119 s. It is read once per root.
 func TestModulesManifestIsReadOnce(t *testing.T) {
-	files := map[string]string{"root/main.tf": "module \"top\" {\n  source = \"../m00\"\n}\n"}
-	for i := 0; i < 20; i++ {
-		text := "module \"reg\" {\n  source = \"x/y/aws\"\n}\n"
-		if i < 19 {
-			text += fmt.Sprintf("module \"a\" {\n  source = \"../m%02d\"\n}\nmodule \"b\" {\n  source = \"../m%02d\"\n}\n", i+1, i+1)
-		}
-		files[fmt.Sprintf("m%02d/main.tf", i)] = text
-	}
+	files := moduleChain(20, 2, func(int) string { return "module \"reg\" {\n  source = \"x/y/aws\"\n}\n" })
+	files["root/main.tf"] = "module \"top\" {\n  source = \"../m00\"\n}\n"
 	var manifest strings.Builder
 	manifest.WriteString(`{"Modules": [`)
 	for i := 0; i < 30000; i++ {
@@ -469,13 +479,10 @@ func TestModuleInstancesShareTheWork(t *testing.T) {
 		items = append(items, fmt.Sprintf(`{"k": %d, "v": "xxxxxxxxxxxxxxxxxxxx"}`, i))
 	}
 	big := `{"items": [` + strings.Join(items, ", ") + `]}`
-	files := map[string]string{}
+	files := moduleChain(8, 2, func(int) string {
+		return "locals {\n  p = jsondecode(file(\"${path.module}/big.json\"))\n}\nresource \"aws_eks_cluster\" \"c\" {\n  name = \"c-${length(local.p.items)}\"\n}\n"
+	})
 	for i := 0; i < 8; i++ {
-		text := "locals {\n  p = jsondecode(file(\"${path.module}/big.json\"))\n}\nresource \"aws_eks_cluster\" \"c\" {\n  name = \"c-${length(local.p.items)}\"\n}\n"
-		if i < 7 {
-			text += fmt.Sprintf("module \"a\" {\n  source = \"../m%02d\"\n}\nmodule \"b\" {\n  source = \"../m%02d\"\n}\n", i+1, i+1)
-		}
-		files[fmt.Sprintf("m%02d/main.tf", i)] = text
 		files[fmt.Sprintf("m%02d/big.json", i)] = big
 	}
 	writeTree(t, files)
@@ -490,19 +497,9 @@ func TestModuleInstancesShareTheWork(t *testing.T) {
 // million findings; the calls followed from one root are bounded too, with
 // one warning.
 func TestModuleFanOut(t *testing.T) {
-	files := map[string]string{}
-	for i := 0; i < 20; i++ {
-		files[fmt.Sprintf("m%02d/main.tf", i)] = fmt.Sprintf("module \"a\" {\n  source = \"../m%02d\"\n}\nmodule \"b\" {\n  source = \"../m%02d\"\n}\n%s", i+1, i+1, cluster)
-	}
-	files["m20/main.tf"] = cluster
-	writeTree(t, files)
+	writeTree(t, moduleChain(21, 2, func(int) string { return cluster }))
 	res := lintWithin(t, 30*time.Second, Options{Paths: []string{"m00"}})
-	warned := 0
-	for _, p := range res.Problems {
-		if strings.Contains(p.Message, "past the 1000 local module calls ekslint follows from one root module") {
-			warned++
-		}
-	}
+	warned := problemsWith(res, "past the 1000 local module calls ekslint follows from one root module")
 	// The root's cluster and one per module read: the first 1,000 calls.
 	if warned != 1 || len(res.Findings) != 1001 {
 		t.Errorf("%d warnings about the bound, %d findings; want 1 and 1001", warned, len(res.Findings))
