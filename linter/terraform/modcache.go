@@ -33,8 +33,8 @@ import (
 // the same way.
 type Modules struct {
 	mu      sync.Mutex
-	folders map[string]*moduleFolder
-	room    int // the syntax nodes it may still keep; negative: no bound
+	folders map[string]*sharedFolder
+	room    int // the syntax nodes it may still keep
 }
 
 // maxSharedNodes bounds the syntax the run's Modules keep: 100,000 nodes,
@@ -46,16 +46,35 @@ const maxSharedNodes = 100_000
 func NewModules() *Modules { return newModules(maxSharedNodes) }
 
 func newModules(room int) *Modules {
-	return &Modules{folders: map[string]*moduleFolder{}, room: room}
+	return &Modules{folders: map[string]*sharedFolder{}, room: room}
 }
 
 // moduleFolder is what was read of one module folder.
 type moduleFolder struct {
-	once     sync.Once
 	files    []File
 	problems []source.Problem // listing and reading the folder
 	parsed   map[string]parsedFile
-	dropped  bool // it did not fit: each root reads it for itself
+	nodes    int // of all its files' syntax
+}
+
+// sharedFolder is one folder of a run's Modules, read on its first request;
+// folder is nil when it did not fit.
+type sharedFolder struct {
+	once   sync.Once
+	folder *moduleFolder
+}
+
+// readFolder lists, reads and parses module folder dir.
+func readFolder(dir string) *moduleFolder {
+	f := &moduleFolder{}
+	f.files, f.problems = moduleFiles(dir)
+	f.parsed = make(map[string]parsedFile, len(f.files))
+	for _, file := range f.files {
+		p := parseShared(file.Path, file.Src)
+		f.parsed[file.Path] = p
+		f.nodes += p.nodes
+	}
+	return f
 }
 
 // parsedFile is one file of a module folder: its syntax and hcl's
@@ -72,46 +91,27 @@ type parsedFile struct {
 // caller that read it what it read (mine), to keep for itself.
 func (c *Modules) folder(dir string) (f, mine *moduleFolder) {
 	c.mu.Lock()
-	f, ok := c.folders[dir]
+	e, ok := c.folders[dir]
 	if !ok {
-		f = &moduleFolder{}
-		c.folders[dir] = f
+		e = &sharedFolder{}
+		c.folders[dir] = e
 	}
 	c.mu.Unlock()
-	f.once.Do(func() {
-		files, problems := moduleFiles(dir)
-		parsed := make(map[string]parsedFile, len(files))
-		nodes := 0
-		for _, file := range files {
-			p := parseShared(file.Path, file.Src)
-			parsed[file.Path] = p
-			nodes += p.nodes
-		}
+	e.once.Do(func() {
+		r := readFolder(dir)
 		c.mu.Lock()
-		fits := c.room < 0 || nodes <= c.room
-		if fits && c.room >= 0 {
-			c.room -= nodes
+		fits := r.nodes <= c.room
+		if fits {
+			c.room -= r.nodes
 		}
 		c.mu.Unlock()
-		if !fits {
-			f.dropped = true
-			mine = &moduleFolder{files: files, problems: problems, parsed: parsed}
-			return
+		if fits {
+			e.folder = r
+		} else {
+			mine = r
 		}
-		f.files, f.problems, f.parsed = files, problems, parsed
 	})
-	if f.dropped {
-		return nil, mine
-	}
-	return f, nil
-}
-
-// keep puts a folder read elsewhere in c (which has no bound).
-func (c *Modules) keep(dir string, f *moduleFolder) {
-	f.once.Do(func() {}) // read already
-	c.mu.Lock()
-	c.folders[dir] = f
-	c.mu.Unlock()
+	return e.folder, mine
 }
 
 // parseShared parses one file of a module folder for every root that calls

@@ -57,7 +57,7 @@ type callState struct {
 	roots   int // the run's root modules, for the message at the bound
 	warned  bool
 	modules *Modules
-	local   *Modules // the folders the run's Modules had no room for
+	local   map[string]*moduleFolder // the folders the run's Modules had no room for
 	// installed maps the keys of .terraform/modules/modules.json, in the
 	// root's folder, to the folders terraform init put them in.
 	installed map[string]string
@@ -81,15 +81,17 @@ func (c *callState) folder(dir string) *moduleFolder {
 	if f != nil {
 		return f
 	}
+	if f = c.local[dir]; f != nil {
+		return f
+	}
+	if mine == nil {
+		mine = readFolder(dir)
+	}
 	if c.local == nil {
-		c.local = newModules(-1)
+		c.local = map[string]*moduleFolder{}
 	}
-	if mine != nil {
-		c.local.keep(dir, mine)
-		return mine
-	}
-	f, _ = c.local.folder(dir)
-	return f
+	c.local[dir] = mine
+	return mine
 }
 
 // once reports whether the call at r has not been reported as stopped yet,
