@@ -87,6 +87,22 @@ func TestHostileInput(t *testing.T) {
 	for i := 1; i < 30; i++ {
 		fmt.Fprintf(&bomb, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1)
 	}
+	// An alias bomb of mappings: walks that read any mapping they reach
+	// (and not only the fixed paths of a schema) would visit 4^29 of them.
+	var mapBomb strings.Builder
+	mapBomb.WriteString("m0: &m0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}\n")
+	for i := 1; i < 30; i++ {
+		fmt.Fprintf(&mapBomb, "m%d: &m%d {a: *m%d, b: *m%d, c: *m%d, d: *m%d}\n", i, i, i-1, i-1, i-1, i-1)
+	}
+	mb := func(kind, rest string) string {
+		return "---\napiVersion: v1\nkind: " + kind + "\n" + mapBomb.String() + strings.ReplaceAll(rest, "M", "*m29")
+	}
+	mapObjects := mb("Pod", "metadata: {name: p, labels: M, annotations: M}\nspec: {securityContext: M, affinity: M, nodeSelector: M, tolerations: [M], volumes: [M, {name: v, hostPath: M}], topologySpreadConstraints: [M], serviceAccountName: M, hostNetwork: M, initContainers: [M], containers: [M, {name: c, image: M, env: [M], ports: [M], securityContext: M, resources: M, livenessProbe: M}, {name: e, resources: {limits: M, requests: M}, securityContext: {capabilities: M, seccompProfile: M}}]}\n") +
+		mb("ReplicationController", "metadata: {name: d}\nspec: {selector: M, replicas: M, template: {metadata: {labels: {a: M}}, spec: {containers: [M]}}}\n") +
+		mb("Service", "metadata: {name: s, annotations: M}\nspec: {type: LoadBalancer, selector: M, ports: [M], loadBalancerSourceRanges: M}\n") +
+		mb("ConfigMap", "metadata: {name: aws-auth, namespace: kube-system}\ndata: M\n") +
+		mb("ServiceAccount", "metadata: {name: sa, annotations: M}\nautomountServiceAccountToken: M\n") +
+		mb("List", "items: [M]\n")
 	var roles strings.Builder
 	roles.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata:\n  mapRoles: |\n")
 	for i := 0; i < 20000; i++ {
@@ -193,6 +209,12 @@ func TestHostileInput(t *testing.T) {
 			"apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchExpressions: [{key: a, operator: In, values: [x]}]}, ingress: [{}], policyTypes: [Ingress]}\n---\n" +
 			"apiVersion: apps/v1\nkind: Deployment\n" + bomb.String() + "metadata: {name: d}\nspec: {template: {metadata: {labels: *a29}, spec: {affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: *a29}}, topologySpreadConstraints: *a29, containers: [{name: c, image: x, env: *a29, ports: *a29, resources: {limits: *a29}}]}}}\n"},
 			[2]string{}},
+		{"Kubernetes objects mapping alias bomb", map[string]string{"k8s.yaml": mapObjects}, [2]string{"k8s.yaml", "hostNetwork should be true or false, not a mapping"}},
+		{"ClusterConfig mapping alias bomb", map[string]string{"c.eksctl.yaml": "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n" + mapBomb.String() +
+			strings.ReplaceAll("metadata: {name: c, region: us-east-1, tags: M}\nvpc: {clusterEndpoints: M, subnets: M}\niam: M\nsecretsEncryption: M\ncloudWatch: {clusterLogging: M}\nnodeGroups: [M, {name: g, labels: M, ssh: M, iam: M}]\nmanagedNodeGroups: [M, {name: m, iam: {attachPolicy: M}}]\naddons: [M]\naccessEntries: [M]\n", "M", "*m29")},
+			[2]string{}},
+		{"kustomization mapping alias bomb", map[string]string{"k/kustomization.yaml": mapBomb.String() + "resources: [d.yaml]\nlabels: [*m29]\nimages: [*m29]\npatches: [*m29]\n", "k/d.yaml": deployment},
+			[2]string{"k/kustomization.yaml", "could not build"}},
 		{"kustomization listing its own folder", map[string]string{"k/kustomization.yaml": "resources: [., ../k]\n"},
 			[2]string{"k/kustomization.yaml", "cycle"}},
 		{"kustomization listing itself", map[string]string{"k/kustomization.yaml": "resources: [kustomization.yaml]\n"},

@@ -650,23 +650,28 @@ func (a *adapter) shape(n *yaml.Node, format string, args ...any) {
 }
 
 // placeholder reports whether n is, or holds as a label value, a
-// {{name}} template placeholder: a flow mapping whose only key is a
-// mapping and whose value is null.
+// {{name}} template placeholder. It looks one level down and no further:
+// values reached through aliases are shared, and a walk of the whole tree
+// would visit an alias bomb's every expansion.
 func placeholder(n *yaml.Node) bool {
 	n = yamldoc.Deref(n)
+	if isPlaceholder(n) {
+		return true
+	}
 	if n == nil || n.Kind != yaml.MappingNode {
 		return false
 	}
-	if len(n.Content) == 2 && n.Style&yaml.FlowStyle != 0 {
-		k := n.Content[0]
-		if k.Kind == yaml.MappingNode && yamldoc.IsNull(n.Content[1]) {
-			return true
-		}
-	}
 	for i := 1; i < len(n.Content); i += 2 {
-		if v := yamldoc.Deref(n.Content[i]); v != nil && v.Kind == yaml.MappingNode && placeholder(v) {
+		if isPlaceholder(yamldoc.Deref(n.Content[i])) {
 			return true
 		}
 	}
 	return false
+}
+
+// isPlaceholder reports whether n is {{name}} as YAML reads it: a flow
+// mapping whose only key is a mapping and whose value is null.
+func isPlaceholder(n *yaml.Node) bool {
+	return n != nil && n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Style&yaml.FlowStyle != 0 &&
+		n.Content[0].Kind == yaml.MappingNode && yamldoc.IsNull(n.Content[1])
 }
