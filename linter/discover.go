@@ -71,6 +71,7 @@ func discover(opts Options) input {
 		tfNamed:   map[string]map[string]bool{},
 		tfEntries: map[string][]os.DirEntry{},
 		seenDirs:  map[string]bool{},
+		dirReal:   map[string]string{},
 		kustomize: map[string]bool{},
 	}
 	d.ignore = config.NewMatcher(opts.IgnorePaths)
@@ -98,13 +99,23 @@ type discoverer struct {
 	seenDirs  map[string]bool            // real paths of walked folders (symlink loops)
 	kustomize map[string]bool            // folders holding a kustomization file
 	problems  []source.Problem
-	root      string             // real path of the folder named on the command line being walked
-	roots     []string           // the real paths of every folder named on the command line
-	rootShown string             // that folder as shown
-	ignore    *config.Matcher    // the --ignore-path and configuration globs
-	jobs      int                // folders listed at once by prefetch
-	listed    map[string]listing // folder (as opened) → its listing, taken ahead of the walk
+	// Symbolic links are followed after the plain walk, so that what the
+	// walk can reach by its own path is shown (and found by code scanning,
+	// which knows only the paths of the repository) under that path.
+	linkedDirs []linkedDir        // symlinked folders to walk when the plain walk is done
+	linkedYAML map[string]string  // YAML file reached through a symbolic link → its real path
+	dirReal    map[string]string  // walked folder (as shown) → its real path
+	root       string             // real path of the folder named on the command line being walked
+	roots      []string           // the real paths of every folder named on the command line
+	rootShown  string             // that folder as shown
+	ignore     *config.Matcher    // the --ignore-path and configuration globs
+	jobs       int                // folders listed at once by prefetch
+	listed     map[string]listing // folder (as opened) → its listing, taken ahead of the walk
 }
+
+// linkedDir is a symbolic link to a folder, found by the walk of the
+// folder it is in.
+type linkedDir struct{ osPath, p string }
 
 // listing is what os.ReadDir returned for a folder.
 type listing struct {
@@ -129,6 +140,13 @@ func (d *discoverer) add(arg string) {
 		d.root, d.rootShown = real, p
 		d.roots = append(d.roots, real)
 		d.walk(arg, p, real)
+		// The links, last: a folder the plain walk reached is not walked
+		// again (seenDirs), and a link met on the way may lead to more.
+		for i := 0; i < len(d.linkedDirs); i++ {
+			l := d.linkedDirs[i]
+			d.walk(l.osPath, l.p, "")
+		}
+		d.linkedDirs = d.linkedDirs[:0]
 		d.listed = nil
 		return
 	}
@@ -172,6 +190,7 @@ func (d *discoverer) walk(osPath, p, real string) {
 		return // a symlink loop, or a folder reached twice
 	}
 	d.seenDirs[real] = true
+	d.dirReal[p] = real
 	if d.ignored(p) {
 		return
 	}
@@ -197,18 +216,29 @@ func (d *discoverer) walk(osPath, p, real string) {
 				continue
 			}
 			isDir = info.IsDir()
-			if !isDir && kindOf(name) != kindOther && !d.staysInside(filepath.Join(osPath, name), cp) {
-				continue // a link to a file out of the tree, as for folders (see walk)
+			if !isDir && kindOf(name) != kindOther {
+				target, inside := d.staysInside(filepath.Join(osPath, name), cp)
+				if !inside {
+					continue // a link to a file out of the tree, as for folders (see walk)
+				}
+				if kindOf(name) == kindYAML && target != "" && !d.ignored(cp) {
+					if d.linkedYAML == nil {
+						d.linkedYAML = map[string]string{}
+					}
+					d.linkedYAML[cp] = target
+				}
 			}
 		}
 		if isDir {
-			if !skipDirs[name] {
-				childReal := "" // a link is resolved by the walk, which also finds loops
-				if !symlink {
-					childReal = filepath.Join(real, name)
-				}
-				d.walk(filepath.Join(osPath, name), cp, childReal)
+			if skipDirs[name] {
+				continue
 			}
+			if symlink {
+				// Resolved by the walk, which also finds loops.
+				d.linkedDirs = append(d.linkedDirs, linkedDir{filepath.Join(osPath, name), cp})
+				continue
+			}
+			d.walk(filepath.Join(osPath, name), cp, filepath.Join(real, name))
 			continue
 		}
 		if d.ignored(cp) {
@@ -232,14 +262,18 @@ func (d *discoverer) walk(osPath, p, real string) {
 
 // staysInside reports whether the link at osPath (shown as p) leads to a
 // file inside the walked folder, and notes it when it does not: a link to
-// ~/.aws/credentials named x.yaml must not be read.
-func (d *discoverer) staysInside(osPath, p string) bool {
+// ~/.aws/credentials named x.yaml must not be read. It returns the link's
+// target, or "" when it cannot be resolved.
+func (d *discoverer) staysInside(osPath, p string) (string, bool) {
 	r, err := regular.RealPath(osPath)
-	if err != nil || regular.Within(r, d.root) {
-		return true // the read that follows reports what is wrong
+	if err != nil {
+		return "", true // the read that follows reports what is wrong
+	}
+	if regular.Within(r, d.root) {
+		return r, true
 	}
 	d.outside(p, r)
-	return false
+	return r, false
 }
 
 // outside notes a symbolic link at p that leads out of the walked folder,
@@ -316,6 +350,7 @@ func (d *discoverer) ignored(p string) bool { return d.ignore.Match(p) }
 func (d *discoverer) result() input {
 	in := input{problems: d.problems}
 	kunits := d.kustomizeUnits() // first: it takes files out of d.yaml
+	d.dropLinkedYAML()
 	dirs := make(map[string]bool, len(d.tfWalked)+len(d.tfNamed))
 	for dir := range d.tfWalked {
 		dirs[dir] = true
@@ -370,6 +405,41 @@ func (d *discoverer) result() input {
 		}
 	}
 	return in
+}
+
+// dropLinkedYAML reads a YAML file once: a symbolic link to a file the
+// walk also reads under its own path, or to one another link already
+// leads to, is not read again, so that its objects are not reported
+// twice, under two names. Terraform files are not dropped: a linked file
+// (a shared providers.tf) is part of each module that holds it.
+func (d *discoverer) dropLinkedYAML() {
+	if len(d.linkedYAML) == 0 {
+		return
+	}
+	read := map[string]bool{} // real paths of the YAML files read
+	for p := range d.yaml {
+		if _, linked := d.linkedYAML[p]; linked {
+			continue
+		}
+		if dir, ok := d.dirReal[pathDir(p)]; ok {
+			read[filepath.Join(dir, p[strings.LastIndexByte(p, '/')+1:])] = true
+		}
+	}
+	links := make([]string, 0, len(d.linkedYAML))
+	for p := range d.linkedYAML {
+		if d.yaml[p] {
+			links = append(links, p)
+		}
+	}
+	sort.Strings(links)
+	for _, p := range links {
+		target := d.linkedYAML[p]
+		if read[target] {
+			delete(d.yaml, p)
+			continue
+		}
+		read[target] = true
+	}
 }
 
 // listTerraform lists a folder's .tf and .tf.json files.

@@ -55,3 +55,58 @@ func TestPrefetchChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksAreFollowedLast: what the walk reaches both by its own path and
+// through a symbolic link is read once, under its own path, the one code
+// scanning finds in the repository, whichever name sorts first. What only
+// a link reaches is still read, once, under the first link's name; a
+// Terraform file linked into a module stays part of that module.
+func TestLinksAreFollowedLast(t *testing.T) {
+	pod := "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n"
+	writeTree(t, map[string]string{
+		"base/pod.yaml":             pod,
+		"base/main.tf":              cluster,
+		"env/kept.yaml":             pod,
+		"node_modules/hidden.yaml":  pod,
+		"shared/providers.tf":       "provider \"aws\" {}\n",
+		"roots/prod/main.tf":        cluster,
+		"chain/d2/deep.yaml":        pod,
+		"chain/d0/unrelated/x.yaml": pod,
+		"chain/d1/unrelated/y.tf":   cluster,
+		"node_modules/pkg/m.yaml":   pod,
+	})
+	links := map[string]string{
+		"aaa":                     "base",             // a folder, sorting before its own name
+		"env/pod.yaml":            "../base/pod.yaml", // a file read under its own name too
+		"env/again.yaml":          "../base/pod.yaml", // a second link to it
+		"env/a-hidden.yaml":       "../node_modules/hidden.yaml",
+		"env/b-hidden.yaml":       "../node_modules/hidden.yaml", // the same file, only ever linked
+		"roots/prod/providers.tf": "../../shared/providers.tf",
+		"chain/d0/a":              "../d1",
+		"chain/d0/b":              "../d1",
+		"chain/d1/a":              "../d2",
+		"chain/d1/b":              "../d2",
+		"zlink":                   "node_modules/pkg", // a folder only a link reaches
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.FromSlash(name)); err != nil {
+			t.Skip(err)
+		}
+	}
+	in := discover(Options{Jobs: 1})
+	var yaml, tf []string
+	for _, u := range in.units {
+		if u.path != "" {
+			yaml = append(yaml, u.path)
+		}
+		tf = append(tf, u.tfFiles...)
+	}
+	wantYAML := []string{"base/pod.yaml", "chain/d0/unrelated/x.yaml", "chain/d2/deep.yaml", "env/a-hidden.yaml", "env/kept.yaml", "zlink/m.yaml"}
+	if !reflect.DeepEqual(yaml, wantYAML) {
+		t.Errorf("YAML files read:\n got %q\nwant %q", yaml, wantYAML)
+	}
+	wantTF := []string{"base/main.tf", "chain/d1/unrelated/y.tf", "roots/prod/main.tf", "roots/prod/providers.tf", "shared/providers.tf"}
+	if !reflect.DeepEqual(tf, wantTF) {
+		t.Errorf("Terraform files read:\n got %q\nwant %q", tf, wantTF)
+	}
+}
