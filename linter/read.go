@@ -103,10 +103,9 @@ func readYAML(p string) unitResult {
 		out.problems = append(out.problems, l.Problems...)
 		return out
 	}
-	docs, file, problems := yamldoc.Decode(p, src)
-	out.problems = append(out.problems, problems...)
-	out.files = []*source.File{file}
-	for _, d := range docs {
+	// Each document is adapted as it is decoded and then let go: a file of
+	// thousands of objects never has all their nodes in memory at once.
+	file, problems := yamldoc.Each(p, src, func(d *yamldoc.Doc) {
 		apiVersion, kind := d.APIVersionKind()
 		var m *model.Model
 		var ps []source.Problem
@@ -116,7 +115,7 @@ func readYAML(p string) unitResult {
 		case apiVersion != "" && kind != "":
 			m, ps = kube.Adapt(d)
 		default:
-			continue
+			return
 		}
 		switch {
 		case m == nil:
@@ -129,7 +128,9 @@ func readYAML(p string) unitResult {
 			out.model.Merge(m)
 		}
 		out.problems = append(out.problems, ps...)
-	}
+	})
+	out.problems = append(out.problems, problems...)
+	out.files = []*source.File{file}
 	return out
 }
 

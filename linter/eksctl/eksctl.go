@@ -39,12 +39,19 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	a := newAdapter(doc.File)
 	a.shares = shares
+	a.read(doc)
+	a.letGo()
+	return &a.model, a.problems
+}
+
+// read adapts doc into a.model.
+func (a *adapter) read(doc *yamldoc.Doc) {
 	a.budget = doc.Budget
 	m := &a.model
 	root := yamldoc.Deref(doc.Root)
 	if root == nil || root.Kind != yaml.MappingNode {
 		a.warn(doc.Root, "a ClusterConfig must be a mapping, not %s", describe(doc.Root))
-		return m, a.problems
+		return
 	}
 	top := a.top("", root, a.header(root))
 	c := a.cluster(top)
@@ -57,7 +64,13 @@ func adaptDoc(doc *yamldoc.Doc, shares bool) (*model.Model, []source.Problem) {
 	a.iam(m, top, c)
 	a.authMaps(m, top, c)
 	a.schema(m, root, c)
-	return m, a.problems
+}
+
+// letGo drops what the adapter holds of the document once it is read: the
+// model is made with the adapter and lives as long as the run, and the
+// indexes below would keep the document's nodes alive as long.
+func (a *adapter) letGo() {
+	a.keys, a.lists, a.warned, a.zones, a.budget = nil, nil, nil, nil, nil
 }
 
 // adapter holds what one Adapt call accumulates.
@@ -66,9 +79,9 @@ type adapter struct {
 	problems []source.Problem
 	budget   *yamldoc.Budget // the file's objects still to read
 	// model is the one Adapt returns, made with the adapter: one
-	// allocation per document rather than two. (The run merges each
-	// document's model into its own, so the adapter lives no longer for
-	// it.)
+	// allocation per document rather than two. The adapter then lives as
+	// long as the model (to the end of the run), so Adapt lets go of the
+	// nodes it indexed when it is done.
 	model model.Model
 	// clusterModel and clusters are the document's one cluster and the slice
 	// that holds it in model, made with the adapter for the same reason

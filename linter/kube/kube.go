@@ -27,6 +27,9 @@ func Adapt(doc *yamldoc.Doc) (*model.Model, []source.Problem) {
 	a := &adapter{file: doc.File, src: doc.Src, budget: doc.Budget}
 	a.m = &a.model
 	a.document(doc.Root, "", 0)
+	// The model lives in the adapter, and as long as the run: what the
+	// adapter read from must not (the whole file's text, nodes).
+	a.src, a.seen, a.budget = nil, nil, nil
 	return a.m, a.problems
 }
 
@@ -53,9 +56,9 @@ type adapter struct {
 	m        *model.Model
 	problems []source.Problem
 	// model is what m points at for Adapt: made with the adapter, one
-	// allocation per document rather than two. (The run merges each
-	// document's model into its own, so the adapter lives no longer for
-	// it.)
+	// allocation per document rather than two. The adapter then lives as
+	// long as the model (to the end of the run), so Adapt lets go of the
+	// input when it is done.
 	model model.Model
 	// seen holds the object mappings already adapted, so that aliases in a
 	// List's items can neither loop nor multiply the work (made on first

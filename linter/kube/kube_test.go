@@ -1,11 +1,13 @@
 package kube
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ekslint/ekslint/linter/model"
 	"github.com/ekslint/ekslint/linter/source"
 	"github.com/ekslint/ekslint/linter/yamldoc"
+	"github.com/ekslint/ekslint/linter/yamldoc/yamldoctest"
 )
 
 const testFile = "k.yaml"
@@ -67,4 +69,36 @@ func TestAdaptNilDocument(t *testing.T) {
 	if m == nil || len(m.Workloads) != 0 || len(problems) != 0 {
 		t.Errorf("document without root: %+v %v", m, problems)
 	}
+}
+
+// TestAdaptLetsGo: the model Adapt returns lives to the end of the run, and
+// must not keep the file's text or nodes alive with it (it did, through
+// the adapter it is made with, until the adapter let go of them).
+func TestAdaptLetsGo(t *testing.T) {
+	src := strings.Join([]string{
+		"apiVersion: apps/v1",
+		"kind: Deployment",
+		"metadata: {name: web}",
+		"spec:",
+		"  template:",
+		"    spec:",
+		"      containers:",
+		"      - name: app",
+		"        image: nginx:{{ .Tag }}",
+		"---",
+		"apiVersion: v1",
+		"kind: List",
+		"items:",
+		"- &pod {apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: c, image: busybox}]}}",
+		"- *pod",
+		"---",
+		"apiVersion: v1",
+		"kind: Secret",
+		"metadata: {name: s}",
+		"data: {k: dg==}",
+	}, "\n")
+	yamldoctest.LetsGo(t, testFile, src, func(d *yamldoc.Doc) any {
+		m, _ := Adapt(d)
+		return m
+	})
 }

@@ -52,13 +52,29 @@ var lineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 // kept; the error becomes a located problem. Comments and scopes for
 // suppression are returned in file.
 func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems []source.Problem) {
+	file, problems = Each(path, src, func(d *Doc) { docs = append(docs, d) })
+	return docs, file, problems
+}
+
+// Each is Decode handing each document to use as soon as it is decoded,
+// without keeping it: a reader that adapts a document and lets it go holds
+// one document's nodes at a time, not the whole file's (ten times the
+// file's size in a manifest of many small objects).
+func Each(path string, src []byte, use func(*Doc)) (file *source.File, problems []source.Problem) {
 	file = &source.File{Path: path}
 	id := source.FileOf(path)
 	budget := NewBudget()
+	// Comments and scopes matter only for ignore directives (a comment
+	// starting with the keyword): a file without the keyword needs neither,
+	// as in the Terraform reader.
+	var blockLines map[int]bool
+	if source.MayHoldDirective(src) {
+		blockLines = map[int]bool{}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
-	for {
-		var n yaml.Node
-		err := dec.Decode(&n)
+	for n := 0; ; {
+		var node yaml.Node
+		err := dec.Decode(&node)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -66,7 +82,7 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 			problems = append(problems, syntaxProblem(id, err))
 			break
 		}
-		root := &n
+		root := &node
 		if root.Kind == yaml.DocumentNode {
 			if len(root.Content) == 0 {
 				continue
@@ -76,25 +92,21 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document between two "---"
 		}
-		if len(docs) == MaxDocuments {
+		if n == MaxDocuments {
 			problems = append(problems, source.Warnf(Range(id, root),
 				"the file holds more than %d YAML documents: this one and the rest are not read", MaxDocuments))
 			break
 		}
-		docs = append(docs, &Doc{File: id, Root: root, Src: src, Budget: budget})
+		n++
+		if blockLines != nil {
+			collectScopes(id, root, file, blockLines, 0)
+		}
+		use(&Doc{File: id, Root: root, Src: src, Budget: budget})
 	}
-	// Comments and scopes matter only for ignore directives (a comment
-	// starting with the keyword): a file without the keyword needs neither,
-	// as in the Terraform reader.
-	if !source.MayHoldDirective(src) {
-		return docs, file, problems
+	if blockLines != nil {
+		file.Comments = comments(id, src, blockLines)
 	}
-	blockLines := map[int]bool{}
-	for _, d := range docs {
-		collectScopes(id, d.Root, file, blockLines, 0)
-	}
-	file.Comments = comments(id, src, blockLines)
-	return docs, file, problems
+	return file, problems
 }
 
 func syntaxProblem(path source.FileID, err error) source.Problem {
