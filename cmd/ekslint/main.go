@@ -2,9 +2,16 @@
 // ClusterConfig and Kubernetes manifests) offline.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/ekslint/ekslint/linter"
+)
 
 func main() {
+	// One run and exit: the collector may let garbage pile up higher
+	// (linter.TuneGC says why and how much).
+	linter.TuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, isTerminal(os.Stdout)))
 }
 
