@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -230,6 +231,14 @@ func TestHostileInput(t *testing.T) {
 		{"kustomization patch that is not YAML", map[string]string{"k/kustomization.yaml": "resources: [d.yaml]\npatches: [{path: p.yaml}]\n", "k/d.yaml": deployment, "k/p.yaml": "{{{ ::: not yaml\n\t- ["},
 			[2]string{"k/kustomization.yaml", "could not build"}},
 		// What one file may hold is bounded, so that memory is too.
+		{"a list of a million numbers", map[string]string{"main.tf": manyNumbers},
+			[2]string{"main.tf", "more than 500000 tokens by here"}},
+		{"a JSON list of a million numbers", map[string]string{"main.tf.json": `{"locals": {"a": [` + strings.Repeat("1,", 1000000) + "1]}}\n"},
+			[2]string{"main.tf.json", "more than 1000000 tokens by here"}},
+		{"a template of 750,000 tokens", map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"c\" {\n  name = templatefile(\"${path.module}/big.tpl\", {})\n}\n", "big.tpl": strings.Repeat("${1}", 250000)},
+			[2]string{"main.tf", "big.tpl holds more than 500000 tokens"}},
+		{"a plan of two million values", map[string]string{"plan.json": `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [` + strings.Repeat("1,", 2000000) + "1]}}}\n"},
+			[2]string{"plan.json", "more than 2000000 tokens by here"}},
 		{"10,001 documents", map[string]string{"docs.yaml": strings.Repeat("---\n"+pod, 10001)},
 			[2]string{"docs.yaml", "more than 10000 YAML documents"}},
 		{"a List of 10,001 items", map[string]string{"list.yaml": items.String()},
@@ -262,6 +271,26 @@ func TestHostileInput(t *testing.T) {
 				t.Errorf("want a problem in %s about %q, got %v", tt.problem[0], tt.problem[1], res.Problems)
 			}
 		})
+	}
+}
+
+// manyNumbers is a list of a million numbers: 2 MB, two million tokens,
+// which hcl's parser took 1 GB to hold.
+var manyNumbers = "locals {\n  a = [" + strings.Repeat("1,", 1000000) + "1]\n}\n"
+
+// TestManyTokensAreNotParsed: a file of too many tokens is refused before
+// hcl's parser sees it, where it says, and at the cost of reading it.
+func TestManyTokensAreNotParsed(t *testing.T) {
+	writeTree(t, map[string]string{"main.tf": manyNumbers})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	res := lintWithin(t, 30*time.Second, Options{})
+	runtime.ReadMemStats(&after)
+	if len(res.Problems) != 1 || res.Problems[0].Range.Start.Line != 2 || res.Problems[0].Range.Start.Col < 400000 {
+		t.Fatalf("want one problem on line 2, where the 500,001st token is, got %v", res.Problems)
+	}
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 64 {
+		t.Errorf("refusing the file allocated %d MB: it was parsed", mb)
 	}
 }
 

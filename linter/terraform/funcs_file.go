@@ -177,6 +177,10 @@ func (m *module) templateFileFunc() function.Function {
 				m.exceed("%s nests more than %d levels deep; ekslint does not parse it", p, maxNesting)
 				return cty.DynamicVal, nil
 			}
+			if textBound([]byte(src), maxTokens) >= 0 {
+				m.exceed("%s holds more than %d tokens; ekslint does not parse it", p, maxTokens)
+				return cty.DynamicVal, nil
+			}
 			expr, diags := hclsyntax.ParseTemplate([]byte(src), full, hcl.InitialPos)
 			if diags.HasErrors() {
 				return cty.DynamicVal, diags

@@ -78,12 +78,12 @@ func readFolder(dir string) *moduleFolder {
 }
 
 // parsedFile is one file of a module folder: its syntax and hcl's
-// diagnostics, or deep, the problem that kept it from being parsed.
+// diagnostics, or refused, the problem that kept it from being parsed.
 type parsedFile struct {
-	file  *hcl.File
-	diags hcl.Diagnostics
-	deep  *source.Problem
-	nodes int // the syntax's nodes, what keeping it costs
+	file    *hcl.File
+	diags   hcl.Diagnostics
+	refused *source.Problem
+	nodes   int // the syntax's nodes, what keeping it costs
 }
 
 // folder returns module folder dir, read and parsed on its first request.
@@ -121,12 +121,12 @@ func parseShared(path string, src []byte) (p parsedFile) {
 	defer func() {
 		if x := recover(); x != nil {
 			pr := source.Errorf(source.InFile(path), "internal error while reading this file (please report it): %v\n%s", x, debug.Stack())
-			p = parsedFile{deep: &pr}
+			p = parsedFile{refused: &pr}
 		}
 	}()
 	p = parseFile(path, src)
 	switch {
-	case p.deep != nil:
+	case p.refused != nil:
 	case isJSONFile(path):
 		// JSON expressions are evaluated afresh each time (jsonexpr.go):
 		// nothing is planted in them, and their nodes are not walked to
@@ -142,8 +142,9 @@ func parseShared(path string, src []byte) (p parsedFile) {
 }
 
 // parseFile parses one file: JSON syntax for .json names, native syntax
-// else. A file nested too deep to parse without exhausting the stack is
-// not parsed: deep says where.
+// else. A file nested too deep to parse without exhausting the stack, or
+// with too many tokens to parse in bounded memory, is not parsed: refused
+// says where.
 func parseFile(path string, src []byte) parsedFile {
 	deep := hclNesting
 	if isJSONFile(path) {
@@ -151,7 +152,15 @@ func parseFile(path string, src []byte) parsedFile {
 	}
 	if at := deep(src); at >= 0 {
 		pr := tooDeep(path, src, at)
-		return parsedFile{deep: &pr}
+		return parsedFile{refused: &pr}
+	}
+	count, limit := tokenBound, maxTokens
+	if isJSONFile(path) {
+		count, limit = textBound, maxJSONTokens
+	}
+	if at := count(src, limit); at >= 0 {
+		pr := tooManyTokens(path, src, at, limit)
+		return parsedFile{refused: &pr}
 	}
 	if isJSONFile(path) {
 		f, diags := json.Parse(src, path)

@@ -54,6 +54,10 @@ func LoadPlan(p string, src []byte) (out Loaded) {
 	m.root = m.dir
 	out.Files = []*source.File{{Path: p}}
 	m.protect(hcl.Range{Filename: p}, "this plan", func() {
+		if at := jsonTokenBound(src, maxPlanTokens); at >= 0 {
+			m.problems = append(m.problems, tooManyTokens(p, src, at, maxPlanTokens))
+			return
+		}
 		f, diags := m.parser.ParseJSON(src, p)
 		m.diagnostics(diags)
 		if f == nil {

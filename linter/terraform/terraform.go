@@ -241,8 +241,8 @@ func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 		p = parseFile(path, src)
 	}
 	m.parsed[path] = p.file
-	if p.deep != nil {
-		m.problems = append(m.problems, *p.deep)
+	if p.refused != nil {
+		m.problems = append(m.problems, *p.refused)
 		return nil, nil
 	}
 	if p.file != nil {
