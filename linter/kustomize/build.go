@@ -236,6 +236,9 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 			if g.b.documents += countDocuments(src); g.b.documents > maxDocuments {
 				return nil, fmt.Errorf("more than %d YAML documents", maxDocuments) // Build reports it
 			}
+			if yamldoc.NodeBound(src) >= 0 {
+				return nil, fmt.Errorf("%s may hold more than %d YAML nodes", g.b.display(p), yamldoc.MaxNodes) // Build reports it
+			}
 			if bytes.IndexByte(src, '&') >= 0 && aliasBomb(src) {
 				g.b.bomb = g.b.display(p)
 				return nil, fmt.Errorf("%s: aliases expand it too much", g.b.bomb) // Build reports it

@@ -63,6 +63,9 @@ func Decode(path string, src []byte) (docs []*Doc, file *source.File, problems [
 func Each(path string, src []byte, use func(*Doc)) (file *source.File, problems []source.Problem) {
 	file = &source.File{Path: path}
 	id := source.FileOf(path)
+	if at := nodeBound(src, MaxNodes); at >= 0 {
+		return file, []source.Problem{tooManyNodes(id, src, at)}
+	}
 	budget := NewBudget()
 	// Comments and scopes matter only for ignore directives (a comment
 	// starting with the keyword): a file without the keyword needs neither,
