@@ -13,30 +13,27 @@ func gcPercent() int {
 	return p
 }
 
+// TestTuneGC: TuneGC sets GCPercent, unless GOGC in the environment says
+// otherwise, and what it returns restores the target before.
 func TestTuneGC(t *testing.T) {
-	t.Setenv("GOGC", "")
-	os.Unsetenv("GOGC")
-	before := gcPercent()
-	restore := TuneGC()
-	if got := gcPercent(); got != GCPercent {
-		t.Errorf("target %d after TuneGC, want %d", got, GCPercent)
-	}
-	restore()
-	if got := gcPercent(); got != before {
-		t.Errorf("target %d after restoring, want %d", got, before)
-	}
-}
-
-// TestTuneGCKeepsTheUsersChoice: GOGC in the environment wins.
-func TestTuneGCKeepsTheUsersChoice(t *testing.T) {
-	t.Setenv("GOGC", "150")
-	before := gcPercent()
-	restore := TuneGC()
-	if got := gcPercent(); got != before {
-		t.Errorf("target %d after TuneGC with GOGC set, want %d, as before", got, before)
-	}
-	restore()
-	if got := gcPercent(); got != before {
-		t.Errorf("target %d after restoring, want %d", got, before)
+	for _, gogc := range []string{"", "150"} {
+		t.Run("GOGC="+gogc, func(t *testing.T) {
+			t.Setenv("GOGC", gogc)
+			want := GCPercent
+			if gogc == "" {
+				os.Unsetenv("GOGC")
+			} else {
+				want = gcPercent() // the user's choice stands
+			}
+			before := gcPercent()
+			restore := TuneGC()
+			if got := gcPercent(); got != want {
+				t.Errorf("target %d after TuneGC, want %d", got, want)
+			}
+			restore()
+			if got := gcPercent(); got != before {
+				t.Errorf("target %d after restoring, want %d", got, before)
+			}
+		})
 	}
 }

@@ -74,33 +74,50 @@ func tokenBound(src []byte, limit int) int {
 // would miss).
 func bytesBound(src []byte, limit int) int {
 	n := 1
-	const none, name, number, blank = 0, 1, 2, 3
-	run := none
+	run := noRun
 	for i, c := range src {
-		switch {
-		case c == ' ' || c == '\t':
-			if run == blank {
-				continue
-			}
-			run = blank
-		case c >= '0' && c <= '9':
-			if run == name || run == number {
-				continue
-			}
-			run = number
-		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			if run == name {
-				continue
-			}
-			run = name
-		default:
-			run = none
+		if !startsToken(&run, c) {
+			continue
 		}
 		if n++; n > limit {
 			return i
 		}
 	}
 	return -1
+}
+
+// The runs of bytes that hcl's scanners make one token of, at most.
+const (
+	noRun byte = iota
+	nameRun
+	numberRun
+	blankRun
+)
+
+// startsToken reports whether byte c may begin a token after a byte of
+// the run *run (in a run of name, number or blank bytes only the first
+// does; a number that runs into a name, "1a", is two), and makes *run c's.
+func startsToken(run *byte, c byte) bool {
+	switch {
+	case c == ' ' || c == '\t':
+		if *run == blankRun {
+			return false
+		}
+		*run = blankRun
+	case c >= '0' && c <= '9':
+		if *run == nameRun || *run == numberRun {
+			return false
+		}
+		*run = numberRun
+	case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		if *run == nameRun {
+			return false
+		}
+		*run = nameRun
+	default:
+		*run = noRun
+	}
+	return true
 }
 
 // textFrame is one open construct the counter is inside: code between
@@ -126,34 +143,23 @@ func (t *tokenCounter) count() bool {
 
 func (t *tokenCounter) scan() int {
 	src := t.src
-	const none, name, number = 0, 1, 2
-	run := none
+	run := noRun
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		f := &t.stack[len(t.stack)-1]
 		if f.kind == 'q' || f.kind == 'h' {
-			run = none
+			run = noRun
 			if at := t.text(f, &i); at >= 0 {
 				return at
 			}
 			continue
 		}
-		switch {
-		case c == ' ' || c == '\t':
-			run = none
+		if c == ' ' || c == '\t' {
+			run = noRun // blanks in code are no token
 			continue
-		case c >= '0' && c <= '9':
-			if run == name || run == number {
-				continue
-			}
-			run = number
-		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			if run == name {
-				continue
-			}
-			run = name
-		default:
-			run = none
+		}
+		if !startsToken(&run, c) {
+			continue
 		}
 		if !t.count() {
 			return i
@@ -297,33 +303,22 @@ func jsonTokenBound(src []byte, limit int) int {
 		return -1
 	}
 	n := 1
-	const none, name, number = 0, 1, 2
-	run := none
+	run := noRun
 	for i := 0; i < len(src); i++ {
 		start, c := i, src[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			run = none
+			run = noRun // blanks in JSON are no token
 			continue
 		case c == '"':
-			run = none
+			run = noRun
 			for i++; i < len(src) && src[i] != '"'; i++ {
 				if src[i] == '\\' {
 					i++
 				}
 			}
-		case c >= '0' && c <= '9':
-			if run == name || run == number {
-				continue
-			}
-			run = number
-		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			if run == name {
-				continue
-			}
-			run = name
-		default:
-			run = none
+		case !startsToken(&run, c):
+			continue
 		}
 		if n++; n > limit {
 			return start
