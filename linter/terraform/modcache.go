@@ -69,8 +69,9 @@ func readFolder(dir string) *moduleFolder {
 	f := &moduleFolder{}
 	f.files, f.problems = moduleFiles(dir)
 	f.parsed = make(map[string]parsedFile, len(f.files))
+	left := maxModuleTokens
 	for _, file := range f.files {
-		p := parseShared(file.Path, file.Src)
+		p := parseShared(file.Path, file.Src, &left)
 		f.parsed[file.Path] = p
 		f.nodes += p.nodes
 	}
@@ -117,14 +118,14 @@ func (c *Modules) folder(dir string) (f, mine *moduleFolder) {
 // parseShared parses one file of a module folder for every root that calls
 // it, with its hooks planted. A panic in the parser becomes the file's
 // problem: the folder is read once, and every root must see the same.
-func parseShared(path string, src []byte) (p parsedFile) {
+func parseShared(path string, src []byte, left *int) (p parsedFile) {
 	defer func() {
 		if x := recover(); x != nil {
 			pr := source.Errorf(source.InFile(path), "internal error while reading this file (please report it): %v\n%s", x, debug.Stack())
 			p = parsedFile{refused: &pr}
 		}
 	}()
-	p = parseFile(path, src)
+	p = parseFile(path, src, left)
 	switch {
 	case p.refused != nil:
 	case isJSONFile(path):
@@ -144,8 +145,9 @@ func parseShared(path string, src []byte) (p parsedFile) {
 // parseFile parses one file: JSON syntax for .json names, native syntax
 // else. A file nested too deep to parse without exhausting the stack, or
 // with too many tokens to parse in bounded memory, is not parsed: refused
-// says where.
-func parseFile(path string, src []byte) parsedFile {
+// says where. left, when not nil, is what the files of the file's module
+// folder may still hold of tokens together; the file's are taken from it.
+func parseFile(path string, src []byte, left *int) parsedFile {
 	deep := hclNesting
 	if isJSONFile(path) {
 		deep = jsonNesting
@@ -154,13 +156,29 @@ func parseFile(path string, src []byte) parsedFile {
 		pr := tooDeep(path, src, at)
 		return parsedFile{refused: &pr}
 	}
-	count, limit := tokenBound, maxTokens
+	count, limit := tokens, maxTokens
 	if isJSONFile(path) {
-		count, limit = textBound, maxJSONTokens
+		count, limit = bytesCount, maxJSONTokens
 	}
-	if at := count(src, limit); at >= 0 {
-		pr := tooManyTokens(path, src, at, limit)
-		return parsedFile{refused: &pr}
+	module := left != nil && *left < limit
+	if module {
+		limit = *left
+	}
+	// No more tokens than bytes, and the end: a file that short needs no
+	// count.
+	n := len(src) + 1
+	if n > limit {
+		var at int
+		if n, at = count(src, limit); at >= 0 {
+			pr := tooManyTokens(path, src, at, limit)
+			if module {
+				pr = tooManyModuleTokens(path, src, at)
+			}
+			return parsedFile{refused: &pr}
+		}
+	}
+	if left != nil {
+		*left -= n
 	}
 	if isJSONFile(path) {
 		f, diags := json.Parse(src, path)

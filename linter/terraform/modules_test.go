@@ -69,7 +69,7 @@ resource "aws_eks_node_group" "g" {
 	for _, shared := range []bool{true, false} {
 		var body *hclsyntax.Body
 		if shared {
-			p := parseShared("main.tf", src)
+			p := parseShared("main.tf", src, nil)
 			body = p.file.Body.(*hclsyntax.Body)
 		} else {
 			f, diags := hclsyntax.ParseConfig(src, "main.tf", hcl.InitialPos)
@@ -145,7 +145,7 @@ func TestModulesKeepABoundedSource(t *testing.T) {
 	} {
 		mustWrite(t, name, text)
 	}
-	small := parseShared("small/main.tf", []byte("variable \"v\" {}\n")).nodes
+	small := parseShared("small/main.tf", []byte("variable \"v\" {}\n"), nil).nodes
 	mods := newModules(small + 10) // room for small/, not for big/ too
 	files, _ := moduleFiles("root")
 	for i := 0; i < 2; i++ {

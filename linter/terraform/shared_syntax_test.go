@@ -19,7 +19,7 @@ func loadSyntax(dir string, files []File, shared bool) Loaded {
 	if shared {
 		m.shared = map[string]parsedFile{}
 		for _, f := range files {
-			m.shared[f.Path] = parseShared(f.Path, f.Src)
+			m.shared[f.Path] = parseShared(f.Path, f.Src, nil)
 		}
 	}
 	return m.load(files, Options{})

@@ -195,9 +195,10 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 		override bool
 	}
 	var contents []fileContent
+	left := maxModuleTokens // what the files may hold together
 	for _, f := range files {
 		m.protect(hcl.Range{Filename: f.Path}, "this file", func() {
-			hf, diags := m.parse(f.Path, f.Src)
+			hf, diags := m.parse(f.Path, f.Src, &left)
 			m.diagnostics(diags)
 			if hf == nil {
 				return
@@ -225,8 +226,10 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 
 // parse reads one file: JSON syntax for .json names, native syntax else.
 // A file this root has parsed already (for another call of the same
-// module) is reused, and its problems were reported the first time.
-func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
+// module) is reused, and its problems were reported the first time. left
+// is as for parseFile (a called module's shared files were counted when
+// they were read).
+func (m *module) parse(path string, src []byte, left *int) (*hcl.File, hcl.Diagnostics) {
 	if f, ok := m.parsed[path]; ok {
 		if f != nil {
 			m.parser.AddFile(path, f)
@@ -238,7 +241,7 @@ func (m *module) parse(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	// here.
 	p, ok := m.shared[path]
 	if !ok {
-		p = parseFile(path, src)
+		p = parseFile(path, src, left)
 	}
 	m.parsed[path] = p.file
 	if p.refused != nil {

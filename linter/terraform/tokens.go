@@ -23,6 +23,13 @@ const maxTokens = 500_000
 // list of numbers just under it) takes 1.1 s and 450 MB.
 const maxJSONTokens = 2 * maxTokens
 
+// maxModuleTokens bounds the tokens of a module folder's files together,
+// which are parsed and kept for as long as the module is read: eight
+// files of 400 KB, each of them under maxTokens, took 735 MB and 2.9 s.
+// Twice maxTokens, 500 MB at the worst, lets through real modules of
+// about 6.5 MB of .tf files. (A variable, for the tests.)
+var maxModuleTokens = 2 * maxTokens
+
 // maxPlanTokens is maxTokens for a JSON plan, counted by jsonTokenBound:
 // a plan of a large infrastructure is megabytes of small values, a token
 // every four bytes or so as `terraform show -json` writes it (on one line;
@@ -45,21 +52,29 @@ func tokenBound(src []byte, limit int) int {
 	if len(src) < limit {
 		return -1
 	}
+	_, at := tokens(src, limit)
+	return at
+}
+
+// tokens is tokenBound's count, with no shortcut for a short file: n is
+// the count up to where it passed limit (at), or the whole file's (at -1).
+func tokens(src []byte, limit int) (n, at int) {
 	// What hcl's scanner makes of bad UTF-8 or a control byte depends on
 	// the bytes after it (a bad sequence takes a "#" with it, which then
 	// starts no comment): such a file is counted byte by byte, without
 	// following strings.
 	for _, c := range src {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return bytesBound(src, limit)
+			return bytesCount(src, limit)
 		}
 	}
 	if !utf8.Valid(src) {
-		return bytesBound(src, limit)
+		return bytesCount(src, limit)
 	}
 	t := tokenCounter{src: src, limit: limit, n: 1} // the end of the file
 	t.stack = append(make([]textFrame, 0, 8), textFrame{kind: '{'})
-	return t.scan()
+	at = t.scan()
+	return t.n, at
 }
 
 // bytesBound is tokenBound without following strings, heredocs or
@@ -73,17 +88,26 @@ func tokenBound(src []byte, limit int) int {
 // a template sequence, which a count that followed strings by their bytes
 // would miss).
 func bytesBound(src []byte, limit int) int {
-	n := 1
+	_, at := bytesCount(src, limit)
+	return at
+}
+
+// bytesCount is bytesBound's count, as tokens is tokenBound's.
+func bytesCount(src []byte, limit int) (n, at int) {
+	n = 1
+	if n > limit {
+		return n, 0
+	}
 	run := noRun
 	for i, c := range src {
 		if !startsToken(&run, c) {
 			continue
 		}
 		if n++; n > limit {
-			return i
+			return n, i
 		}
 	}
-	return -1
+	return n, -1
 }
 
 // The runs of bytes that hcl's scanners make one token of, at most.
@@ -283,6 +307,14 @@ func tooManyTokens(path string, src []byte, at, limit int) source.Problem {
 	p := source.PosOf(src, at)
 	return source.Errorf(source.Range{File: source.FileOf(path), Start: p, End: p},
 		"more than %d tokens by here (names, numbers, strings and operators, counted without parsing): ekslint does not parse a file this large, as parsing it could take gigabytes of memory", limit)
+}
+
+// tooManyModuleTokens is the problem of a file past which a module
+// folder's files hold more than maxModuleTokens tokens together.
+func tooManyModuleTokens(path string, src []byte, at int) source.Problem {
+	p := source.PosOf(src, at)
+	return source.Errorf(source.Range{File: source.FileOf(path), Start: p, End: p},
+		"the files of this module hold more than %d tokens together by here (names, numbers, strings and operators, counted without parsing): ekslint parses no more of them, as parsing them could take gigabytes of memory", maxModuleTokens)
 }
 
 // textBound is bytesBound for a file of at least limit bytes: a .tf.json

@@ -3,11 +3,14 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/ekslint/ekslint/linter/source"
 )
 
 // tokenSamples are texts where hcl's scanner makes the most tokens of the
@@ -116,4 +119,54 @@ func TestJSONTokenBound(t *testing.T) {
 	if at := jsonTokenBound(src, 4); at != 4 {
 		t.Errorf("the unterminated string past a limit of 4 at %d, want 4", at)
 	}
+}
+
+// TestModuleTokens: a module folder's files share one bound, whether the
+// folder is a root's or a called module's read once for the run: the
+// file past which they hold too many together is refused, and the ones
+// after it, each under the bound alone.
+func TestModuleTokens(t *testing.T) {
+	defer func(n int) { maxModuleTokens = n }(maxModuleTokens)
+	maxModuleTokens = 2500
+	// a.tf: 1,002 tokens (the end, the list's 999 and the locals block's
+	// 2 lines, "locals", "{", "a", "=", newlines); b.tf as many, c.tf past.
+	list := func(name string) string {
+		return "locals {\n  " + name + " = [" + strings.Repeat("1,", 495) + "1]\n}\n"
+	}
+	files := map[string]string{"a.tf": list("a"), "b.tf": list("b"), "c.tf": list("c"), "d.tf": list("d")}
+	check := func(t *testing.T, problems []source.Problem) {
+		t.Helper()
+		var refused []string
+		for _, p := range problems {
+			if strings.Contains(p.Message, "the files of this module hold more than 2500 tokens together") {
+				refused = append(refused, p.Range.Path())
+			}
+		}
+		if strings.Join(refused, " ") != "c.tf d.tf" && strings.Join(refused, " ") != "m/c.tf m/d.tf" {
+			t.Errorf("refused %v, want c.tf and d.tf; problems %v", refused, problems)
+		}
+	}
+	t.Run("root", func(t *testing.T) {
+		_, problems := loadWithin(t, files, "reading the module is not bounded")
+		check(t, problems)
+	})
+	t.Run("shared", func(t *testing.T) {
+		dir := t.TempDir()
+		for name, src := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f := readFolder(filepath.ToSlash(dir))
+		var problems []source.Problem
+		for _, p := range f.parsed {
+			if p.refused != nil {
+				pr := *p.refused
+				pr.Range.File = source.FileOf("m/" + filepath.Base(pr.Range.Path()))
+				problems = append(problems, pr)
+			}
+		}
+		sort.Slice(problems, func(i, j int) bool { return problems[i].Range.Path() < problems[j].Range.Path() })
+		check(t, problems)
+	})
 }

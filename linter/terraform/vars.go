@@ -80,7 +80,7 @@ func (m *module) readVarFile(p string, named bool) {
 		m.problems = append(m.problems, source.Errorf(source.InFile(p), "cannot read variables file: %s", readError(err)))
 		return
 	}
-	f, diags := m.parse(p, src)
+	f, diags := m.parse(p, src, nil)
 	m.diagnostics(diags)
 	if f == nil {
 		return
