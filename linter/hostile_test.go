@@ -241,6 +241,10 @@ func TestHostileInput(t *testing.T) {
 			[2]string{"k8s.yaml", "more than 2000000 YAML nodes may begin by here"}},
 		{"a kustomization of a YAML list of 1.1 million numbers", map[string]string{"k/kustomization.yaml": "resources: [big.yaml, d.yaml]\n", "k/big.yaml": manyYAMLNumbers(), "k/d.yaml": deployment},
 			[2]string{"k/kustomization.yaml", "may hold more than 2000000 YAML nodes"}},
+		// Comment lines count as nodes may begin (a line each), and cost
+		// nothing to decode: two files of 700,000 pass the bound together.
+		{"a kustomization of manifests that may hold too many YAML nodes together", map[string]string{"k/kustomization.yaml": "resources: [a.yaml, b.yaml, d.yaml]\n", "k/a.yaml": strings.Repeat("#\n", 700000), "k/b.yaml": strings.Repeat("#\n", 700000), "k/d.yaml": deployment},
+			[2]string{"k/kustomization.yaml", "may hold more than 2000000 YAML nodes together, by k/b.yaml"}},
 		{"a plan of two million values", map[string]string{"plan.json": `{"format_version": "1.2", "planned_values": {"root_module": {"resources": [` + strings.Repeat("1,", 2000000) + "1]}}}\n"},
 			[2]string{"plan.json", "more than 2000000 tokens by here"}},
 		{"10,001 documents", map[string]string{"docs.yaml": strings.Repeat("---\n"+pod, 10001)},

@@ -56,6 +56,11 @@ const maxFileSize = 16 << 20
 // time.
 const maxDocuments = 2000
 
+// maxNodes bounds the YAML nodes of the manifests and patches one build
+// reads, together (each is bounded by yamldoc.MaxNodes alone): kustomize
+// holds them all at once.
+const maxNodes = yamldoc.MaxNodes
+
 // Build builds the kustomization in dir (a display path, cleaned, with
 // forward slashes) offline, and adapts each object it produces.
 func Build(dir string) (res Result) {
@@ -158,6 +163,7 @@ type builder struct {
 	files                map[string]*sourceFile // by display path
 	patches              []located              // documents of the patch files read, in the order applied
 	documents            int                    // YAML documents in the manifests and patches kustomize read
+	nodes                int                    // and their nodes, at most (yamldoc.NodeCount)
 	bomb                 string                 // a manifest or patch whose aliases expand it too much
 	images               []imageEntry           // images entries, in the order applied
 	problems             []source.Problem
@@ -239,6 +245,15 @@ func (g guardedFS) ReadFile(p string) ([]byte, error) {
 			if yamldoc.NodeBound(src) >= 0 {
 				return nil, fmt.Errorf("%s may hold more than %d YAML nodes", g.b.display(p), yamldoc.MaxNodes) // Build reports it
 			}
+			// Charged its length until the build nears the bound, then counted.
+			n, left := 2*len(src)+4, maxNodes-g.b.nodes
+			if n > left {
+				var at int
+				if n, at = yamldoc.NodeCount(src, left); at >= 0 {
+					return nil, fmt.Errorf("the manifests and patches of this build may hold more than %d YAML nodes together, by %s", maxNodes, g.b.display(p)) // Build reports it
+				}
+			}
+			g.b.nodes += n
 			if bytes.IndexByte(src, '&') >= 0 && aliasBomb(src) {
 				g.b.bomb = g.b.display(p)
 				return nil, fmt.Errorf("%s: aliases expand it too much", g.b.bomb) // Build reports it

@@ -23,19 +23,27 @@ func nodeBound(src []byte, limit int) int {
 	if 2*len(src)+4 <= limit {
 		return -1
 	}
-	n := 4
+	_, at := NodeCount(src, limit)
+	return at
+}
+
+// NodeCount is nodeBound's count, with no shortcut for a short file: n is
+// the count up to where it passed limit (at), or the whole file's (at -1).
+// 2*len(src)+4 is never below it.
+func NodeCount(src []byte, limit int) (n, at int) {
+	n = 4
 	if n > limit {
-		return 0
+		return n, 0
 	}
 	for i, c := range src {
 		switch c {
 		case '\n', ':', '-', '?', ',', '[', '{':
 			if n += 2; n > limit {
-				return i
+				return n, i
 			}
 		}
 	}
-	return -1
+	return n, -1
 }
 
 // NodeBound is where src may hold more than MaxNodes nodes, or -1: for a
