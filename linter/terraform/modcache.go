@@ -55,6 +55,7 @@ type moduleFolder struct {
 	problems []source.Problem // listing and reading the folder
 	parsed   map[string]parsedFile
 	nodes    int // of all its files' syntax
+	tokens   int // of all its files, at most (see parseFile)
 }
 
 // sharedFolder is one folder of a run's Modules, read on its first request;
@@ -75,6 +76,7 @@ func readFolder(dir string) *moduleFolder {
 		f.parsed[file.Path] = p
 		f.nodes += p.nodes
 	}
+	f.tokens = maxModuleTokens - left
 	return f
 }
 

@@ -72,11 +72,32 @@ type callState struct {
 	// was reported.
 	stopped map[hcl.Range]bool
 	tooDeep bool
+	// tokens are those of the files read so far (the root's and each
+	// called folder's, once), of maxRootTokens; charged, the folders
+	// counted.
+	tokens  int
+	charged map[string]bool
 }
 
 // folder returns module folder dir: the run's, else, when the run keeps no
-// more, this root's own, let go with the root.
+// more, this root's own, let go with the root; nil when its files would
+// take the root's past maxRootTokens.
 func (c *callState) folder(dir string) *moduleFolder {
+	f := c.read(dir)
+	if !c.charged[dir] {
+		if c.tokens+f.tokens > maxRootTokens {
+			return nil
+		}
+		c.tokens += f.tokens
+		if c.charged == nil {
+			c.charged = map[string]bool{}
+		}
+		c.charged[dir] = true
+	}
+	return f
+}
+
+func (c *callState) read(dir string) *moduleFolder {
 	f, mine := c.modules.folder(dir)
 	if f != nil {
 		return f
@@ -222,6 +243,10 @@ func (m *module) call(b *hcl.Block, out *Loaded, ancestors []string, later *[]la
 		return
 	}
 	folder := m.calls.folder(dir)
+	if folder == nil {
+		out.Problems = append(out.Problems, warnAt(srcAttr.Range, "module %q is not read: with it, the files of this root module and of the modules it calls would hold more than %d tokens together (names, numbers, strings and operators), more than ekslint parses for one root module", name, maxRootTokens))
+		return
+	}
 	files := folder.files
 	out.Problems = append(out.Problems, folder.problems...)
 	if len(files) == 0 {

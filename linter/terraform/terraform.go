@@ -241,7 +241,14 @@ func (m *module) parse(path string, src []byte, left *int) (*hcl.File, hcl.Diagn
 	// here.
 	p, ok := m.shared[path]
 	if !ok {
+		before := 0
+		if left != nil {
+			before = *left
+		}
 		p = parseFile(path, src, left)
+		if left != nil && m.calls != nil {
+			m.calls.tokens += before - *left // the root's own files
+		}
 	}
 	m.parsed[path] = p.file
 	if p.refused != nil {

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -169,4 +170,35 @@ func TestModuleTokens(t *testing.T) {
 		sort.Slice(problems, func(i, j int) bool { return problems[i].Range.Path() < problems[j].Range.Path() })
 		check(t, problems)
 	})
+}
+
+// TestRootTokens: the files one root module reads share a bound, its own
+// and each called folder's once: the call whose folder would pass it is
+// not read, with a warning at it, and a second call of a folder already
+// read costs nothing.
+func TestRootTokens(t *testing.T) {
+	defer func(n int) { maxRootTokens = n }(maxRootTokens)
+	maxRootTokens = 2600
+	dir := t.TempDir()
+	write := func(name, text string) { mustWrite(t, filepath.Join(dir, name), text) }
+	for _, m := range []string{"a", "b", "c"} {
+		// 1,002 tokens, as in TestModuleTokens.
+		write(m+"/main.tf", "locals {\n  x = ["+strings.Repeat("1,", 495)+"1]\n}\n")
+	}
+	write("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nmodule \"a2\" {\n  source = \"../a\"\n}\nmodule \"b\" {\n  source = \"../b\"\n}\nmodule \"c\" {\n  source = \"../c\"\n}\n")
+	t.Chdir(dir)
+	files, _ := moduleFiles("root")
+	l := LoadModule("root", files, Options{Modules: NewModules(), RootModules: 1})
+	var warned []string
+	for _, p := range l.Problems {
+		if strings.Contains(p.Message, "more than 2600 tokens together") {
+			warned = append(warned, fmt.Sprintf("%s:%d", p.Range.Path(), p.Range.Start.Line))
+		}
+	}
+	if strings.Join(warned, " ") != "root/main.tf:11" {
+		t.Errorf("warned at %v, want root/main.tf:11 (module c's source); problems %v", warned, l.Problems)
+	}
+	if got := strings.Join(l.Modules, " "); got != "a a b" {
+		t.Errorf("modules read %q, want a twice and b", got)
+	}
 }
