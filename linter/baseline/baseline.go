@@ -5,6 +5,7 @@
 package baseline
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -57,6 +58,12 @@ type Baseline struct {
 // MaxFileSize bounds the baseline Load reads: about 300,000 findings.
 const MaxFileSize = 64 << 20
 
+// MaxEntries bounds the findings Load reads from a baseline, three times
+// what MaxFileSize holds of real ones. Entries are counted as they are
+// decoded, never held together: 64 MB of empty entries ("{},{},…", 21
+// million of them) decoded whole into a slice took 22 s and 4.9 GB.
+const MaxEntries = 1_000_000
+
 // Load reads a baseline file, which may be a pipe (--baseline
 // <(git show main:baseline.json)), up to MaxFileSize bytes.
 func Load(path string) (*Baseline, error) {
@@ -68,18 +75,84 @@ func Load(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
-	var f File
-	if err := json.Unmarshal(b, &f); err != nil {
+	bl, version, err := decode(b)
+	if err != nil {
 		return nil, fmt.Errorf("baseline %s is not an ekslint baseline: %w", path, err)
 	}
-	if f.Version != Version {
-		return nil, fmt.Errorf("baseline %s has version %q; this ekslint reads version %s", path, f.Version, Version)
-	}
-	bl := &Baseline{counts: map[string]int{}}
-	for _, e := range f.Findings {
-		bl.counts[e.Fingerprint]++
+	if version != Version {
+		return nil, fmt.Errorf("baseline %s has version %q; this ekslint reads version %s", path, version, Version)
 	}
 	return bl, nil
+}
+
+// decode reads a File's version and counts its findings' fingerprints
+// one entry at a time.
+func decode(b []byte) (bl *Baseline, version string, err error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := expect(dec, '{'); err != nil {
+		return nil, "", err
+	}
+	bl = &Baseline{counts: map[string]int{}}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, "", err
+		}
+		switch key {
+		case "version":
+			err = dec.Decode(&version)
+		case "findings":
+			err = bl.entries(dec)
+		default:
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	if err := expect(dec, '}'); err != nil {
+		return nil, "", err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, "", errors.New("more than one JSON value")
+	}
+	return bl, version, nil
+}
+
+// entries counts the fingerprints of the findings array, as decode reads
+// it, up to MaxEntries.
+func (bl *Baseline) entries(dec *json.Decoder) error {
+	tok, err := dec.Token()
+	if err != nil || tok == nil { // null: no findings, as for Unmarshal
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("%v where [ was expected", tok)
+	}
+	for n := 0; dec.More(); n++ {
+		if n == MaxEntries {
+			return fmt.Errorf("more than %d findings", MaxEntries)
+		}
+		var e Entry
+		if err := dec.Decode(&e); err != nil {
+			return err
+		}
+		bl.counts[e.Fingerprint]++
+	}
+	return expect(dec, ']')
+}
+
+// expect reads the next token, which must be the delimiter d.
+func expect(dec *json.Decoder, d json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != d {
+		return fmt.Errorf("%v where %v was expected", tok, d)
+	}
+	return nil
 }
 
 // Filter returns the findings that are new: not in the baseline. A
