@@ -13,8 +13,10 @@ import (
 // expression node, and a list of small numbers (a 2 MB "a = [1,1,1,…]",
 // a million of them) took 1 GB, a 16 MB one 34 s and 7.9 GB. A file is
 // refused past this many: just under it, that list takes 0.6 s and 250 MB.
-// Real files reach it at about 3.3 MB (all of terraform-aws-modules/eks's
-// .tf files together, 517 KB, count 77,859; hcl makes 75,924 tokens).
+// Real files reach it at 2 to 3 MB: all of terraform-aws-modules/eks's .tf
+// files together, 517 KB, count 77,859 (hcl makes 75,924 tokens); 11,000
+// generated security group rules, 1.95 MB, count 495,000 and take 0.65 s
+// and 200 MB.
 const maxTokens = 500_000
 
 // maxJSONTokens is maxTokens for a .tf.json file, counted by textBound.
