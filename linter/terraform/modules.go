@@ -73,8 +73,8 @@ type callState struct {
 	stopped map[hcl.Range]bool
 	tooDeep bool
 	// tokens are those of the files read so far (the root's and each
-	// called folder's, once), of maxRootTokens; charged, the folders
-	// counted.
+	// called folder's, once), of maxRootTokens; charged says of each
+	// folder called whether it was read (true) or refused (false).
 	tokens  int
 	charged map[string]bool
 }
@@ -83,15 +83,21 @@ type callState struct {
 // more, this root's own, let go with the root; nil when its files would
 // take the root's past maxRootTokens.
 func (c *callState) folder(dir string) *moduleFolder {
+	read, decided := c.charged[dir]
+	if decided && !read {
+		return nil // refused once, and not read again for each call
+	}
 	f := c.read(dir)
-	if !c.charged[dir] {
-		if c.tokens+f.tokens > maxRootTokens {
-			return nil
-		}
-		c.tokens += f.tokens
+	if !decided {
 		if c.charged == nil {
 			c.charged = map[string]bool{}
 		}
+		if c.tokens+f.tokens > maxRootTokens {
+			c.charged[dir] = false
+			delete(c.local, dir) // not kept for the root
+			return nil
+		}
+		c.tokens += f.tokens
 		c.charged[dir] = true
 	}
 	return f

@@ -185,7 +185,7 @@ func TestRootTokens(t *testing.T) {
 		// 1,002 tokens, as in TestModuleTokens.
 		write(m+"/main.tf", "locals {\n  x = ["+strings.Repeat("1,", 495)+"1]\n}\n")
 	}
-	write("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nmodule \"a2\" {\n  source = \"../a\"\n}\nmodule \"b\" {\n  source = \"../b\"\n}\nmodule \"c\" {\n  source = \"../c\"\n}\n")
+	write("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nmodule \"a2\" {\n  source = \"../a\"\n}\nmodule \"b\" {\n  source = \"../b\"\n}\nmodule \"c\" {\n  source = \"../c\"\n}\nmodule \"c2\" {\n  source = \"../c\"\n}\n")
 	t.Chdir(dir)
 	files, _ := moduleFiles("root")
 	l := LoadModule("root", files, Options{Modules: NewModules(), RootModules: 1})
@@ -195,8 +195,8 @@ func TestRootTokens(t *testing.T) {
 			warned = append(warned, fmt.Sprintf("%s:%d", p.Range.Path(), p.Range.Start.Line))
 		}
 	}
-	if strings.Join(warned, " ") != "root/main.tf:11" {
-		t.Errorf("warned at %v, want root/main.tf:11 (module c's source); problems %v", warned, l.Problems)
+	if strings.Join(warned, " ") != "root/main.tf:11 root/main.tf:14" {
+		t.Errorf("warned at %v, want root/main.tf:11 and 14 (modules c's and c2's source); problems %v", warned, l.Problems)
 	}
 	if got := strings.Join(l.Modules, " "); got != "a a b" {
 		t.Errorf("modules read %q, want a twice and b", got)
