@@ -298,6 +298,28 @@ func manyYAMLNumbers() string {
 	return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nx: [" + strings.Repeat("1,", 1100000) + "1]\n"
 }
 
+// TestLongNamesAreClipped: a name as long as the input likes, reported for
+// every instance, made a report hundreds of times the input's size (a
+// 100 KB name with count = 1000: 900 MB of text).
+func TestLongNamesAreClipped(t *testing.T) {
+	name := strings.Repeat("n", 100000)
+	writeTree(t, map[string]string{"main.tf": "resource \"aws_eks_cluster\" \"" + name + "\" {\n  count = 100\n  name  = \"" + name + "\"\n}\n"})
+	res := lintWithin(t, 30*time.Second, Options{})
+	size := 0
+	for _, f := range res.Findings {
+		size += len(f.Object) + len(f.Message)
+		for _, r := range f.Related {
+			size += len(r.Message)
+		}
+	}
+	if len(res.Findings) < 100 || size > len(res.Findings)*3*(maxText+64) {
+		t.Errorf("%d findings, %d bytes of names and messages", len(res.Findings), size)
+	}
+	if f := res.Findings[0]; !strings.HasSuffix(f.Object, "]") {
+		t.Errorf("the clipped name %q lost its instance key", f.Object[len(f.Object)-20:])
+	}
+}
+
 // TestManyTokensAreNotParsed: a file of too many tokens is refused before
 // hcl's parser sees it, where it says, and at the cost of reading it.
 func TestManyTokensAreNotParsed(t *testing.T) {

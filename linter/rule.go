@@ -7,9 +7,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ekslint/ekslint/docs"
 	"github.com/ekslint/ekslint/linter/eksdata"
@@ -268,9 +270,9 @@ func (p *Pass) ReportSeverity(sev Severity, obj model.Located, at source.Range, 
 	r := Reported{f: p.findings.add(Finding{
 		RuleID:   p.Rule.ID,
 		Severity: sev,
-		Message:  withNote(message(format, args), o.Note),
+		Message:  clip(withNote(message(format, args), o.Note)),
 		Range:    at,
-		Object:   o.Address,
+		Object:   clip(o.Address),
 		Format:   o.Format,
 		object:   o,
 	})}
@@ -292,6 +294,28 @@ func message(format string, args []any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// maxText bounds a finding's message and object name, in bytes. Names
+// come from the input, which may make them as long as it likes, and a
+// finding is reported for every instance: a 100 KB resource name with
+// count = 1000 made 900 MB of report from a 100 KB file.
+const maxText = 1024
+
+// clip shortens s past maxText to its start and its end (where instance
+// keys and indexes are), saying how much is left out between them.
+func clip(s string) string {
+	if len(s) <= maxText {
+		return s
+	}
+	head, tail := maxText/2, len(s)-maxText/4
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	for tail < len(s) && !utf8.RuneStart(s[tail]) {
+		tail++
+	}
+	return s[:head] + "…(" + strconv.Itoa(tail-head) + " bytes)…" + s[tail:]
+}
+
 func withNote(msg, note string) string {
 	if note == "" {
 		return msg
@@ -310,7 +334,7 @@ type Reported struct {
 // writes these as relatedLocations.
 func (r Reported) Also(at source.Range, format string, args ...any) Reported {
 	if !at.IsZero() {
-		r.f.Related = append(r.f.Related, Related{Range: at, Message: message(format, args)})
+		r.f.Related = append(r.f.Related, Related{Range: at, Message: clip(message(format, args))})
 	}
 	return r
 }

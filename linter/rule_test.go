@@ -3,7 +3,9 @@ package linter
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestMessageIsSprintf: the fast path for fixed sentences gives what
@@ -45,5 +47,20 @@ func TestFindingListKeepsOrderAndPlaces(t *testing.T) {
 		if cap(b) > maxBlock {
 			t.Fatalf("a block of %d findings", cap(b))
 		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	short := strings.Repeat("a", maxText)
+	if clip(short) != short {
+		t.Error("a text of maxText bytes is clipped")
+	}
+	long := strings.Repeat("é", 50000) + "[41]" // two bytes a rune
+	got := clip(long)
+	if len(got) > maxText+64 || !strings.HasSuffix(got, "[41]") || !strings.HasPrefix(got, "éé") || !utf8.ValidString(got) {
+		t.Errorf("clip gave %d bytes, %q…%q", len(got), got[:8], got[len(got)-16:])
+	}
+	if !strings.Contains(got, "bytes)…") {
+		t.Errorf("clip does not say what it left out: %q", got[maxText/2-8:maxText/2+24])
 	}
 }
