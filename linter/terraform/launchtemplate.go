@@ -194,7 +194,7 @@ func (m *module) dynamicEach(d *hcl.Block, schema *hcl.BodySchema, f func(*hcl.B
 		return false
 	}
 	v := m.eval(forEach.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.dynamicRoom(forEach, v.LengthInt()) {
 		return false
 	}
 	iterator := d.Labels[0]

@@ -323,7 +323,7 @@ func (m *module) dynamicBlocks(d *hcl.Block, typ string, schema *hcl.BodySchema,
 		return eachNested{nested{state: state, at: at, content: m.content(c.Body, schema), scope: scope}, path}
 	}
 	v := m.eval(forEach.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.dynamicRoom(forEach, v.LengthInt()) {
 		*n++
 		return []eachNested{one(cty.DynamicVal, cty.DynamicVal, unknownPresence, fmt.Sprintf("%s[%d]", typ, *n-1))}
 	}
