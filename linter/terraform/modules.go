@@ -77,9 +77,9 @@ type callState struct {
 	// folder called whether it was read (true) or refused (false).
 	tokens  int
 	charged map[string]bool
-	// dynamic is how many blocks dynamic blocks have made, read one by
-	// one (see maxDynamicBlocks).
-	dynamic int
+	// blocks is how many nested blocks were read one by one (see
+	// maxNestedBlocks).
+	blocks int
 }
 
 // folder returns module folder dir: the run's, else, when the run keeps no

@@ -290,7 +290,18 @@ type eachNested struct {
 // content writes out literally still counts.
 func (m *module) blocks(body *hcl.BodyContent, typ string, schema *hcl.BodySchema) []eachNested {
 	var out []eachNested
-	n := 0
+	n, written := 0, 0
+	var first *hcl.Block
+	for _, b := range body.Blocks {
+		if b.Type == typ {
+			if written++; first == nil {
+				first = b
+			}
+		}
+	}
+	if written > 0 && !m.blockRoom(first.DefRange, written, fmt.Sprintf("these %d %s blocks", written, typ)) {
+		return []eachNested{{nested{state: unknownPresence, at: rangeOf(first.DefRange), content: noContent}, typ + "[0]"}}
+	}
 	for _, b := range body.Blocks {
 		switch {
 		case b.Type == typ:
@@ -323,7 +334,7 @@ func (m *module) dynamicBlocks(d *hcl.Block, typ string, schema *hcl.BodySchema,
 		return eachNested{nested{state: state, at: at, content: m.content(c.Body, schema), scope: scope}, path}
 	}
 	v := m.eval(forEach.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.dynamicRoom(forEach, v.LengthInt()) {
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.blockRoom(forEach.Range, v.LengthInt(), fmt.Sprintf("this dynamic block would make %d blocks", v.LengthInt())) {
 		*n++
 		return []eachNested{one(cty.DynamicVal, cty.DynamicVal, unknownPresence, fmt.Sprintf("%s[%d]", typ, *n-1))}
 	}
