@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -144,13 +146,17 @@ var maxNestedBlocks = 100_000
 
 // blockRoom reports whether n more nested blocks may still be read one by
 // one; when not, they are read as one block whose content is unknown, and
-// the warning says so at r: why (a dynamic block's for_each, or the first
-// of the blocks written out).
-func (m *module) blockRoom(r hcl.Range, n int, why string) bool {
+// a warning says so at r: the for_each of a dynamic block (dynamic), else
+// the first of the blocks typ written out.
+func (m *module) blockRoom(r hcl.Range, n int, typ string, dynamic bool) bool {
 	if m.calls == nil {
 		return true
 	}
 	if m.calls.blocks+n > maxNestedBlocks {
+		why := fmt.Sprintf("these %d %s blocks", n, typ)
+		if dynamic {
+			why = fmt.Sprintf("this dynamic block would make %d blocks", n)
+		}
 		m.problems = append(m.problems, warnAt(r,
 			"%s, past the %d that ekslint reads one by one in a root module and the modules it calls; they are read as one block whose content is unknown", why, maxNestedBlocks))
 		return false

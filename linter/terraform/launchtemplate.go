@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -195,7 +194,7 @@ func (m *module) dynamicEach(d *hcl.Block, schema *hcl.BodySchema, f func(*hcl.B
 		return false
 	}
 	v := m.eval(forEach.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.blockRoom(forEach.Range, v.LengthInt(), fmt.Sprintf("this dynamic block would make %d blocks", v.LengthInt())) {
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.blockRoom(forEach.Range, v.LengthInt(), d.Labels[0], true) {
 		return false
 	}
 	iterator := d.Labels[0]

@@ -299,7 +299,7 @@ func (m *module) blocks(body *hcl.BodyContent, typ string, schema *hcl.BodySchem
 			}
 		}
 	}
-	if written > 0 && !m.blockRoom(first.DefRange, written, fmt.Sprintf("these %d %s blocks", written, typ)) {
+	if written > 0 && !m.blockRoom(first.DefRange, written, typ, false) {
 		return []eachNested{{nested{state: unknownPresence, at: rangeOf(first.DefRange), content: noContent}, typ + "[0]"}}
 	}
 	for _, b := range body.Blocks {
@@ -334,7 +334,7 @@ func (m *module) dynamicBlocks(d *hcl.Block, typ string, schema *hcl.BodySchema,
 		return eachNested{nested{state: state, at: at, content: m.content(c.Body, schema), scope: scope}, path}
 	}
 	v := m.eval(forEach.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.blockRoom(forEach.Range, v.LengthInt(), fmt.Sprintf("this dynamic block would make %d blocks", v.LengthInt())) {
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() || !m.blockRoom(forEach.Range, v.LengthInt(), typ, true) {
 		*n++
 		return []eachNested{one(cty.DynamicVal, cty.DynamicVal, unknownPresence, fmt.Sprintf("%s[%d]", typ, *n-1))}
 	}
