@@ -209,6 +209,11 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 			contents = append(contents, fileContent{f.Path, content, isOverride(f.Path)})
 		})
 	}
+	// What the files took, toward the root's bound (nothing for a called
+	// module's: its folder was parsed, and is charged, as a whole).
+	if m.calls != nil {
+		m.calls.tokens += maxModuleTokens - left
+	}
 	for _, c := range contents {
 		if !c.override {
 			m.protect(hcl.Range{Filename: c.path}, "this file", func() { m.declare(c.content) })
@@ -227,7 +232,7 @@ func (m *module) read(files []File) (srcFiles []*source.File) {
 // parse reads one file: JSON syntax for .json names, native syntax else.
 // A file this root has parsed already (for another call of the same
 // module) is reused, and its problems were reported the first time. left
-// is as for parseFile (a called module's shared files were counted when
+// is as for parseFile (a called module's shared files took theirs when
 // they were read).
 func (m *module) parse(path string, src []byte, left *int) (*hcl.File, hcl.Diagnostics) {
 	if f, ok := m.parsed[path]; ok {
@@ -241,14 +246,7 @@ func (m *module) parse(path string, src []byte, left *int) (*hcl.File, hcl.Diagn
 	// here.
 	p, ok := m.shared[path]
 	if !ok {
-		before := 0
-		if left != nil {
-			before = *left
-		}
 		p = parseFile(path, src, left)
-		if left != nil && m.calls != nil {
-			m.calls.tokens += before - *left // the root's own files
-		}
 	}
 	m.parsed[path] = p.file
 	if p.refused != nil {

@@ -30,16 +30,13 @@ const maxJSONTokens = 2 * maxTokens
 // files of 400 KB, each of them under maxTokens, took 735 MB and 2.9 s.
 // Twice maxTokens, 500 MB at the worst, lets through real modules of
 // about 6.5 MB of .tf files. (A variable, for the tests.)
-var maxModuleTokens = maxModuleTokensDefault
+var maxModuleTokens = 2 * maxTokens
 
 // maxRootTokens bounds the tokens of the files one root module reads
 // together: its own and those of every module folder it calls, each
-// folder counted once. A module whose folder would pass it is not read.
-// (A variable, for the tests.)
-var maxRootTokens = 2 * maxModuleTokensDefault
-
-// maxModuleTokensDefault is maxModuleTokens as the run has it.
-const maxModuleTokensDefault = 2 * maxTokens
+// folder counted once, twice a folder's bound. A module whose folder
+// would pass it is not read. (A variable, for the tests.)
+var maxRootTokens = 4 * maxTokens
 
 // maxPlanTokens is maxTokens for a JSON plan, counted by jsonTokenBound:
 // a plan of a large infrastructure is megabytes of small values, a token

@@ -29,7 +29,8 @@ func nodeBound(src []byte, limit int) int {
 
 // NodeCount is nodeBound's count, with no shortcut for a short file: n is
 // the count up to where it passed limit (at), or the whole file's (at -1).
-// 2*len(src)+4 is never below it.
+// 2*len(src)+4 is never below it. Kustomize, which decodes YAML itself,
+// counts a build's manifests with it.
 func NodeCount(src []byte, limit int) (n, at int) {
 	n = 4
 	if n > limit {
@@ -45,10 +46,6 @@ func NodeCount(src []byte, limit int) (n, at int) {
 	}
 	return n, -1
 }
-
-// NodeBound is where src may hold more than MaxNodes nodes, or -1: for a
-// reader that decodes YAML itself (kustomize).
-func NodeBound(src []byte) int { return nodeBound(src, MaxNodes) }
 
 // tooManyNodes is the problem of a file that may hold more than MaxNodes
 // nodes by byte offset at: the file is not decoded.
